@@ -1,0 +1,56 @@
+// Date: a calendar date as the DID rules compare them (no time of day, no time zone).
+// Stored packed as year/month/day bits so comparison is one integer compare and
+// month arithmetic needs no calendar conversion. A plain value; thread-safe.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace did::core {
+
+class Date {
+public:
+    // Valid dates only: year 1..9999, a real day of the month.
+    static std::optional<Date> FromYmd(int year, int month, int day);
+
+    // `CCYY-MM-DD`, or a DID 2.0 timestamp `CCYY-MM-DDThh:mm[:ss]` followed by `Z`, `+00:00`,
+    // `-00:00` or `+01:00`; the date part is taken as written (no conversion to UTC).
+    static std::optional<Date> Parse(std::string_view text);
+
+    // Today in the machine's local time zone (England's, on the collection's servers).
+    static Date Today();
+
+    int Year() const { return static_cast<int>(packed_ >> 9); }
+    int Month() const { return static_cast<int>((packed_ >> 5) & 0xF); }
+    int Day() const { return static_cast<int>(packed_ & 0x1F); }
+
+    // Calendar months: keeps the day, clamped to the end of the target month (31 Aug - 6 months = 28/29 Feb).
+    Date AddMonths(int months) const;
+    Date AddDays(int days) const;
+    Date FirstOfMonth() const { return Date((packed_ & ~0x1Fu) | 1u); }
+
+    // Days since 1970-01-01, for waits between dates.
+    int32_t DaysSinceEpoch() const;
+    static Date FromDaysSinceEpoch(int32_t days);
+
+    // `CCYY-MM-DD`.
+    std::string ToString() const;
+    void AppendTo(std::string& out) const;
+
+    uint32_t Packed() const { return packed_; }
+    static Date FromPacked(uint32_t packed) { return Date(packed); }
+
+    auto operator<=>(const Date&) const = default;
+
+private:
+    explicit Date(uint32_t packed) : packed_(packed) {}
+    uint32_t packed_;
+};
+
+bool IsLeapYear(int year);
+int DaysInMonth(int year, int month);
+
+}  // namespace did::core
