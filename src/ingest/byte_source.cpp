@@ -1,0 +1,47 @@
+#include "ingest/byte_source.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace did::ingest {
+
+core::Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path) {
+    if (path == "-") return std::unique_ptr<FileSource>(new FileSource(STDIN_FILENO, false, std::nullopt, "stdin"));
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return core::Fail(core::Error::IoError("cannot open " + path + ": " + std::strerror(errno)));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+        ::close(fd);
+        return core::Fail(core::Error::IoError("cannot read " + path + ": it is a directory or unreadable"));
+    }
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    std::optional<uint64_t> size;
+    if (S_ISREG(info.st_mode)) size = static_cast<uint64_t>(info.st_size);
+    return std::unique_ptr<FileSource>(new FileSource(fd, true, size, path));
+}
+
+FileSource::~FileSource() {
+    if (owned_) ::close(fd_);
+}
+
+core::Result<size_t> FileSource::Read(char* into, size_t size) {
+    while (true) {
+        const ssize_t n = ::read(fd_, into, size);
+        if (n >= 0) return static_cast<size_t>(n);
+        if (errno != EINTR) return core::Fail(core::Error::IoError("cannot read " + path_ + ": " + std::strerror(errno)));
+    }
+}
+
+core::Result<size_t> MemorySource::Read(char* into, size_t size) {
+    const size_t n = std::min(size, data_.size() - offset_);
+    std::memcpy(into, data_.data() + offset_, n);
+    offset_ += n;
+    return n;
+}
+
+}  // namespace did::ingest

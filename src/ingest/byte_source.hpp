@@ -1,0 +1,54 @@
+// ByteSource: where a submission's bytes come from (a file, standard input, memory), read
+// forward once in large blocks. Keeps file access behind one small interface, so tests and
+// the fuzzer feed memory and the server feeds its spool file. One reader at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace did::ingest {
+
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    // Reads up to `size` bytes; 0 means the end.
+    virtual core::Result<size_t> Read(char* into, size_t size) = 0;
+    // The total size when known in advance, for progress reports.
+    virtual std::optional<uint64_t> SizeHint() const { return std::nullopt; }
+};
+
+class FileSource final : public ByteSource {
+public:
+    // `path` "-" reads standard input.
+    static core::Result<std::unique_ptr<FileSource>> Open(const std::string& path);
+    ~FileSource() override;
+
+    core::Result<size_t> Read(char* into, size_t size) override;
+    std::optional<uint64_t> SizeHint() const override { return size_; }
+
+private:
+    FileSource(int fd, bool owned, std::optional<uint64_t> size, std::string path)
+        : fd_(fd), owned_(owned), size_(size), path_(std::move(path)) {}
+    int fd_;
+    bool owned_;
+    std::optional<uint64_t> size_;
+    std::string path_;
+};
+
+class MemorySource final : public ByteSource {
+public:
+    explicit MemorySource(std::string_view data) : data_(data) {}
+    core::Result<size_t> Read(char* into, size_t size) override;
+    std::optional<uint64_t> SizeHint() const override { return data_.size(); }
+
+private:
+    std::string_view data_;
+    size_t offset_ = 0;
+};
+
+}  // namespace did::ingest

@@ -1,0 +1,232 @@
+#include "ingest/pipeline.hpp"
+
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/csv_tokenizer.hpp"
+#include "core/utf8.hpp"
+#include "ingest/csv/chunk_parser.hpp"
+#include "ingest/worker_pool.hpp"
+#include "validate/duplicate_index.hpp"
+#include "validate/header.hpp"
+#include "validate/report_builder.hpp"
+
+namespace did::ingest {
+namespace {
+
+using validate::ChunkResult;
+using validate::Finding;
+using validate::RuleId;
+using validate::Severity;
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr size_t kMinChunkBytes = 256 * 1024;
+constexpr size_t kMaxHeaderColumns = 4096;
+
+class CsvPipeline {
+public:
+    CsvPipeline(ByteSource& source, const validate::ValidationContext& context, const PipelineOptions& options,
+                validate::AcceptedSink* sink)
+        : source_(source),
+          options_(options),
+          sink_(sink),
+          validator_(context),
+          builder_(validator_),
+          pool_(options.threads),
+          duplicates_(pool_.size()),
+          buffer_(options.window_bytes) {
+        for (size_t i = 0; i < pool_.size(); ++i) {
+            parsers_.push_back(std::make_unique<CsvChunkParser>(validator_, sink != nullptr));
+        }
+        results_.resize(pool_.size() * 4);
+    }
+
+    core::Result<validate::ValidationReport> Run() {
+        bool first = true;
+        while (true) {
+            if (auto filled = Fill(); !filled) return core::Fail(filled.error());
+            const std::string_view view(buffer_.data(), filled_);
+            size_t pos = 0;
+            if (first) {
+                if (view.starts_with(kBom)) pos = kBom.size();
+                const auto header_end = ReadHeader(view, pos);
+                if (!header_end) return core::Fail(header_end.error());
+                if (!*header_end) {  // the first record is not complete yet
+                    if (auto grown = Grow(); !grown) return core::Fail(grown.error());
+                    if (stop_) break;
+                    continue;
+                }
+                first = false;
+                pos = **header_end;
+                if (bad_utf8_line_) break;
+            }
+            const auto consumed = ProcessWindow(view, pos);
+            if (!consumed) return core::Fail(consumed.error());
+            if (bad_utf8_line_ || stop_) break;
+            if (eof_ && *consumed == filled_) break;
+            if (*consumed == pos) {  // not even one record fits: make room
+                if (auto grown = Grow(); !grown) return core::Fail(grown.error());
+                if (stop_) break;
+            }
+            std::memmove(buffer_.data(), buffer_.data() + *consumed, filled_ - *consumed);
+            filled_ -= *consumed;
+            bytes_done_ += *consumed;
+            if (options_.progress) options_.progress(bytes_done_);
+        }
+        if (sink_ != nullptr) {
+            if (auto status = sink_->Finish(!builder_.file_rejected() && !bad_utf8_line_); !status) {
+                return core::Fail(status.error());
+            }
+        }
+        validate::ValidationReport report = builder_.Finish(bad_utf8_line_);
+        report.has_header = has_header_;
+        report.bytes = total_bytes_;
+        report.duplicate_keys = duplicates_.size();
+        if (sink_ != nullptr && report.file_rejected()) {
+            // Finish(false) already discarded the records; nothing more to do.
+        }
+        return report;
+    }
+
+private:
+    core::Result<size_t> Fill() {
+        while (filled_ < buffer_.size() && !eof_) {
+            auto n = source_.Read(buffer_.data() + filled_, buffer_.size() - filled_);
+            if (!n) return core::Fail(n.error());
+            if (*n == 0) eof_ = true;
+            filled_ += *n;
+            total_bytes_ += *n;
+        }
+        return filled_;
+    }
+
+    // Makes the buffer larger, or gives up on a record that is longer than any real one.
+    core::Status Grow() {
+        if (eof_) return {};
+        if (buffer_.size() >= options_.max_record_bytes) {
+            stop_ = true;
+            return builder_.AddFileError(Finding{
+                next_line_, RuleId::kDids075, Severity::kFile, "",
+                fmt::format("the record starting on this line is longer than {} MiB (a quote never closed?); the "
+                            "file cannot be read past it", options_.max_record_bytes >> 20)});
+        }
+        buffer_.resize(std::min(buffer_.size() * 2, options_.max_record_bytes));
+        return {};
+    }
+
+    // Returns the offset after the header (or `pos` when there is none), or nullopt when the
+    // first record is not yet complete in the buffer.
+    core::Result<std::optional<size_t>> ReadHeader(std::string_view view, size_t pos) {
+        std::vector<std::string_view> fields(kMaxHeaderColumns);
+        core::CsvRecord record;
+        if (pos >= view.size()) return pos;
+        if (tokenizer_.Next(view, pos, eof_, fields, record) == core::CsvStatus::kNeedMoreData) return std::nullopt;
+        if (const auto bad = core::FindInvalidUtf8(view.substr(pos, record.next - pos))) {
+            bad_utf8_line_ = 1 + CountLineFeeds(view.substr(pos, *bad));
+            return pos;
+        }
+        const std::span<const std::string_view> kept(fields.data(), std::min<size_t>(record.columns, fields.size()));
+        if (record.empty_line || !record.error.empty() || !validate::LooksLikeHeader(kept)) return pos;
+        has_header_ = true;
+        if (record.columns != core::kFieldCount) {
+            auto status = builder_.AddFileError(Finding{
+                1, RuleId::kDids075, Severity::kFile, "",
+                fmt::format("the header row has {} columns; a DID file has 18", record.columns)});
+            if (!status) return core::Fail(status.error());
+        } else if (const auto mismatches = validate::CompareHeader(kept); !mismatches.empty()) {
+            std::string message = "the header row does not name the DID columns in order:";
+            std::string value;
+            for (const auto& m : mismatches) {
+                message += fmt::format(" column {} is '{}', expected {};", m.column, m.found, m.expected);
+                value += (value.empty() ? "" : ", ") + m.found;
+            }
+            message.pop_back();
+            auto status = builder_.AddFileError(Finding{1, RuleId::kDidcHeader, Severity::kFile, value, message});
+            if (!status) return core::Fail(status.error());
+        }
+        next_line_ += record.line_breaks;
+        return record.next;
+    }
+
+    // Validates the records in view[pos..]; returns where the unconsumed tail begins.
+    core::Result<size_t> ProcessWindow(std::string_view view, size_t pos) {
+        const size_t remaining = view.size() - pos;
+        const size_t chunks = std::clamp<size_t>(remaining / kMinChunkBytes, 1, results_.size());
+        bounds_.assign(chunks + 1, 0);
+        for (size_t i = 0; i <= chunks; ++i) bounds_[i] = pos + remaining * i / chunks;
+        // Speculate that each chunk starts at the first line start at or after its bound;
+        // checked below, since a quoted field may hold line breaks.
+        starts_.assign(chunks, pos);
+        for (size_t i = 1; i < chunks; ++i) {
+            const void* lf = std::memchr(view.data() + bounds_[i] - 1, '\n', view.size() - bounds_[i] + 1);
+            starts_[i] = lf == nullptr ? view.size() : static_cast<size_t>(static_cast<const char*>(lf) - view.data()) + 1;
+        }
+        const bool structure_only = builder_.file_rejected();
+        pool_.Run(chunks, [&](size_t i, size_t worker) {
+            parsers_[worker]->Parse(view, starts_[i], bounds_[i + 1], eof_, structure_only, results_[i]);
+        });
+        for (size_t i = 1; i < chunks; ++i) {
+            if (results_[i].begin != results_[i - 1].end) {
+                parsers_[0]->Parse(view, results_[i - 1].end, bounds_[i + 1], eof_, structure_only, results_[i]);
+            }
+        }
+        chunk_ptrs_.clear();
+        line_base_.clear();
+        uint64_t line = next_line_;
+        for (size_t i = 0; i < chunks; ++i) {
+            ChunkResult& r = results_[i];
+            if (r.bad_utf8_line) {
+                bad_utf8_line_ = line + *r.bad_utf8_line;
+                return r.end;
+            }
+            chunk_ptrs_.push_back(&r);
+            line_base_.push_back(line);
+            line += r.line_breaks;
+        }
+        if (!structure_only) {
+            pool_.Run(duplicates_.partitions(),
+                      [&](size_t partition, size_t) { duplicates_.MarkPartition(partition, chunk_ptrs_, line_base_); });
+        }
+        if (auto status = builder_.Merge(chunk_ptrs_, line_base_, sink_); !status) return core::Fail(status.error());
+        next_line_ = line;
+        return results_[chunks - 1].end;
+    }
+
+    ByteSource& source_;
+    const PipelineOptions& options_;
+    validate::AcceptedSink* sink_;
+    validate::RecordValidator validator_;
+    validate::ReportBuilder builder_;
+    WorkerPool pool_;
+    validate::DuplicateIndex duplicates_;
+    std::vector<std::unique_ptr<CsvChunkParser>> parsers_;
+    std::vector<ChunkResult> results_;
+    std::vector<ChunkResult*> chunk_ptrs_;
+    std::vector<uint64_t> line_base_;
+    std::vector<size_t> bounds_;
+    std::vector<size_t> starts_;
+    core::CsvTokenizer tokenizer_;
+    std::vector<char> buffer_;
+    size_t filled_ = 0;
+    bool eof_ = false;
+    bool stop_ = false;
+    bool has_header_ = false;
+    uint64_t next_line_ = 1;
+    uint64_t bytes_done_ = 0;
+    uint64_t total_bytes_ = 0;
+    std::optional<uint64_t> bad_utf8_line_;
+};
+
+}  // namespace
+
+core::Result<validate::ValidationReport> ValidateCsv(ByteSource& source, const validate::ValidationContext& context,
+                                                     const PipelineOptions& options, validate::AcceptedSink* sink) {
+    CsvPipeline pipeline(source, context, options, sink);
+    return pipeline.Run();
+}
+
+}  // namespace did::ingest

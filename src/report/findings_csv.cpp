@@ -1,0 +1,34 @@
+#include "report/findings_csv.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text_escape.hpp"
+
+namespace did::report {
+
+core::Status WriteFindingsCsv(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
+                              OutputStream& out) {
+    std::string& b = out.buffer();
+    b += "line,field,rule,severity,value,message\n";
+    auto row = [&](const validate::Finding& f) {
+        const auto& spec = rules.Spec(f.rule);
+        b += fmt::format("{},", f.line);
+        core::AppendCsvField(b, spec.field_label);
+        b += ',';
+        b += spec.code;
+        b += ',';
+        b += validate::SeverityName(f.severity);
+        b += ',';
+        core::AppendCsvField(b, f.value);
+        b += ',';
+        core::AppendCsvField(b, f.message);
+        b += '\n';
+        out.MaybeFlush();
+        return true;
+    };
+    if (auto status = report.file_errors.ForEach(row); !status) return status;
+    if (auto status = report.findings.ForEach(row); !status) return status;
+    return out.Flush();
+}
+
+}  // namespace did::report

@@ -1,0 +1,15 @@
+// Every finding as CSV (line,field,rule,severity,value,message), file errors first:
+// the download a data manager opens in a spreadsheet to fix the extract.
+#pragma once
+
+#include "core/error.hpp"
+#include "report/output_stream.hpp"
+#include "validate/rule_catalogue.hpp"
+#include "validate/validation_report.hpp"
+
+namespace did::report {
+
+core::Status WriteFindingsCsv(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
+                              OutputStream& out);
+
+}  // namespace did::report

@@ -1,0 +1,80 @@
+#include "report/validation_json.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text_escape.hpp"
+
+namespace did::report {
+
+using validate::Finding;
+using validate::RuleId;
+
+core::Status WriteValidationJson(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
+                                 OutputStream& out) {
+    std::string& b = out.buffer();
+    b += "{\"file_errors\":[";
+    bool first = true;
+    auto status = report.file_errors.ForEach([&](const Finding& f) {
+        b += first ? "" : ",";
+        first = false;
+        b += "{\"rule\":";
+        core::AppendJsonString(b, rules.Spec(f.rule).code);
+        b += fmt::format(",\"line\":{},\"message\":", f.line);
+        core::AppendJsonString(b, f.message);
+        b += '}';
+        out.MaybeFlush();
+        return true;
+    });
+    if (!status) return status;
+
+    const auto& r = report.records;
+    b += fmt::format("],\"records\":{{\"total\":{},\"accepted\":{},\"rejected\":{},\"warned\":{}}},\"rules\":[",
+                     r.total, r.accepted, r.rejected, r.warned);
+    first = true;
+    for (int i = 0; i < validate::kRuleCount; ++i) {
+        const auto& tally = report.tallies[static_cast<size_t>(i)];
+        if (tally.count == 0) continue;
+        const auto rule = static_cast<RuleId>(i);
+        b += first ? "{\"rule\":" : ",{\"rule\":";
+        first = false;
+        core::AppendJsonString(b, rules.Spec(rule).code);
+        b += ",\"severity\":";
+        core::AppendJsonString(b, validate::SeverityName(report.severities[static_cast<size_t>(i)]));
+        b += fmt::format(",\"count\":{},\"example_lines\":[{}]}}", tally.count, fmt::join(tally.example_lines, ","));
+    }
+    b += "],\"rules_not_run\":[";
+    first = true;
+    for (RuleId rule : report.not_run) {
+        b += first ? "{\"rule\":" : ",{\"rule\":";
+        first = false;
+        core::AppendJsonString(b, rules.Spec(rule).code);
+        b += ",\"needs\":";
+        core::AppendJsonString(b, validate::NeedsDescription(rules.Spec(rule).needs));
+        b += '}';
+    }
+    b += "],\"findings\":[";
+    first = true;
+    status = report.findings.ForEach([&](const Finding& f) {
+        const auto& spec = rules.Spec(f.rule);
+        b += first ? "" : ",";
+        first = false;
+        b += fmt::format("{{\"line\":{},\"field\":", f.line);
+        core::AppendJsonString(b, spec.field_label);
+        b += ",\"rule\":";
+        core::AppendJsonString(b, spec.code);
+        b += ",\"severity\":";
+        core::AppendJsonString(b, validate::SeverityName(f.severity));
+        b += ",\"value\":";
+        core::AppendJsonString(b, f.value);
+        b += ",\"message\":";
+        core::AppendJsonString(b, f.message);
+        b += '}';
+        out.MaybeFlush();
+        return true;
+    });
+    if (!status) return status;
+    b += "]}\n";
+    return out.Flush();
+}
+
+}  // namespace did::report

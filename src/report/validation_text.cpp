@@ -1,0 +1,142 @@
+#include "report/validation_text.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace did::report {
+
+using validate::RuleId;
+using validate::Severity;
+
+std::string WithCommas(uint64_t value) {
+    std::string digits = std::to_string(value);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+namespace {
+
+constexpr size_t kFileErrorsShown = 20;
+
+std::string Lines(const std::vector<uint64_t>& lines, uint64_t count) {
+    std::string out;
+    for (size_t i = 0; i < lines.size() && i < 5; ++i) out += (i == 0 ? "" : ", ") + std::to_string(lines[i]);
+    if (count > 5) out += ", …";
+    return out;
+}
+
+std::string Size(uint64_t bytes) {
+    if (bytes >= 1'000'000) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+    if (bytes >= 1'000) return fmt::format("{:.1f} kB", static_cast<double>(bytes) / 1e3);
+    return fmt::format("{} bytes", bytes);
+}
+
+void RuleSection(std::string& b, const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
+                 Severity severity, std::string_view title) {
+    std::vector<int> shown;
+    size_t code_width = 0;
+    size_t count_width = 0;
+    for (int i = 0; i < validate::kRuleCount; ++i) {
+        const auto& tally = report.tallies[static_cast<size_t>(i)];
+        if (tally.count == 0 || report.severities[static_cast<size_t>(i)] != severity) continue;
+        shown.push_back(i);
+        code_width = std::max(code_width, rules.Spec(static_cast<RuleId>(i)).code.size());
+        count_width = std::max(count_width, WithCommas(tally.count).size());
+    }
+    if (shown.empty()) return;
+    b += fmt::format("\n{}\n", title);
+    for (int i : shown) {
+        const auto& tally = report.tallies[static_cast<size_t>(i)];
+        const auto& spec = rules.Spec(static_cast<RuleId>(i));
+        b += fmt::format("  {:<{}}  {:>{}}  {}\n", spec.code, code_width, WithCommas(tally.count), count_width,
+                         spec.meaning);
+        b += fmt::format("  {:<{}}  {:>{}}  lines {}\n", "", code_width, "", count_width,
+                         Lines(tally.example_lines, tally.count));
+    }
+}
+
+// Rules that did not run, grouped by what they would need.
+void NotRunSection(std::string& b, const validate::ValidationReport& report, const validate::RuleCatalogue& rules) {
+    std::vector<std::pair<validate::Needs, std::string>> groups;
+    for (RuleId rule : report.not_run) {
+        const auto& spec = rules.Spec(rule);
+        if (spec.needs == validate::Needs::kXml) continue;
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == spec.needs; });
+        if (it == groups.end()) {
+            groups.emplace_back(spec.needs, std::string(spec.code));
+        } else {
+            it->second += ", " + std::string(spec.code);
+        }
+    }
+    if (groups.empty()) return;
+    b += "\nNot checked here, for want of:\n";
+    for (const auto& [needs, codes] : groups) b += fmt::format("  {}: {}\n", validate::NeedsDescription(needs), codes);
+}
+
+}  // namespace
+
+core::Status WriteValidationText(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
+                                 const TextReportHeading& heading, OutputStream& out) {
+    std::string& b = out.buffer();
+    b += fmt::format("DID validation of {} ({}{})\n", heading.file_name, Size(report.bytes),
+                     report.has_header ? ", with a header row" : "");
+    b += fmt::format("Provider {}, period {}, submitted {}; checked in {:.2f} s\n\n",
+                     heading.provider.empty() ? "not given" : heading.provider,
+                     heading.period ? heading.period->ToString() : "not given", heading.submitted.ToString(),
+                     heading.seconds);
+
+    if (report.file_rejected()) {
+        b += "FILE REJECTED: nothing in it can be stored until these are put right.\n\n";
+        uint64_t shown = 0;
+        auto status = report.file_errors.ForEach([&](const validate::Finding& f) {
+            const auto& spec = rules.Spec(f.rule);
+            if (f.line > 0) {
+                b += fmt::format("  {:<12} line {}: {}\n", spec.code, f.line, f.message);
+            } else {
+                b += fmt::format("  {:<12} {}\n", spec.code, f.message);
+            }
+            return ++shown < kFileErrorsShown;
+        });
+        if (!status) return status;
+        if (report.file_errors.size() > shown) {
+            b += fmt::format("  … and {} more file errors.\n", WithCommas(report.file_errors.size() - shown));
+        }
+        RuleSection(b, report, rules, Severity::kFile, "File errors, by rule");
+    } else {
+        const auto& r = report.records;
+        const double rejected_pct = r.total == 0 ? 0 : 100.0 * static_cast<double>(r.rejected) / static_cast<double>(r.total);
+        b += r.rejected == 0 ? "FILE ACCEPTED: every record passed.\n\n"
+                             : "FILE ACCEPTED, but some records were rejected and will not be stored.\n\n";
+        b += fmt::format("  Records    {:>12}\n", WithCommas(r.total));
+        b += fmt::format("  Accepted   {:>12}   ({} with warnings)\n", WithCommas(r.accepted), WithCommas(r.warned));
+        b += fmt::format("  Rejected   {:>12}   ({:.2f}%)\n", WithCommas(r.rejected), rejected_pct);
+        RuleSection(b, report, rules, Severity::kReject,
+                    "Rejected records, by rule (one record can break several rules)");
+        RuleSection(b, report, rules, Severity::kWarn, "Warnings (the records are kept)");
+    }
+
+    NotRunSection(b, report, rules);
+    const uint64_t total_findings = report.findings.size() + report.file_errors.size();
+    if (!heading.findings_path.empty()) {
+        b += fmt::format("\nEvery finding ({}) is in {}.\n", WithCommas(total_findings), heading.findings_path);
+    } else if (total_findings > 0) {
+        b += fmt::format(
+            "\nEvery finding ({}), with line, field, value and message:\n  did validate {} --findings findings.csv"
+            "   (or --format json)\n",
+            WithCommas(total_findings), heading.file_name);
+    }
+    if (!heading.accepted_path.empty()) {
+        b += report.file_rejected() ? "\nNo accepted records were written: the file was rejected.\n"
+                                    : fmt::format("\nAccepted records are in {}.\n", heading.accepted_path);
+    }
+    return out.Flush();
+}
+
+}  // namespace did::report

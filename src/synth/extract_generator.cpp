@@ -1,0 +1,238 @@
+#include "synth/extract_generator.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "core/nhs_number.hpp"
+#include "core/text_escape.hpp"
+#include "synth/exam_mix.hpp"
+#include "synth/fault_injector.hpp"
+#include "synth/random.hpp"
+#include "synth/synth_record.hpp"
+
+namespace did::synth {
+
+using core::Date;
+using core::Field;
+using validate::RuleId;
+
+const std::vector<RuleId>& InjectableRules() {
+    static const std::vector<RuleId> rules = {
+        RuleId::kDids001, RuleId::kDids002, RuleId::kDids003, RuleId::kDids005, RuleId::kDids006, RuleId::kDids008,
+        RuleId::kDids009, RuleId::kDids010, RuleId::kDids012, RuleId::kDids014, RuleId::kDids017, RuleId::kDids018,
+        RuleId::kDids020, RuleId::kDids021, RuleId::kDids023, RuleId::kDids026, RuleId::kDids027, RuleId::kDids028,
+        RuleId::kDids031, RuleId::kDids034, RuleId::kDids035, RuleId::kDids036, RuleId::kDids038, RuleId::kDids040,
+        RuleId::kDids041, RuleId::kDids043, RuleId::kDids044, RuleId::kDids045, RuleId::kDids048, RuleId::kDids049,
+        RuleId::kDids050, RuleId::kDids051, RuleId::kDids055, RuleId::kDids056, RuleId::kDids057, RuleId::kDids059,
+        RuleId::kDids061, RuleId::kDids062, RuleId::kDids066, RuleId::kDids067, RuleId::kDids068, RuleId::kDids069,
+        RuleId::kDids070, RuleId::kDids071, RuleId::kDids072, RuleId::kDids073, RuleId::kDids074, RuleId::kDids082,
+        RuleId::kDidcPeriod,
+    };
+    return rules;
+}
+
+namespace {
+
+constexpr size_t kFlushBytes = size_t{1} << 20;
+
+// Outward codes of a few English towns; with a random inward code, well formed and plausible.
+constexpr std::array<std::string_view, 24> kOutwardCodes = {
+    "LS1", "LS6", "LS11", "LS17", "BD3", "BD7", "WF1", "HX1", "M1", "M14", "M20", "B15",
+    "B23", "NE1", "NE6", "S10", "S2", "L8", "CB2", "EX4", "PL1", "SW1A", "EC1A", "N1"};
+constexpr std::string_view kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
+
+struct Weighted {
+    std::string_view value;
+    double weight;
+};
+
+constexpr std::array<Weighted, 7> kSourceSettings = {{
+    {"01", 12}, {"02", 3}, {"03", 24}, {"04", 34}, {"05", 20}, {"06", 4}, {"07", 3}}};
+constexpr std::array<Weighted, 17> kEthnicCategories = {{
+    {"A", 74}, {"B", 2}, {"C", 4}, {"D", 1}, {"E", 1}, {"F", 1}, {"G", 1}, {"H", 3}, {"J", 1.5},
+    {"K", 1}, {"L", 1}, {"M", 1}, {"N", 1}, {"P", 1}, {"S", 2}, {"Z", 3}, {"99", 2}}};
+// Age bands (low, high, weight): imaging skews to older patients.
+constexpr std::array<std::array<double, 3>, 6> kAges = {{
+    {0, 0, 2}, {1, 17, 7}, {18, 39, 19}, {40, 64, 34}, {65, 84, 31}, {85, 102, 7}}};
+
+template <size_t N>
+std::string_view PickWeighted(Random& random, const std::array<Weighted, N>& table) {
+    std::array<double, N> weights{};
+    for (size_t i = 0; i < N; ++i) weights[i] = table[i].weight;
+    return table[random.Pick(weights)].value;
+}
+
+class Generator {
+public:
+    Generator(const GeneratorOptions& options, const refdata::NicipCatalogue& catalogue)
+        : options_(options), catalogue_(catalogue), mix_(catalogue), random_(options.seed) {
+        sites_ = options.sites;
+        if (sites_.empty()) sites_ = {options.provider + "01", options.provider + "02"};
+        for (int i = 0; i < 80; ++i) {
+            gp_practices_.push_back(fmt::format("{}{:05d}", static_cast<char>('B' + random_.Below(20)),
+                                                random_.Below(90000) + 10000));
+        }
+        last_test_day_ = std::min(options.period.LastDay(), options.submitted);
+        first_test_day_ = std::min(options.period.FirstDay(), last_test_day_);
+    }
+
+    core::Status Run(const std::function<core::Status(std::string_view)>& write, std::vector<InjectedFault>* faults) {
+        std::string out;
+        out.reserve(kFlushBytes + 4096);
+        const std::string_view eol = options_.crlf ? "\r\n" : "\n";
+        uint64_t line = 1;
+        if (options_.header) {
+            for (size_t i = 0; i < core::kFieldCount; ++i) {
+                out += i == 0 ? "" : ",";
+                out += core::FieldName(core::kAllFields[i]);
+            }
+            out += eol;
+            ++line;
+        }
+        const auto& injectable = InjectableRules();
+        FaultContext fault_context{options_.submitted, options_.period.FirstDay(), nullptr, &catalogue_};
+        SynthRecord previous;
+        bool has_previous = false;
+        for (uint64_t i = 0; i < options_.rows; ++i, ++line) {
+            SynthRecord record = MakeRecord(i);
+            if (options_.error_rate > 0 && random_.Chance(options_.error_rate)) {
+                fault_context.previous = has_previous ? &previous : nullptr;
+                RuleId rule = injectable[random_.Below(injectable.size())];
+                if (!InjectFault(rule, fault_context, random_, record)) {
+                    rule = RuleId::kDids057;
+                    InjectFault(rule, fault_context, random_, record);
+                }
+                if (faults != nullptr) faults->push_back({line, rule});
+            }
+            Append(out, record, eol);
+            previous = std::move(record);
+            has_previous = true;
+            if (out.size() >= kFlushBytes) {
+                if (auto status = write(out); !status) return status;
+                out.clear();
+            }
+        }
+        return write(out);
+    }
+
+private:
+    std::string NhsNumber() {
+        while (true) {
+            std::string nine = fmt::format("999{:06d}", random_.Below(1000000));
+            const auto check = core::NhsNumberCheckDigit(nine);
+            if (!check) continue;
+            std::string number = nine + static_cast<char>('0' + *check);
+            if (core::CheckNhsNumber(number) == core::NhsNumberCheck::kValid) return number;
+        }
+    }
+
+    std::string Postcode() {
+        std::string code(kOutwardCodes[random_.Below(kOutwardCodes.size())]);
+        code += ' ';
+        code += static_cast<char>('0' + random_.Below(10));
+        code += kInwardLetters[random_.Below(kInwardLetters.size())];
+        code += kInwardLetters[random_.Below(kInwardLetters.size())];
+        return code;
+    }
+
+    std::string Referrer(std::string_view setting) {
+        if (random_.Chance(0.02)) return "R9999981";
+        if (random_.Chance(0.01)) return "99";
+        if (setting == "04") return fmt::format("G{:07d}", random_.Below(10000000));
+        if (random_.Chance(0.06)) {
+            return fmt::format("{:02d}{}{:04d}{}", random_.Below(100), static_cast<char>('A' + random_.Below(26)),
+                               random_.Below(10000), static_cast<char>('A' + random_.Below(26)));
+        }
+        if (random_.Chance(0.04)) return fmt::format("RA{:06d}", random_.Below(1000000));
+        return fmt::format("C{:07d}", random_.Below(10000000));
+    }
+
+    SynthRecord MakeRecord(uint64_t index) {
+        SynthRecord r;
+        const int period_days = last_test_day_.DaysSinceEpoch() - first_test_day_.DaysSinceEpoch();
+        r.test = first_test_day_.AddDays(static_cast<int>(random_.Below(static_cast<uint64_t>(period_days) + 1)));
+
+        const double ages[] = {kAges[0][2], kAges[1][2], kAges[2][2], kAges[3][2], kAges[4][2], kAges[5][2]};
+        const auto& band = kAges[random_.Pick(ages)];
+        const int age = random_.Between(static_cast<int>(band[0]), static_cast<int>(band[1]));
+        r.birth = r.test.AddMonths(-12 * age).AddDays(-random_.Between(0, 364));
+        if (r.birth > r.test) r.birth = r.test;
+
+        const refdata::NicipEntry& exam = mix_.PickExam(random_);
+        // Waits are capped so that babies are never requested more than 5 months before birth.
+        const int days_alive = r.test.DaysSinceEpoch() - r.birth.DaysSinceEpoch();
+        const int wait = std::min(mix_.WaitDays(random_, exam.modality), days_alive + 150);
+        r.request = r.test.AddDays(-wait);
+        r.received = r.request.AddDays(std::min(wait, random_.Chance(0.7) ? 0 : random_.Between(1, 3)));
+        r.report = std::min(r.test.AddDays(mix_.ReportDays(random_, exam.modality)), options_.submitted);
+        if (r.report < r.test) r.report = r.test;
+
+        const std::string_view setting = PickWeighted(random_, kSourceSettings);
+        const std::string& gp = gp_practices_[random_.Below(gp_practices_.size())];
+        r[Field::kNhsNumber] = random_.Chance(0.99) ? NhsNumber() : "";
+        r[Field::kNhsNumberStatus] = r[Field::kNhsNumber].empty() ? "07" : (random_.Chance(0.96) ? "01" : "02");
+        r[Field::kBirthDate] = r.birth.ToString();
+        r[Field::kEthnicCategory] = PickWeighted(random_, kEthnicCategories);
+        r[Field::kGender] = random_.Chance(0.52) ? "2" : (random_.Chance(0.99) ? "1" : "9");
+        r[Field::kPostcode] = Postcode();
+        r[Field::kGpPractice] = gp;
+        r[Field::kSourceSetting] = setting;
+        r[Field::kReferrerCode] = Referrer(setting);
+        r[Field::kReferringOrg] = setting == "04"   ? gp
+                                  : setting == "06" ? "RYJ"
+                                  : setting == "07" ? "X99999"
+                                                    : options_.provider;
+        r[Field::kRequestDate] = r.request.ToString();
+        r[Field::kRequestReceivedDate] = r.received.ToString();
+        r[Field::kTestDate] = r.test.ToString();
+        const double codes = random_.Unit();
+        if (codes < 0.85) r[Field::kNicipCode] = exam.code;
+        if (codes > 0.25) r[Field::kSnomedCode] = std::to_string(exam.snomed);
+        r[Field::kReportIssueDate] = r.report.ToString();
+        const std::string& site = sites_[random_.Below(sites_.size())];
+        r[Field::kSiteCode] = site;
+        r[Field::kAccessionNumber] =
+            index % 4 == 3 ? fmt::format("{} {:09d}", site.substr(0, 3), index) : fmt::format("RIS{:09d}", index);
+        return r;
+    }
+
+    void Append(std::string& out, const SynthRecord& r, std::string_view eol) {
+        for (size_t i = 0; i < core::kFieldCount; ++i) {
+            if (i > 0) out += ',';
+            const std::string& value = r.fields[i];
+            if (options_.quote_rate > 0 && !value.empty() && random_.Chance(options_.quote_rate)) {
+                out += '"';
+                for (char c : value) {
+                    if (c == '"') out += '"';
+                    out += c;
+                }
+                out += '"';
+            } else {
+                core::AppendCsvField(out, value);
+            }
+        }
+        out += eol;
+    }
+
+    const GeneratorOptions& options_;
+    const refdata::NicipCatalogue& catalogue_;
+    ExamMix mix_;
+    Random random_;
+    std::vector<std::string> sites_;
+    std::vector<std::string> gp_practices_;
+    Date first_test_day_ = Date::FromPacked(0);
+    Date last_test_day_ = Date::FromPacked(0);
+};
+
+}  // namespace
+
+core::Status GenerateExtract(const GeneratorOptions& options, const refdata::NicipCatalogue& catalogue,
+                             const std::function<core::Status(std::string_view)>& write,
+                             std::vector<InjectedFault>* faults) {
+    Generator generator(options, catalogue);
+    return generator.Run(write, faults);
+}
+
+}  // namespace did::synth

@@ -1,0 +1,54 @@
+// RecordValidator: runs every record-level rule on one record's eighteen fields and says
+// what it found. Each check stands on its own, so one record can carry many findings.
+// Holds only read-only state derived from the context: one instance can serve all threads.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/field.hpp"
+#include "validate/finding.hpp"
+#include "validate/validation_context.hpp"
+
+namespace did::validate {
+
+enum class RecordOutcome : uint8_t { kClean, kWarned, kRejected };
+
+// What the checks learnt about a record, for whoever stores or counts it.
+struct RecordFacts {
+    std::optional<core::Date> birth, request, received, test, report;
+    const refdata::NicipEntry* exam = nullptr;  // the NICIP entry (direct or through a local code)
+    bool local_code = false;                    // the NICIP column held a notified local code
+    bool referrer_unknown = false;              // DIDS023 fired: store the referrer as "99"
+};
+
+using RecordFields = std::span<const std::string_view, core::kFieldCount>;
+
+class RecordValidator {
+public:
+    explicit RecordValidator(const ValidationContext& context);
+
+    // Appends this record's findings to `findings`, in rule order, and fills `facts`.
+    RecordOutcome Validate(RecordFields fields, uint64_t line, std::vector<Finding>& findings,
+                           RecordFacts& facts) const;
+
+    Severity SeverityOf(RuleId rule) const { return severity_[static_cast<size_t>(Index(rule))]; }
+    bool Runs(RuleId rule) const { return runs_[static_cast<size_t>(Index(rule))]; }
+    const ValidationContext& context() const { return context_; }
+
+private:
+    class Pass;  // the state of one record's validation (record_validator.cpp)
+
+    const ValidationContext& context_;
+    std::array<Severity, kRuleCount> severity_{};
+    std::array<bool, kRuleCount> runs_{};
+    core::Date submission_month_start_;
+    core::Date warn_before_;    // DIDS049: 3 months before the submission month
+    core::Date reject_before_;  // DIDS055: 6 months before the submission month
+};
+
+}  // namespace did::validate

@@ -1,0 +1,127 @@
+#include "validate/report_builder.hpp"
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace did::validate {
+
+ReportBuilder::ReportBuilder(const RecordValidator& validator) : validator_(validator) {
+    for (int i = 0; i < kRuleCount; ++i) {
+        const auto rule = static_cast<RuleId>(i);
+        report_.severities[static_cast<size_t>(i)] = validator.SeverityOf(rule);
+        if (!validator.Runs(rule)) report_.not_run.push_back(rule);
+    }
+}
+
+core::Status ReportBuilder::Add(FindingSpool& spool, Finding finding) {
+    RuleTally& tally = report_.tallies[static_cast<size_t>(Index(finding.rule))];
+    ++tally.count;
+    if (tally.example_lines.size() < kExampleLines) tally.example_lines.push_back(finding.line);
+    return spool.Append(std::move(finding));
+}
+
+core::Status ReportBuilder::AddFileError(Finding finding) { return Add(report_.file_errors, std::move(finding)); }
+
+core::Status ReportBuilder::Merge(std::span<ChunkResult* const> chunks, std::span<const uint64_t> line_base,
+                                  AcceptedSink* sink) {
+    for (size_t i = 0; i < chunks.size(); ++i) {
+        if (auto status = MergeChunk(*chunks[i], line_base[i], sink); !status) return status;
+    }
+    return {};
+}
+
+core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, AcceptedSink* sink) {
+    // Empty lines are errors only once a record follows them.
+    if (chunk.records > 0) {
+        for (uint64_t i = 0; i < pending_empty_.count; ++i) {
+            auto status = AddFileError(Finding{pending_empty_.first_line + i, RuleId::kDids075, Severity::kFile, "",
+                                               "the line is empty but records follow it"});
+            if (!status) return status;
+        }
+        pending_empty_ = {};
+    }
+    if (chunk.trailing_empty.count > 0) {
+        if (pending_empty_.count == 0) pending_empty_.first_line = base + chunk.trailing_empty.first_line;
+        pending_empty_.count += chunk.trailing_empty.count;
+    }
+    for (Finding& error : chunk.file_errors) {
+        error.line += base;
+        if (auto status = AddFileError(std::move(error)); !status) return status;
+    }
+    report_.records.total += chunk.records;
+    if (file_rejected()) return {};  // nothing about records will be reported
+
+    report_.records.rejected += chunk.rejected;
+    report_.records.warned += chunk.warned;
+
+    // DIDS071: the pipeline has marked repeats; turn them into findings and outcomes.
+    duplicates_.clear();
+    const Severity severity = validator_.SeverityOf(RuleId::kDids071);
+    for (const DuplicateKey& key : chunk.keys) {
+        if (!key.duplicate) continue;
+        const char* entry = chunk.key_arena.data() + key.key_offset;
+        uint32_t site_size;
+        std::memcpy(&site_size, entry, sizeof site_size);
+        const std::string_view site(entry + sizeof site_size, site_size);
+        const std::string_view accession(entry + sizeof site_size + site_size,
+                                         key.key_size - sizeof site_size - site_size);
+        duplicates_.push_back(Finding{
+            base + key.line, RuleId::kDids071, severity, std::string(accession),
+            fmt::format("accession number {} at site {} was already used on line {}", accession, site,
+                        key.first_line)});
+        if (severity == Severity::kWarn) {
+            if (key.outcome == RecordOutcome::kClean) ++report_.records.warned;
+            if (key.accepted_index >= 0) chunk.accepted.records()[static_cast<size_t>(key.accepted_index)].warned = true;
+            continue;
+        }
+        if (key.outcome == RecordOutcome::kRejected) continue;
+        ++report_.records.rejected;
+        if (key.outcome == RecordOutcome::kWarned) --report_.records.warned;
+        if (key.accepted_index >= 0) chunk.accepted.records()[static_cast<size_t>(key.accepted_index)].dropped = true;
+    }
+
+    // Both lists are in (line, rule) order: merge them.
+    size_t d = 0;
+    for (Finding& finding : chunk.findings) {
+        finding.line += base;
+        while (d < duplicates_.size() && (duplicates_[d].line < finding.line ||
+                                          (duplicates_[d].line == finding.line && duplicates_[d].rule < finding.rule))) {
+            if (auto status = Add(report_.findings, std::move(duplicates_[d++])); !status) return status;
+        }
+        if (auto status = Add(report_.findings, std::move(finding)); !status) return status;
+    }
+    for (; d < duplicates_.size(); ++d) {
+        if (auto status = Add(report_.findings, std::move(duplicates_[d])); !status) return status;
+    }
+    if (sink != nullptr && !chunk.accepted.records().empty()) return sink->Consume(chunk.accepted);
+    return {};
+}
+
+ValidationReport ReportBuilder::Finish(std::optional<uint64_t> bad_utf8_line) {
+    if (bad_utf8_line) {
+        // Nothing else is checked in a file that is not UTF-8.
+        ValidationReport only;
+        only.severities = report_.severities;
+        only.not_run = report_.not_run;
+        only.bytes = report_.bytes;
+        report_ = std::move(only);
+        (void)AddFileError(Finding{*bad_utf8_line, RuleId::kDidcEncoding, Severity::kFile, "",
+                                   "the file is not valid UTF-8 from this line on: save it as UTF-8 (not Windows-1252 "
+                                   "or Latin-1) and send it again"});
+    } else if (report_.records.total == 0) {
+        (void)AddFileError(Finding{0, RuleId::kDidcEmpty, Severity::kFile, "", "the file holds no records"});
+    }
+    if (file_rejected()) {
+        report_.records = {};
+        report_.findings.Clear();
+        for (int i = 0; i < kRuleCount; ++i) {
+            if (report_.severities[static_cast<size_t>(i)] != Severity::kFile) report_.tallies[static_cast<size_t>(i)] = {};
+        }
+    } else {
+        report_.records.accepted = report_.records.total - report_.records.rejected;
+    }
+    return std::move(report_);
+}
+
+}  // namespace did::validate

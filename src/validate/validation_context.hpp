@@ -1,0 +1,30 @@
+// ValidationContext: everything a check may consult besides the record itself: the code
+// catalogue, the provider's notified local codes, the submission date, the reporting
+// period and the rule catalogue. Borrowed pointers: the owner keeps them alive for the
+// whole validation. Read-only during validation, so shared by all worker threads.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/period.hpp"
+#include "refdata/local_codes.hpp"
+#include "refdata/nicip_catalogue.hpp"
+#include "validate/rule_catalogue.hpp"
+
+namespace did::validate {
+
+struct ValidationContext {
+    const refdata::NicipCatalogue* catalogue = &refdata::NicipCatalogue::Shipped();
+    const refdata::LocalCodes* local_codes = nullptr;  // none notified when null
+    const RuleCatalogue* rules = &RuleCatalogue::Standard();
+    core::Date submitted = core::Date::Today();        // the day the file is received
+    std::optional<core::Period> period;                // DIDC-PERIOD runs only when set
+    std::string provider;                              // the submitting organisation, when known
+
+    // Whether a rule can run with what this context holds.
+    bool CanRun(RuleId rule) const;
+};
+
+}  // namespace did::validate
