@@ -19,7 +19,7 @@ struct OptionSpec {
 };
 
 class Args {
-public:
+  public:
     static core::Result<Args> Parse(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs);
 
     const std::vector<std::string>& positional() const { return positional_; }
@@ -27,7 +27,7 @@ public:
     std::optional<std::string> Get(const std::string& name) const;
     std::string GetOr(const std::string& name, const std::string& fallback) const;
 
-private:
+  private:
     std::vector<std::string> positional_;
     std::map<std::string, std::string> values_;
     std::set<std::string> flags_;

@@ -21,7 +21,9 @@ constexpr const char* kUsage =
     "                    [--provider CODE] [--sites A,B,…] [--error-rate R] [--quote-rate R]\n"
     "                    [--no-header] [--crlf] [--faults OUT.csv] [--out FILE]";
 
-int Fail(const std::string& message) { return UsageError("generate", message + "\n" + kUsage); }
+int Fail(const std::string& message) {
+    return UsageError("generate", message + "\n" + kUsage);
+}
 
 template <class T>
 bool ParseNumber(const std::string& text, T& out) {

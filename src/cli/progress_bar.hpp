@@ -9,13 +9,13 @@
 namespace did::cli {
 
 class ProgressBar {
-public:
+  public:
     explicit ProgressBar(std::optional<uint64_t> total_bytes);
     ~ProgressBar() { Clear(); }
     void Update(uint64_t bytes_done);
     void Clear();
 
-private:
+  private:
     std::optional<uint64_t> total_;
     std::chrono::steady_clock::time_point start_;
     bool enabled_;

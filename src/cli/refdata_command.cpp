@@ -14,7 +14,8 @@
 namespace did::cli {
 
 int RunRefdata(const std::vector<std::string>& argv) {
-    constexpr const char* kUsage = "usage: did refdata import FILE [--data-dir DIR]\n       did refdata show [--data-dir DIR]";
+    constexpr const char* kUsage =
+        "usage: did refdata import FILE [--data-dir DIR]\n       did refdata show [--data-dir DIR]";
     auto args = Args::Parse(argv, {{"data-dir"}});
     if (!args) return UsageError("refdata", args.error().message + "\n" + kUsage);
     const auto& positional = args->positional();
@@ -22,10 +23,11 @@ int RunRefdata(const std::vector<std::string>& argv) {
     if (positional.size() == 2 && positional[0] == "import") {
         auto summary = refdata::ImportCatalogue(data_dir, positional[1]);
         if (!summary) return UsageError("refdata", summary.error().message);
-        std::printf("Imported %zu NICIP codes into %s\n  %zu new, %zu removed, %zu mapped to a different SNOMED CT "
-                    "concept, %zu with a retirement date.\n",
-                    summary->codes, summary->path.c_str(), summary->added, summary->removed, summary->remapped,
-                    summary->retired);
+        std::printf(
+            "Imported %zu NICIP codes into %s\n  %zu new, %zu removed, %zu mapped to a different SNOMED CT "
+            "concept, %zu with a retirement date.\n",
+            summary->codes, summary->path.c_str(), summary->added, summary->removed, summary->remapped,
+            summary->retired);
         return kExitOk;
     }
     if (positional.size() == 1 && positional[0] == "show") {

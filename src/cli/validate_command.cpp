@@ -28,7 +28,9 @@ constexpr const char* kUsage =
     "                         [--local-codes CSV] [--format text|json] [--findings OUT.csv]\n"
     "                         [--accepted OUT.csv] [--threads N] [--data-dir DIR]";
 
-int Fail(const std::string& message) { return UsageError("validate", message + "\n" + kUsage); }
+int Fail(const std::string& message) {
+    return UsageError("validate", message + "\n" + kUsage);
+}
 
 core::Status WriteFindingsFile(const std::string& path, const validate::ValidationReport& report,
                                const validate::RuleCatalogue& rules) {

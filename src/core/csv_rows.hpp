@@ -14,10 +14,10 @@
 namespace did::core {
 
 struct CsvRow {
-    uint64_t line = 0;                        // physical line the row starts on (1-based)
+    uint64_t line = 0;                         // physical line the row starts on (1-based)
     std::span<const std::string_view> fields;  // at most the capacity asked for
-    uint32_t columns = 0;                     // all columns, kept or not
-    std::string_view error;                   // bad quoting, as CsvRecord::error
+    uint32_t columns = 0;                      // all columns, kept or not
+    std::string_view error;                    // bad quoting, as CsvRecord::error
 };
 
 // Calls `visit(const CsvRow&)` for each row; stops early when it returns false.

@@ -11,7 +11,9 @@ inline std::string_view TrimSpaces(const char* begin, const char* end) {
     return {begin, static_cast<size_t>(end - begin)};
 }
 
-inline std::string_view TrimSpaces(std::string_view s) { return TrimSpaces(s.data(), s.data() + s.size()); }
+inline std::string_view TrimSpaces(std::string_view s) {
+    return TrimSpaces(s.data(), s.data() + s.size());
+}
 
 }  // namespace
 
@@ -51,8 +53,8 @@ CsvStatus CsvTokenizer::Next(std::string_view buffer, size_t pos, bool at_eof, s
 }
 
 // The general case: a state machine over the record, which may span several lines.
-CsvStatus CsvTokenizer::NextQuoted(std::string_view buffer, size_t pos, bool at_eof,
-                                   std::span<std::string_view> fields, CsvRecord& record) {
+CsvStatus CsvTokenizer::NextQuoted(std::string_view buffer, size_t pos, bool at_eof, std::span<std::string_view> fields,
+                                   CsvRecord& record) {
     record = CsvRecord{};
     scratch_.clear();
     scratch_fields_.clear();

@@ -28,14 +28,14 @@ enum class CsvStatus {
 };
 
 class CsvTokenizer {
-public:
+  public:
     // Reads the record that starts at `pos`. Fields beyond `fields.size()` are counted, not
     // kept. The views point into `buffer` or into this tokenizer's scratch space, and stay
     // valid until the next call. With `at_eof`, the buffer's end ends the last record.
     CsvStatus Next(std::string_view buffer, size_t pos, bool at_eof, std::span<std::string_view> fields,
                    CsvRecord& record);
 
-private:
+  private:
     CsvStatus NextQuoted(std::string_view buffer, size_t pos, bool at_eof, std::span<std::string_view> fields,
                          CsvRecord& record);
 

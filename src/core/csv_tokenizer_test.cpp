@@ -37,7 +37,9 @@ TEST(CsvTokenizerTest, SplitsAndTrimsSpaces) {
     EXPECT_EQ(p.record.line_breaks, 1u);
 }
 
-TEST(CsvTokenizerTest, TabsAreNotTrimmed) { EXPECT_EQ(Parse("\ta\t,b").fields, (Fields{"\ta\t", "b"})); }
+TEST(CsvTokenizerTest, TabsAreNotTrimmed) {
+    EXPECT_EQ(Parse("\ta\t,b").fields, (Fields{"\ta\t", "b"}));
+}
 
 TEST(CsvTokenizerTest, CrlfEndsALineButALoneCrIsData) {
     EXPECT_EQ(Parse("a,b\r\nc").fields, (Fields{"a", "b"}));

@@ -10,8 +10,12 @@ constexpr uint32_t Pack(int year, int month, int day) {
     return (static_cast<uint32_t>(year) << 9) | (static_cast<uint32_t>(month) << 5) | static_cast<uint32_t>(day);
 }
 
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-inline int Digit(char c) { return c - '0'; }
+inline bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+inline int Digit(char c) {
+    return c - '0';
+}
 
 bool TwoDigits(std::string_view s, size_t at, int max, int& out) {
     if (!IsDigit(s[at]) || !IsDigit(s[at + 1])) return false;
@@ -35,7 +39,9 @@ bool ValidTimeAndZone(std::string_view rest) {
 
 }  // namespace
 
-bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool IsLeapYear(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int DaysInMonth(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -106,7 +112,9 @@ Date Date::FromDaysSinceEpoch(int32_t days) {
     return Date(Pack(y, m, d));
 }
 
-Date Date::AddDays(int days) const { return FromDaysSinceEpoch(DaysSinceEpoch() + days); }
+Date Date::AddDays(int days) const {
+    return FromDaysSinceEpoch(DaysSinceEpoch() + days);
+}
 
 void Date::AppendTo(std::string& out) const {
     char buf[10];

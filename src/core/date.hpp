@@ -12,7 +12,7 @@
 namespace did::core {
 
 class Date {
-public:
+  public:
     // Valid dates only: year 1..9999, a real day of the month.
     static std::optional<Date> FromYmd(int year, int month, int day);
 
@@ -45,7 +45,7 @@ public:
 
     auto operator<=>(const Date&) const = default;
 
-private:
+  private:
     explicit Date(uint32_t packed) : packed_(packed) {}
     uint32_t packed_;
 };

@@ -5,7 +5,9 @@
 namespace did::core {
 namespace {
 
-Date D(std::string_view text) { return *Date::Parse(text); }
+Date D(std::string_view text) {
+    return *Date::Parse(text);
+}
 
 TEST(DateTest, ParsesCalendarDates) {
     const auto date = Date::Parse("2026-10-03");
@@ -68,7 +70,9 @@ TEST(DateTest, DaysSinceEpochRoundTrips) {
     EXPECT_EQ(D("2026-12-31").AddDays(1).ToString(), "2027-01-01");
 }
 
-TEST(DateTest, FirstOfMonth) { EXPECT_EQ(D("2026-11-28").FirstOfMonth().ToString(), "2026-11-01"); }
+TEST(DateTest, FirstOfMonth) {
+    EXPECT_EQ(D("2026-11-28").FirstOfMonth().ToString(), "2026-11-01");
+}
 
 }  // namespace
 }  // namespace did::core

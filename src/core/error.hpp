@@ -40,6 +40,8 @@ using Result = std::expected<T, Error>;
 // Result<void> reads oddly at call sites; Status says what it is.
 using Status = std::expected<void, Error>;
 
-inline std::unexpected<Error> Fail(Error error) { return std::unexpected<Error>(std::move(error)); }
+inline std::unexpected<Error> Fail(Error error) {
+    return std::unexpected<Error>(std::move(error));
+}
 
 }  // namespace did::core

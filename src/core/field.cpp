@@ -31,7 +31,11 @@ constexpr std::array<Names, kFieldCount> kNames = {{
 
 }  // namespace
 
-std::string_view FieldName(Field field) { return kNames[Index(field)].name; }
-std::string_view FieldKey(Field field) { return kNames[Index(field)].key; }
+std::string_view FieldName(Field field) {
+    return kNames[Index(field)].name;
+}
+std::string_view FieldKey(Field field) {
+    return kNames[Index(field)].key;
+}
 
 }  // namespace did::core

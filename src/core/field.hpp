@@ -32,7 +32,9 @@ enum class Field : uint8_t {
 
 inline constexpr size_t kFieldCount = 18;
 
-inline constexpr size_t Index(Field f) { return static_cast<size_t>(f); }
+inline constexpr size_t Index(Field f) {
+    return static_cast<size_t>(f);
+}
 
 // "NHS NUMBER", "PERSON BIRTH DATE", …
 std::string_view FieldName(Field field);
@@ -40,11 +42,11 @@ std::string_view FieldName(Field field);
 std::string_view FieldKey(Field field);
 
 inline constexpr std::array<Field, kFieldCount> kAllFields = {
-    Field::kNhsNumber,     Field::kNhsNumberStatus, Field::kBirthDate,       Field::kEthnicCategory,
-    Field::kGender,        Field::kPostcode,        Field::kGpPractice,      Field::kSourceSetting,
-    Field::kReferrerCode,  Field::kReferringOrg,    Field::kRequestDate,     Field::kRequestReceivedDate,
-    Field::kTestDate,      Field::kNicipCode,       Field::kSnomedCode,      Field::kReportIssueDate,
-    Field::kSiteCode,      Field::kAccessionNumber,
+    Field::kNhsNumber,    Field::kNhsNumberStatus, Field::kBirthDate,   Field::kEthnicCategory,
+    Field::kGender,       Field::kPostcode,        Field::kGpPractice,  Field::kSourceSetting,
+    Field::kReferrerCode, Field::kReferringOrg,    Field::kRequestDate, Field::kRequestReceivedDate,
+    Field::kTestDate,     Field::kNicipCode,       Field::kSnomedCode,  Field::kReportIssueDate,
+    Field::kSiteCode,     Field::kAccessionNumber,
 };
 
 }  // namespace did::core

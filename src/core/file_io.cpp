@@ -11,7 +11,9 @@
 namespace did::core {
 namespace {
 
-std::string Why() { return std::strerror(errno); }
+std::string Why() {
+    return std::strerror(errno);
+}
 
 }  // namespace
 

@@ -10,7 +10,7 @@ namespace did::core {
 
 template <class Value>
 class FlatU64Map {
-public:
+  public:
     // Inserts or overwrites. Key 0 marks an empty slot and cannot be stored.
     void Put(uint64_t key, Value value) {
         if ((size_ + 1) * 2 > slots_.size()) Grow();
@@ -31,7 +31,7 @@ public:
 
     size_t size() const { return size_; }
 
-private:
+  private:
     struct Slot {
         uint64_t key = 0;
         Value value{};

@@ -9,6 +9,8 @@
 namespace did::core {
 
 uint64_t HashBytes(const void* data, size_t size, uint64_t seed = 0);
-inline uint64_t HashBytes(std::string_view text, uint64_t seed = 0) { return HashBytes(text.data(), text.size(), seed); }
+inline uint64_t HashBytes(std::string_view text, uint64_t seed = 0) {
+    return HashBytes(text.data(), text.size(), seed);
+}
 
 }  // namespace did::core

@@ -11,8 +11,12 @@ std::optional<Period> Period::Parse(std::string_view s) {
     return Period(parsed->Year(), parsed->Month());
 }
 
-Date Period::FirstDay() const { return *Date::FromYmd(year_, month_, 1); }
-Date Period::LastDay() const { return *Date::FromYmd(year_, month_, DaysInMonth(year_, month_)); }
+Date Period::FirstDay() const {
+    return *Date::FromYmd(year_, month_, 1);
+}
+Date Period::LastDay() const {
+    return *Date::FromYmd(year_, month_, DaysInMonth(year_, month_));
+}
 
 std::string Period::ToString() const {
     char buf[16];

@@ -12,7 +12,7 @@
 namespace did::core {
 
 class Period {
-public:
+  public:
     static std::optional<Period> Parse(std::string_view text);  // `YYYY-MM`
     static Period Of(Date date) { return Period(date.Year(), date.Month()); }
 
@@ -27,7 +27,7 @@ public:
 
     auto operator<=>(const Period&) const = default;
 
-private:
+  private:
     Period(int year, int month) : year_(year), month_(month) {}
     int year_;
     int month_;

@@ -8,8 +8,12 @@ namespace {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
-inline uint8_t Byte(std::string_view s, size_t i) { return static_cast<uint8_t>(s[i]); }
-inline bool IsContinuation(uint8_t b) { return (b & 0xC0) == 0x80; }
+inline uint8_t Byte(std::string_view s, size_t i) {
+    return static_cast<uint8_t>(s[i]);
+}
+inline bool IsContinuation(uint8_t b) {
+    return (b & 0xC0) == 0x80;
+}
 
 // Length of the valid sequence starting at s[i] (a non-ASCII lead byte), or 0.
 size_t SequenceLength(std::string_view s, size_t i) {

@@ -40,15 +40,20 @@ int Run(std::string_view digits, size_t offset) {
     int c = 0;
     size_t position = offset;
     for (auto it = digits.rbegin(); it != digits.rend(); ++it, ++position) {
-        c = kMultiply[static_cast<size_t>(c)][static_cast<size_t>(kPermute[position % 8][static_cast<size_t>(*it - '0')])];
+        c = kMultiply[static_cast<size_t>(c)]
+                     [static_cast<size_t>(kPermute[position % 8][static_cast<size_t>(*it - '0')])];
     }
     return c;
 }
 
 }  // namespace
 
-bool VerhoeffValid(std::string_view digits) { return digits.size() >= 2 && Run(digits, 0) == 0; }
+bool VerhoeffValid(std::string_view digits) {
+    return digits.size() >= 2 && Run(digits, 0) == 0;
+}
 
-int VerhoeffCheckDigit(std::string_view digits) { return kInverse[static_cast<size_t>(Run(digits, 1))]; }
+int VerhoeffCheckDigit(std::string_view digits) {
+    return kInverse[static_cast<size_t>(Run(digits, 1))];
+}
 
 }  // namespace did::core

@@ -33,7 +33,8 @@ core::Result<size_t> FileSource::Read(char* into, size_t size) {
     while (true) {
         const ssize_t n = ::read(fd_, into, size);
         if (n >= 0) return static_cast<size_t>(n);
-        if (errno != EINTR) return core::Fail(core::Error::IoError("cannot read " + path_ + ": " + std::strerror(errno)));
+        if (errno != EINTR)
+            return core::Fail(core::Error::IoError("cannot read " + path_ + ": " + std::strerror(errno)));
     }
 }
 

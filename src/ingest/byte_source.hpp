@@ -14,7 +14,7 @@
 namespace did::ingest {
 
 class ByteSource {
-public:
+  public:
     virtual ~ByteSource() = default;
     // Reads up to `size` bytes; 0 means the end.
     virtual core::Result<size_t> Read(char* into, size_t size) = 0;
@@ -23,7 +23,7 @@ public:
 };
 
 class FileSource final : public ByteSource {
-public:
+  public:
     // `path` "-" reads standard input.
     static core::Result<std::unique_ptr<FileSource>> Open(const std::string& path);
     ~FileSource() override;
@@ -31,7 +31,7 @@ public:
     core::Result<size_t> Read(char* into, size_t size) override;
     std::optional<uint64_t> SizeHint() const override { return size_; }
 
-private:
+  private:
     FileSource(int fd, bool owned, std::optional<uint64_t> size, std::string path)
         : fd_(fd), owned_(owned), size_(size), path_(std::move(path)) {}
     int fd_;
@@ -41,12 +41,12 @@ private:
 };
 
 class MemorySource final : public ByteSource {
-public:
+  public:
     explicit MemorySource(std::string_view data) : data_(data) {}
     core::Result<size_t> Read(char* into, size_t size) override;
     std::optional<uint64_t> SizeHint() const override { return data_.size(); }
 
-private:
+  private:
     std::string_view data_;
     size_t offset_ = 0;
 };

@@ -28,7 +28,7 @@ constexpr size_t kMinChunkBytes = 256 * 1024;
 constexpr size_t kMaxHeaderColumns = 4096;
 
 class CsvPipeline {
-public:
+  public:
     CsvPipeline(ByteSource& source, const validate::ValidationContext& context, const PipelineOptions& options,
                 validate::AcceptedSink* sink)
         : source_(source),
@@ -92,7 +92,7 @@ public:
         return report;
     }
 
-private:
+  private:
     core::Result<size_t> Fill() {
         while (filled_ < buffer_.size() && !eof_) {
             auto n = source_.Read(buffer_.data() + filled_, buffer_.size() - filled_);
@@ -112,7 +112,8 @@ private:
             return builder_.AddFileError(Finding{
                 next_line_, RuleId::kDids075, Severity::kFile, "",
                 fmt::format("the record starting on this line is longer than {} MiB (a quote never closed?); the "
-                            "file cannot be read past it", options_.max_record_bytes >> 20)});
+                            "file cannot be read past it",
+                            options_.max_record_bytes >> 20)});
         }
         buffer_.resize(std::min(buffer_.size() * 2, options_.max_record_bytes));
         return {};
@@ -133,9 +134,9 @@ private:
         if (record.empty_line || !record.error.empty() || !validate::LooksLikeHeader(kept)) return pos;
         has_header_ = true;
         if (record.columns != core::kFieldCount) {
-            auto status = builder_.AddFileError(Finding{
-                1, RuleId::kDids075, Severity::kFile, "",
-                fmt::format("the header row has {} columns; a DID file has 18", record.columns)});
+            auto status = builder_.AddFileError(
+                Finding{1, RuleId::kDids075, Severity::kFile, "",
+                        fmt::format("the header row has {} columns; a DID file has 18", record.columns)});
             if (!status) return core::Fail(status.error());
         } else if (const auto mismatches = validate::CompareHeader(kept); !mismatches.empty()) {
             std::string message = "the header row does not name the DID columns in order:";
@@ -163,7 +164,8 @@ private:
         starts_.assign(chunks, pos);
         for (size_t i = 1; i < chunks; ++i) {
             const void* lf = std::memchr(view.data() + bounds_[i] - 1, '\n', view.size() - bounds_[i] + 1);
-            starts_[i] = lf == nullptr ? view.size() : static_cast<size_t>(static_cast<const char*>(lf) - view.data()) + 1;
+            starts_[i] =
+                lf == nullptr ? view.size() : static_cast<size_t>(static_cast<const char*>(lf) - view.data()) + 1;
         }
         const bool structure_only = builder_.file_rejected();
         pool_.Run(chunks, [&](size_t i, size_t worker) {

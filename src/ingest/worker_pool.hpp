@@ -14,7 +14,7 @@
 namespace did::ingest {
 
 class WorkerPool {
-public:
+  public:
     // `threads` 0 means one per core.
     explicit WorkerPool(size_t threads);
     ~WorkerPool();
@@ -26,7 +26,7 @@ public:
     // Runs task(i, worker) for i in [0, tasks); `worker` < size() identifies per-worker state.
     void Run(size_t tasks, const std::function<void(size_t task, size_t worker)>& task);
 
-private:
+  private:
     void HelperLoop(size_t worker);
     void Work(size_t worker);
 

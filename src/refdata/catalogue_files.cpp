@@ -4,7 +4,9 @@
 
 namespace did::refdata {
 
-std::string CatalogueFilePath(const std::string& data_dir) { return data_dir + "/refdata/nicip_catalogue.csv"; }
+std::string CatalogueFilePath(const std::string& data_dir) {
+    return data_dir + "/refdata/nicip_catalogue.csv";
+}
 
 core::Result<std::shared_ptr<const NicipCatalogue>> LoadCatalogue(const std::string& data_dir) {
     const std::string path = CatalogueFilePath(data_dir);
@@ -16,8 +18,8 @@ core::Result<std::shared_ptr<const NicipCatalogue>> LoadCatalogue(const std::str
     if (!text) return core::Fail(text.error());
     auto catalogue = NicipCatalogue::Parse(*text);
     if (!catalogue) {
-        return core::Fail(core::Error::Corruption("the imported catalogue " + path + " is unreadable: " +
-                                                  catalogue.error().message));
+        return core::Fail(
+            core::Error::Corruption("the imported catalogue " + path + " is unreadable: " + catalogue.error().message));
     }
     return std::make_shared<const NicipCatalogue>(std::move(*catalogue));
 }

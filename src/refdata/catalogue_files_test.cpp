@@ -12,7 +12,7 @@ namespace did::refdata {
 namespace {
 
 class CatalogueFilesTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = std::filesystem::temp_directory_path() / ("did_catalogue_" + std::to_string(::getpid()));
         std::filesystem::remove_all(dir_);
@@ -32,12 +32,13 @@ TEST_F(CatalogueFilesTest, WithoutAnImportTheShippedCatalogueIsUsed) {
 TEST_F(CatalogueFilesTest, ImportReplacesTheCatalogueAndSaysWhatChanged) {
     const std::string release = Dir() + "/release.csv";
     ASSERT_TRUE(core::WriteFileAtomically(
-        release, "nicip_code,snomed_ct_id,nicip_retired_on\nXCHES,399208008,\nUABDO,45036003,2026-06-01\n"
-                 "XNEW1,60027007,\nCCHES,399208008,\n"));
+        release,
+        "nicip_code,snomed_ct_id,nicip_retired_on\nXCHES,399208008,\nUABDO,45036003,2026-06-01\n"
+        "XNEW1,60027007,\nCCHES,399208008,\n"));
     const auto summary = ImportCatalogue(Dir(), release);
     ASSERT_TRUE(summary) << summary.error().message;
     EXPECT_EQ(summary->codes, 4u);
-    EXPECT_EQ(summary->added, 1u);  // XNEW1
+    EXPECT_EQ(summary->added, 1u);     // XNEW1
     EXPECT_EQ(summary->remapped, 1u);  // CCHES
     EXPECT_EQ(summary->retired, 1u);
     EXPECT_EQ(summary->removed, NicipCatalogue::Shipped().size() - 3);

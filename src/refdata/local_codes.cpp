@@ -38,7 +38,8 @@ core::Result<LocalCodes> LocalCodes::Parse(std::string_view csv_text, const Nici
         }
         const NicipEntry* entry = catalogue.FindNicip(nicip);
         if (entry == nullptr) {
-            problem(row.line, fmt::format("local code {} maps to {}, which is not in the NICIP catalogue", local, nicip));
+            problem(row.line,
+                    fmt::format("local code {} maps to {}, which is not in the NICIP catalogue", local, nicip));
             return true;
         }
         if (const NicipEntry* earlier = codes.Find(local); earlier != nullptr && earlier != entry) {

@@ -13,7 +13,7 @@
 namespace did::refdata {
 
 class LocalCodes {
-public:
+  public:
     // `local_code,nicip_code` rows, with or without that header row. Refuses the whole list,
     // naming each bad line, when a NICIP code is unknown, a local code is also a NICIP code,
     // or a local code is given twice with different meanings.
@@ -31,7 +31,7 @@ public:
     size_t size() const { return codes_.size(); }
     bool empty() const { return codes_.empty(); }
 
-private:
+  private:
     std::unordered_map<std::string, const NicipEntry*> codes_;
 };
 

@@ -6,7 +6,8 @@ namespace did::refdata {
 namespace {
 
 TEST(LocalCodesTest, MapsLocalCodesToCatalogueEntries) {
-    const auto codes = LocalCodes::Parse("local_code,nicip_code\nZCHX1,XCHES\nLUS01,UABDO\n", NicipCatalogue::Shipped());
+    const auto codes =
+        LocalCodes::Parse("local_code,nicip_code\nZCHX1,XCHES\nLUS01,UABDO\n", NicipCatalogue::Shipped());
     ASSERT_TRUE(codes) << codes.error().message;
     EXPECT_EQ(codes->size(), 2u);
     ASSERT_NE(codes->Find("ZCHX1"), nullptr);

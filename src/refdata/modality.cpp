@@ -33,8 +33,12 @@ std::optional<Modality> ModalityFromLetter(char letter) {
     return std::nullopt;
 }
 
-char ModalityLetter(Modality modality) { return kInfo[static_cast<size_t>(modality)].letter; }
-std::string_view ModalityLabel(Modality modality) { return kInfo[static_cast<size_t>(modality)].label; }
+char ModalityLetter(Modality modality) {
+    return kInfo[static_cast<size_t>(modality)].letter;
+}
+std::string_view ModalityLabel(Modality modality) {
+    return kInfo[static_cast<size_t>(modality)].label;
+}
 
 std::optional<Modality> ModalityFromLabel(std::string_view label) {
     for (size_t i = 0; i < kInfo.size(); ++i) {

@@ -9,16 +9,16 @@
 namespace did::refdata {
 
 enum class Modality : uint8_t {
-    kPlainRadiography,       // X
-    kComputedTomography,     // C
-    kMagneticResonance,      // M
-    kUltrasound,             // U
-    kFluoroscopy,            // F: fluoroscopy and contrast studies
-    kNuclearMedicine,        // N: including PET and SPECT
-    kConeBeamCt,             // K
-    kEndoscopy,              // E
-    kInterventional,         // I
-    kMedicalPhotography,     // O
+    kPlainRadiography,    // X
+    kComputedTomography,  // C
+    kMagneticResonance,   // M
+    kUltrasound,          // U
+    kFluoroscopy,         // F: fluoroscopy and contrast studies
+    kNuclearMedicine,     // N: including PET and SPECT
+    kConeBeamCt,          // K
+    kEndoscopy,           // E
+    kInterventional,      // I
+    kMedicalPhotography,  // O
 };
 
 inline constexpr int kModalityCount = 10;

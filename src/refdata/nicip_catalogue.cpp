@@ -1,9 +1,9 @@
 #include "refdata/nicip_catalogue.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <fmt/format.h>
 #include <unordered_set>
 
 #include "core/csv_rows.hpp"
@@ -17,7 +17,8 @@ constexpr size_t kMaxReportedProblems = 20;
 
 bool IsNicipCodeFormat(std::string_view code) {
     if (code.empty() || code.size() > 6 || !ModalityOfNicip(code)) return false;
-    return std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+    return std::all_of(code.begin(), code.end(),
+                       [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 // Why a SNOMED CT id from a release file is unusable, or empty when it is fine.
@@ -41,7 +42,7 @@ struct Columns {
 
 std::string_view Cell(std::span<const std::string_view> fields, int column) {
     return column >= 0 && static_cast<size_t>(column) < fields.size() ? fields[static_cast<size_t>(column)]
-                                                                       : std::string_view{};
+                                                                      : std::string_view{};
 }
 
 }  // namespace
@@ -101,7 +102,8 @@ core::Result<NicipCatalogue> NicipCatalogue::Parse(std::string_view csv_text) {
         const std::string_view snomed = Cell(row.fields, columns.snomed);
         if (!IsNicipCodeFormat(code)) {
             problem(row.line, fmt::format("'{}' is not a NICIP code (a modality letter and up to 5 more letters or "
-                                          "digits)", code));
+                                          "digits)",
+                                          code));
             return true;
         }
         if (!seen.insert(std::string(code)).second) {
@@ -141,7 +143,8 @@ core::Result<NicipCatalogue> NicipCatalogue::Parse(std::string_view csv_text) {
     if (problem_count > 0) {
         std::string message = fmt::format("the catalogue file has {} problem(s); nothing was imported:", problem_count);
         for (const std::string& p : problems) message += "\n  " + p;
-        if (problem_count > problems.size()) message += fmt::format("\n  … and {} more", problem_count - problems.size());
+        if (problem_count > problems.size())
+            message += fmt::format("\n  … and {} more", problem_count - problems.size());
         return core::Fail(core::Error::InvalidArgument(std::move(message)));
     }
     if (catalogue.entries_.empty()) return core::Fail(core::Error::InvalidArgument("the catalogue file has no codes"));

@@ -27,7 +27,7 @@ struct NicipEntry {
 
 // What a code is worth on a given date.
 enum class CodeStatus {
-    kUnknown,   // not in the catalogue, or retired more than the grace period ago
+    kUnknown,  // not in the catalogue, or retired more than the grace period ago
     kActive,
     kInactive,  // retired, but within the grace period: usable, with a warning
 };
@@ -35,7 +35,7 @@ enum class CodeStatus {
 inline constexpr int kRetirementGraceDays = 183;
 
 class NicipCatalogue {
-public:
+  public:
     // Parses a release file: a header naming at least `nicip_code` and `snomed_ct_id`, and
     // optionally `modality`, `nicip_retired_on`, `snomed_retired_on` (CCYY-MM-DD), in any order.
     // Refuses the whole file, listing every bad row (up to a limit), when any row is wrong.
@@ -64,7 +64,7 @@ public:
     // Up to seven bytes plus the length, so "XCHES" and "XCHES\0" differ; 0 for longer codes.
     static uint64_t PackCode(std::string_view code);
 
-private:
+  private:
     void Index();
 
     std::vector<NicipEntry> entries_;

@@ -17,7 +17,9 @@ std::string ReadFile(const std::string& path) {
     return buffer.str();
 }
 
-core::Date D(std::string_view s) { return *core::Date::Parse(s); }
+core::Date D(std::string_view s) {
+    return *core::Date::Parse(s);
+}
 
 TEST(NicipCatalogueTest, ShippedCatalogueHoldsEverySeedCode) {
     const NicipCatalogue& shipped = NicipCatalogue::Shipped();
@@ -42,7 +44,8 @@ TEST(NicipCatalogueTest, EverySnomedIdPassesVerhoeffAndIsAConcept) {
 }
 
 TEST(NicipCatalogueTest, ShippedFileIsTheCanonicalFormOfTheSeed) {
-    const auto seed = NicipCatalogue::Parse(ReadFile(std::string(DID_SOURCE_DIR) + "/../shared/refdata/nicip_snomed.csv"));
+    const auto seed =
+        NicipCatalogue::Parse(ReadFile(std::string(DID_SOURCE_DIR) + "/../shared/refdata/nicip_snomed.csv"));
     if (!seed) GTEST_SKIP() << "the shared seed is not beside this checkout";
     EXPECT_EQ(seed->ToCsv(), ReadFile(std::string(DID_SOURCE_DIR) + "/data/nicip_catalogue.csv"));
 }
@@ -87,12 +90,12 @@ TEST(NicipCatalogueTest, RefusesABadFileNamingEveryProblem) {
     const auto catalogue = NicipCatalogue::Parse(
         "nicip_code,snomed_ct_id,modality\n"
         "XCHES,399208008,Plain Radiography\n"
-        "CCHES,169069004,\n"             // wrong check digit
-        "ZZZZZ,399208008,\n"             // no such modality letter
-        "XCHES,399208008,\n"             // twice
-        "UABDO,45036003,Fluoroscopy\n"   // modality disagrees with the letter
+        "CCHES,169069004,\n"            // wrong check digit
+        "ZZZZZ,399208008,\n"            // no such modality letter
+        "XCHES,399208008,\n"            // twice
+        "UABDO,45036003,Fluoroscopy\n"  // modality disagrees with the letter
         "MSKUH,241601008,\n"
-        "XABDO,0399208008,\n");          // leading zero
+        "XABDO,0399208008,\n");  // leading zero
     ASSERT_FALSE(catalogue);
     const std::string& message = catalogue.error().message;
     EXPECT_NE(message.find("5 problem(s)"), std::string::npos) << message;

@@ -62,7 +62,8 @@ core::Status AcceptedCsvWriter::Finish(bool keep) {
         return {};
     }
     if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-        return core::Fail(core::Error::IoError("cannot rename " + temp_ + " to " + path_ + ": " + std::strerror(errno)));
+        return core::Fail(
+            core::Error::IoError("cannot rename " + temp_ + " to " + path_ + ": " + std::strerror(errno)));
     }
     return {};
 }

@@ -14,7 +14,7 @@
 namespace did::report {
 
 class AcceptedCsvWriter final : public validate::AcceptedSink {
-public:
+  public:
     static core::Result<std::unique_ptr<AcceptedCsvWriter>> Create(const std::string& path);
     ~AcceptedCsvWriter() override;
 
@@ -22,7 +22,7 @@ public:
     core::Status Finish(bool keep) override;
     uint64_t written() const { return written_; }
 
-private:
+  private:
     AcceptedCsvWriter(std::string path, std::string temp, std::FILE* file);
 
     std::string path_;

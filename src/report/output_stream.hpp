@@ -12,7 +12,7 @@
 namespace did::report {
 
 class OutputStream {
-public:
+  public:
     explicit OutputStream(std::FILE* file) : file_(file) { buffer_.reserve(kFlushAt + 4096); }
     ~OutputStream() { (void)Flush(); }
     OutputStream(const OutputStream&) = delete;
@@ -29,7 +29,7 @@ public:
     }
     core::Status Flush();
 
-private:
+  private:
     static constexpr size_t kFlushAt = size_t{1} << 20;
     std::FILE* file_;
     std::string buffer_;

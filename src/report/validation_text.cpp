@@ -111,7 +111,8 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
         RuleSection(b, report, rules, Severity::kFile, "File errors, by rule");
     } else {
         const auto& r = report.records;
-        const double rejected_pct = r.total == 0 ? 0 : 100.0 * static_cast<double>(r.rejected) / static_cast<double>(r.total);
+        const double rejected_pct =
+            r.total == 0 ? 0 : 100.0 * static_cast<double>(r.rejected) / static_cast<double>(r.total);
         b += r.rejected == 0 ? "FILE ACCEPTED: every record passed.\n\n"
                              : "FILE ACCEPTED, but some records were rejected and will not be stored.\n\n";
         b += fmt::format("  Records    {:>12}\n", WithCommas(r.total));

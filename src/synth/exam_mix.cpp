@@ -30,13 +30,13 @@ struct Favourite {
 
 // The common examinations of each modality; chest X-ray alone is over a third of X-rays.
 constexpr Favourite kFavourites[] = {
-    {"XCHES", 36}, {"XKNEL", 3}, {"XKNER", 3}, {"XLSPN", 2}, {"XPELV", 3}, {"XHIPL", 2}, {"XHIPR", 2},
-    {"XANKL", 2},  {"XANKR", 2}, {"XFOOL", 2}, {"XFOOR", 2}, {"XWRIL", 3}, {"XWRIR", 3}, {"XHANL", 2},
-    {"XHANR", 2},  {"XABDO", 3}, {"XCSPN", 1}, {"XTSPN", 1}, {"UABDO", 25}, {"UPELV", 12}, {"UABPE", 6},
-    {"UKIDB", 6},  {"URENT", 4}, {"UBLAD", 3}, {"UNECK", 4}, {"UTHYD", 3}, {"ULLVL", 3}, {"ULLVR", 3},
-    {"UOBDV", 5},  {"UTEST", 2}, {"CSKUH", 30}, {"CCHES", 10}, {"CCHESC", 6}, {"CABPE", 8}, {"CABPEC", 10},
-    {"CKIDB", 3},  {"CCOLO", 2}, {"MSKUH", 20}, {"MLSPN", 12}, {"MKNEL", 5}, {"MKNER", 5}, {"MCSPN", 5},
-    {"MPROS", 6},  {"MABDO", 3}, {"MPELV", 3}, {"MIAMB", 2}, {"FBASW", 20}, {"FBAEN", 10}, {"NBONW", 25},
+    {"XCHES", 36}, {"XKNEL", 3}, {"XKNER", 3},  {"XLSPN", 2},  {"XPELV", 3},  {"XHIPL", 2},  {"XHIPR", 2},
+    {"XANKL", 2},  {"XANKR", 2}, {"XFOOL", 2},  {"XFOOR", 2},  {"XWRIL", 3},  {"XWRIR", 3},  {"XHANL", 2},
+    {"XHANR", 2},  {"XABDO", 3}, {"XCSPN", 1},  {"XTSPN", 1},  {"UABDO", 25}, {"UPELV", 12}, {"UABPE", 6},
+    {"UKIDB", 6},  {"URENT", 4}, {"UBLAD", 3},  {"UNECK", 4},  {"UTHYD", 3},  {"ULLVL", 3},  {"ULLVR", 3},
+    {"UOBDV", 5},  {"UTEST", 2}, {"CSKUH", 30}, {"CCHES", 10}, {"CCHESC", 6}, {"CABPE", 8},  {"CABPEC", 10},
+    {"CKIDB", 3},  {"CCOLO", 2}, {"MSKUH", 20}, {"MLSPN", 12}, {"MKNEL", 5},  {"MKNER", 5},  {"MCSPN", 5},
+    {"MPROS", 6},  {"MABDO", 3}, {"MPELV", 3},  {"MIAMB", 2},  {"FBASW", 20}, {"FBAEN", 10}, {"NBONW", 25},
     {"NTHYS", 5},  {"NPET", 30},
 };
 
@@ -59,7 +59,8 @@ ExamMix::ExamMix(const refdata::NicipCatalogue& catalogue) {
     }
     for (Pool& pool : pools_) pool.favourite_share = pool.favourites.empty() ? 0 : kFavouriteShare;
     for (const auto& [modality, share] : kModalityShares) {
-        if (!pools_[static_cast<size_t>(modality)].all.empty()) modality_weights_[static_cast<size_t>(modality)] = share;
+        if (!pools_[static_cast<size_t>(modality)].all.empty())
+            modality_weights_[static_cast<size_t>(modality)] = share;
     }
 }
 

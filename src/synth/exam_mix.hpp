@@ -12,7 +12,7 @@
 namespace did::synth {
 
 class ExamMix {
-public:
+  public:
     explicit ExamMix(const refdata::NicipCatalogue& catalogue);
 
     const refdata::NicipEntry& PickExam(Random& random) const;
@@ -20,7 +20,7 @@ public:
     int WaitDays(Random& random, refdata::Modality modality) const;
     int ReportDays(Random& random, refdata::Modality modality) const;
 
-private:
+  private:
     struct Pool {
         std::vector<const refdata::NicipEntry*> favourites;
         std::vector<double> favourite_weights;

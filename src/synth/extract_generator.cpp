@@ -20,14 +20,14 @@ using validate::RuleId;
 
 const std::vector<RuleId>& InjectableRules() {
     static const std::vector<RuleId> rules = {
-        RuleId::kDids001, RuleId::kDids002, RuleId::kDids003, RuleId::kDids005, RuleId::kDids006, RuleId::kDids008,
-        RuleId::kDids009, RuleId::kDids010, RuleId::kDids012, RuleId::kDids014, RuleId::kDids017, RuleId::kDids018,
-        RuleId::kDids020, RuleId::kDids021, RuleId::kDids023, RuleId::kDids026, RuleId::kDids027, RuleId::kDids028,
-        RuleId::kDids031, RuleId::kDids034, RuleId::kDids035, RuleId::kDids036, RuleId::kDids038, RuleId::kDids040,
-        RuleId::kDids041, RuleId::kDids043, RuleId::kDids044, RuleId::kDids045, RuleId::kDids048, RuleId::kDids049,
-        RuleId::kDids050, RuleId::kDids051, RuleId::kDids055, RuleId::kDids056, RuleId::kDids057, RuleId::kDids059,
-        RuleId::kDids061, RuleId::kDids062, RuleId::kDids066, RuleId::kDids067, RuleId::kDids068, RuleId::kDids069,
-        RuleId::kDids070, RuleId::kDids071, RuleId::kDids072, RuleId::kDids073, RuleId::kDids074, RuleId::kDids082,
+        RuleId::kDids001,    RuleId::kDids002, RuleId::kDids003, RuleId::kDids005, RuleId::kDids006, RuleId::kDids008,
+        RuleId::kDids009,    RuleId::kDids010, RuleId::kDids012, RuleId::kDids014, RuleId::kDids017, RuleId::kDids018,
+        RuleId::kDids020,    RuleId::kDids021, RuleId::kDids023, RuleId::kDids026, RuleId::kDids027, RuleId::kDids028,
+        RuleId::kDids031,    RuleId::kDids034, RuleId::kDids035, RuleId::kDids036, RuleId::kDids038, RuleId::kDids040,
+        RuleId::kDids041,    RuleId::kDids043, RuleId::kDids044, RuleId::kDids045, RuleId::kDids048, RuleId::kDids049,
+        RuleId::kDids050,    RuleId::kDids051, RuleId::kDids055, RuleId::kDids056, RuleId::kDids057, RuleId::kDids059,
+        RuleId::kDids061,    RuleId::kDids062, RuleId::kDids066, RuleId::kDids067, RuleId::kDids068, RuleId::kDids069,
+        RuleId::kDids070,    RuleId::kDids071, RuleId::kDids072, RuleId::kDids073, RuleId::kDids074, RuleId::kDids082,
         RuleId::kDidcPeriod,
     };
     return rules;
@@ -38,9 +38,9 @@ namespace {
 constexpr size_t kFlushBytes = size_t{1} << 20;
 
 // Outward codes of a few English towns; with a random inward code, well formed and plausible.
-constexpr std::array<std::string_view, 24> kOutwardCodes = {
-    "LS1", "LS6", "LS11", "LS17", "BD3", "BD7", "WF1", "HX1", "M1", "M14", "M20", "B15",
-    "B23", "NE1", "NE6", "S10", "S2", "L8", "CB2", "EX4", "PL1", "SW1A", "EC1A", "N1"};
+constexpr std::array<std::string_view, 24> kOutwardCodes = {"LS1", "LS6", "LS11", "LS17", "BD3", "BD7",  "WF1",  "HX1",
+                                                            "M1",  "M14", "M20",  "B15",  "B23", "NE1",  "NE6",  "S10",
+                                                            "S2",  "L8",  "CB2",  "EX4",  "PL1", "SW1A", "EC1A", "N1"};
 constexpr std::string_view kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
 
 struct Weighted {
@@ -48,14 +48,28 @@ struct Weighted {
     double weight;
 };
 
-constexpr std::array<Weighted, 7> kSourceSettings = {{
-    {"01", 12}, {"02", 3}, {"03", 24}, {"04", 34}, {"05", 20}, {"06", 4}, {"07", 3}}};
-constexpr std::array<Weighted, 17> kEthnicCategories = {{
-    {"A", 74}, {"B", 2}, {"C", 4}, {"D", 1}, {"E", 1}, {"F", 1}, {"G", 1}, {"H", 3}, {"J", 1.5},
-    {"K", 1}, {"L", 1}, {"M", 1}, {"N", 1}, {"P", 1}, {"S", 2}, {"Z", 3}, {"99", 2}}};
+constexpr std::array<Weighted, 7> kSourceSettings = {
+    {{"01", 12}, {"02", 3}, {"03", 24}, {"04", 34}, {"05", 20}, {"06", 4}, {"07", 3}}};
+constexpr std::array<Weighted, 17> kEthnicCategories = {{{"A", 74},
+                                                         {"B", 2},
+                                                         {"C", 4},
+                                                         {"D", 1},
+                                                         {"E", 1},
+                                                         {"F", 1},
+                                                         {"G", 1},
+                                                         {"H", 3},
+                                                         {"J", 1.5},
+                                                         {"K", 1},
+                                                         {"L", 1},
+                                                         {"M", 1},
+                                                         {"N", 1},
+                                                         {"P", 1},
+                                                         {"S", 2},
+                                                         {"Z", 3},
+                                                         {"99", 2}}};
 // Age bands (low, high, weight): imaging skews to older patients.
-constexpr std::array<std::array<double, 3>, 6> kAges = {{
-    {0, 0, 2}, {1, 17, 7}, {18, 39, 19}, {40, 64, 34}, {65, 84, 31}, {85, 102, 7}}};
+constexpr std::array<std::array<double, 3>, 6> kAges = {
+    {{0, 0, 2}, {1, 17, 7}, {18, 39, 19}, {40, 64, 34}, {65, 84, 31}, {85, 102, 7}}};
 
 template <size_t N>
 std::string_view PickWeighted(Random& random, const std::array<Weighted, N>& table) {
@@ -65,14 +79,14 @@ std::string_view PickWeighted(Random& random, const std::array<Weighted, N>& tab
 }
 
 class Generator {
-public:
+  public:
     Generator(const GeneratorOptions& options, const refdata::NicipCatalogue& catalogue)
         : options_(options), catalogue_(catalogue), mix_(catalogue), random_(options.seed) {
         sites_ = options.sites;
         if (sites_.empty()) sites_ = {options.provider + "01", options.provider + "02"};
         for (int i = 0; i < 80; ++i) {
-            gp_practices_.push_back(fmt::format("{}{:05d}", static_cast<char>('B' + random_.Below(20)),
-                                                random_.Below(90000) + 10000));
+            gp_practices_.push_back(
+                fmt::format("{}{:05d}", static_cast<char>('B' + random_.Below(20)), random_.Below(90000) + 10000));
         }
         last_test_day_ = std::min(options.period.LastDay(), options.submitted);
         first_test_day_ = std::min(options.period.FirstDay(), last_test_day_);
@@ -117,7 +131,7 @@ public:
         return write(out);
     }
 
-private:
+  private:
     std::string NhsNumber() {
         while (true) {
             std::string nine = fmt::format("999{:06d}", random_.Below(1000000));

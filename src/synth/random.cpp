@@ -5,7 +5,9 @@
 namespace did::synth {
 namespace {
 
-inline uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+inline uint64_t Rotl(uint64_t x, int k) {
+    return (x << k) | (x >> (64 - k));
+}
 
 uint64_t SplitMix(uint64_t& state) {
     uint64_t z = (state += 0x9e3779b97f4a7c15ULL);

@@ -9,7 +9,7 @@
 namespace did::synth {
 
 class Random {
-public:
+  public:
     explicit Random(uint64_t seed);
 
     uint64_t Next();
@@ -23,7 +23,7 @@ public:
     // Exponentially distributed whole days with the given median.
     int DaysWithMedian(double median);
 
-private:
+  private:
     uint64_t s_[4];
 };
 

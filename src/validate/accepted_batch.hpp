@@ -25,7 +25,7 @@ struct AcceptedRecord {
 };
 
 class AcceptedBatch {
-public:
+  public:
     void Add(uint64_t line, RecordFields fields, const RecordFacts& facts, bool warned);
 
     std::string_view Get(const AcceptedRecord& record, core::Field field) const {
@@ -40,7 +40,7 @@ public:
         records_.clear();
     }
 
-private:
+  private:
     std::string arena_;
     std::vector<AcceptedRecord> records_;
 };

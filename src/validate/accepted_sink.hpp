@@ -9,7 +9,7 @@
 namespace did::validate {
 
 class AcceptedSink {
-public:
+  public:
     virtual ~AcceptedSink() = default;
     // Records with `dropped` set must be skipped.
     virtual core::Status Consume(const AcceptedBatch& batch) = 0;

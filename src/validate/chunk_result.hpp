@@ -22,8 +22,8 @@ struct DuplicateKey {
     uint32_t key_size = 0;
     int32_t accepted_index = -1;  // into accepted.records(), when the record was kept
     RecordOutcome outcome = RecordOutcome::kClean;
-    bool duplicate = false;       // set by DuplicateIndex
-    uint64_t first_line = 0;      // where the pair was first seen, set with `duplicate` (global)
+    bool duplicate = false;   // set by DuplicateIndex
+    uint64_t first_line = 0;  // where the pair was first seen, set with `duplicate` (global)
 };
 
 // A run of empty lines: ignored at the end of the file, DIDS075 when records follow.

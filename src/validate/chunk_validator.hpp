@@ -11,7 +11,7 @@
 namespace did::validate {
 
 class ChunkValidator {
-public:
+  public:
     ChunkValidator(const RecordValidator& validator, bool keep_accepted)
         : validator_(validator), keep_accepted_(keep_accepted) {}
 
@@ -28,7 +28,7 @@ public:
     // Once the file is known to be rejected, records are no longer checked, only counted.
     void set_structure_only(bool structure_only) { structure_only_ = structure_only; }
 
-private:
+  private:
     void FlushEmptyRun();
 
     const RecordValidator& validator_;

@@ -83,7 +83,8 @@ struct DuplicateIndex::Partition {
 };
 
 DuplicateIndex::DuplicateIndex(size_t partitions) {
-    for (size_t i = 0; i < (partitions == 0 ? 1 : partitions); ++i) partitions_.push_back(std::make_unique<Partition>());
+    for (size_t i = 0; i < (partitions == 0 ? 1 : partitions); ++i)
+        partitions_.push_back(std::make_unique<Partition>());
 }
 
 DuplicateIndex::~DuplicateIndex() = default;

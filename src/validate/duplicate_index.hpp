@@ -14,7 +14,7 @@
 namespace did::validate {
 
 class DuplicateIndex {
-public:
+  public:
     explicit DuplicateIndex(size_t partitions);
     ~DuplicateIndex();
     DuplicateIndex(const DuplicateIndex&) = delete;
@@ -30,7 +30,7 @@ public:
     uint64_t size() const;
     uint64_t bytes() const;
 
-private:
+  private:
     struct Partition;
     std::vector<std::unique_ptr<Partition>> partitions_;
 };

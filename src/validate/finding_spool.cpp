@@ -19,7 +19,9 @@ void Put(std::string& out, const Finding& f) {
     out += f.message;
 }
 
-bool ReadExactly(std::FILE* file, void* into, size_t size) { return std::fread(into, 1, size, file) == size; }
+bool ReadExactly(std::FILE* file, void* into, size_t size) {
+    return std::fread(into, 1, size, file) == size;
+}
 
 }  // namespace
 
@@ -99,7 +101,8 @@ core::Status FindingSpool::ForEach(const std::function<bool(const Finding&)>& vi
                 f.severity = static_cast<Severity>(severity);
                 f.value.resize(value_size);
                 f.message.resize(message_size);
-                ok = ReadExactly(file_, f.value.data(), value_size) && ReadExactly(file_, f.message.data(), message_size);
+                ok = ReadExactly(file_, f.value.data(), value_size) &&
+                     ReadExactly(file_, f.message.data(), message_size);
             }
             if (!ok) return core::Fail(core::Error::IoError("cannot read findings back from the temporary file"));
             if (!visit(f)) return {};

@@ -14,7 +14,7 @@
 namespace did::validate {
 
 class FindingSpool {
-public:
+  public:
     explicit FindingSpool(size_t memory_limit = 65536) : memory_limit_(memory_limit) {}
     ~FindingSpool();
     FindingSpool(FindingSpool&& other) noexcept;
@@ -29,7 +29,7 @@ public:
     // Calls `visit` on every finding in order; stops early when it returns false.
     core::Status ForEach(const std::function<bool(const Finding&)>& visit) const;
 
-private:
+  private:
     core::Status Spill();
 
     size_t memory_limit_;

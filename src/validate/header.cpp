@@ -11,7 +11,8 @@ namespace {
 const std::array<std::string, core::kFieldCount>& NormalisedNames() {
     static const auto names = [] {
         std::array<std::string, core::kFieldCount> out;
-        for (size_t i = 0; i < core::kFieldCount; ++i) out[i] = NormaliseColumnName(core::FieldName(core::kAllFields[i]));
+        for (size_t i = 0; i < core::kFieldCount; ++i)
+            out[i] = NormaliseColumnName(core::FieldName(core::kAllFields[i]));
         return out;
     }();
     return names;

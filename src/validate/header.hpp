@@ -17,8 +17,8 @@ bool LooksLikeHeader(std::span<const std::string_view> fields);
 std::string NormaliseColumnName(std::string_view name);
 
 struct HeaderMismatch {
-    size_t column;            // 1-based
-    std::string found;        // as sent
+    size_t column;              // 1-based
+    std::string found;          // as sent
     std::string_view expected;  // the Data Dictionary name
 };
 

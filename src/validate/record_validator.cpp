@@ -20,7 +20,9 @@ namespace {
 const Date kBirthFloor = *Date::FromYmd(1900, 1, 1);
 const Date kRequestFloor = *Date::FromYmd(1970, 1, 1);
 
-std::string Iso(Date d) { return d.ToString(); }
+std::string Iso(Date d) {
+    return d.ToString();
+}
 
 }  // namespace
 
@@ -39,7 +41,7 @@ RecordValidator::RecordValidator(const ValidationContext& context)
 // One record's checks. Kept apart from RecordValidator so that the validator itself stays
 // immutable and shareable while each pass has somewhere to put its findings.
 class RecordValidator::Pass {
-public:
+  public:
     Pass(const RecordValidator& validator, RecordFields fields, uint64_t line, std::vector<Finding>& findings,
          RecordFacts& facts)
         : v_(validator), fields_(fields), line_(line), findings_(findings), facts_(facts) {}
@@ -58,7 +60,7 @@ public:
         return outcome_;
     }
 
-private:
+  private:
     std::string_view Get(Field field) const { return fields_[core::Index(field)]; }
 
     void Add(RuleId rule, std::string_view value, std::string message) {
@@ -76,7 +78,8 @@ private:
         const std::string_view nhs = Get(Field::kNhsNumber);
         if (!nhs.empty()) {
             switch (core::CheckNhsNumber(nhs)) {
-                case core::NhsNumberCheck::kValid: break;
+                case core::NhsNumberCheck::kValid:
+                    break;
                 case core::NhsNumberCheck::kNotTenDigits:
                     Add(RuleId::kDids002, nhs,
                         fmt::format("NHS number '{}' is not exactly 10 digits (no spaces or other characters)", nhs));
@@ -84,7 +87,8 @@ private:
                 case core::NhsNumberCheck::kCheckDigitTen:
                     Add(RuleId::kDids001, nhs,
                         fmt::format("NHS number {} fails the Modulus 11 check: its first nine digits give a check "
-                                    "digit of 10, which no NHS number has", nhs));
+                                    "digit of 10, which no NHS number has",
+                                    nhs));
                     break;
                 case core::NhsNumberCheck::kWrongCheckDigit:
                     Add(RuleId::kDids001, nhs,
@@ -109,7 +113,8 @@ private:
         if (!ethnic.empty() && !IsEthnicCategory(ethnic)) {
             Add(RuleId::kDids012, ethnic,
                 fmt::format("ethnic category '{}' is not 99 or a national code (A-H, J-N, P, R, S, Z, optionally "
-                            "followed by one letter or digit)", ethnic));
+                            "followed by one letter or digit)",
+                            ethnic));
         }
         const std::string_view gender = Get(Field::kGender);
         if (!gender.empty() && !IsGenderCode(gender)) {
@@ -127,8 +132,8 @@ private:
                 fmt::format("GP practice code '{}' is not a practice code (a letter and five digits, e.g. A81001)",
                             gp));
         }
-        const bool others_absent = Get(Field::kNhsNumber).empty() && Get(Field::kBirthDate).empty() &&
-                                   ethnic.empty() && gender.empty() && gp.empty();
+        const bool others_absent = Get(Field::kNhsNumber).empty() && Get(Field::kBirthDate).empty() && ethnic.empty() &&
+                                   gender.empty() && gp.empty();
         if (others_absent && postcode.empty()) {
             Add(RuleId::kDids073, "",
                 "no demographic item: give at least one of NHS number, birth date, ethnic category, gender, "
@@ -151,7 +156,8 @@ private:
             facts_.referrer_unknown = v_.Runs(RuleId::kDids023);
             Add(RuleId::kDids023, referrer,
                 fmt::format("referrer code '{}' is not a recognised format (C/G + 7 digits, D + 6 digits, NMC PIN, "
-                            "HCPC number, R9999981 or 99); it will be stored as 99", referrer));
+                            "HCPC number, R9999981 or 99); it will be stored as 99",
+                            referrer));
         }
     }
 
@@ -189,7 +195,8 @@ private:
                 Add(RuleId::kDids006, b, fmt::format("birth date {} is after the test date {}", b, Iso(*test)));
             }
             if (report && *birth > *report) {
-                Add(RuleId::kDids008, b, fmt::format("birth date {} is after the report issue date {}", b, Iso(*report)));
+                Add(RuleId::kDids008, b,
+                    fmt::format("birth date {} is after the report issue date {}", b, Iso(*report)));
             }
             if (*birth <= kBirthFloor) {
                 Add(RuleId::kDids009, b, fmt::format("birth date {} is on or before 1900-01-01", b));
@@ -277,8 +284,7 @@ private:
             }
             if (*report > v_.context_.submitted) {
                 Add(RuleId::kDids066, r,
-                    fmt::format("report issue date {} is after the submission date {}", r,
-                                Iso(v_.context_.submitted)));
+                    fmt::format("report issue date {} is after the submission date {}", r, Iso(v_.context_.submitted)));
             }
         }
     }
@@ -317,7 +323,8 @@ private:
             } else {
                 Add(RuleId::kDids057, nicip,
                     fmt::format("NICIP code '{}' is not in the NICIP catalogue and is not a local code notified by "
-                                "this provider", nicip));
+                                "this provider",
+                                nicip));
             }
         }
         facts_.exam = exam;
@@ -358,7 +365,8 @@ private:
         if (status == refdata::CodeStatus::kUnknown) {
             Add(RuleId::kDids059, snomed,
                 fmt::format("SNOMED CT code {} is not an imaging procedure in the catalogue (or was retired more "
-                            "than 183 days before the test)", snomed));
+                            "than 183 days before the test)",
+                            snomed));
             return std::nullopt;
         }
         if (status == refdata::CodeStatus::kInactive) {
@@ -394,8 +402,7 @@ private:
             Add(RuleId::kDids072, accession,
                 fmt::format("accession number is {} characters long; at most 20 are allowed", length));
         } else if (core::HasControlCharacter(accession)) {
-            Add(RuleId::kDids072, accession,
-                "accession number holds a control character (tab, line break or similar)");
+            Add(RuleId::kDids072, accession, "accession number holds a control character (tab, line break or similar)");
         }
     }
 

@@ -29,7 +29,7 @@ struct RecordFacts {
 using RecordFields = std::span<const std::string_view, core::kFieldCount>;
 
 class RecordValidator {
-public:
+  public:
     explicit RecordValidator(const ValidationContext& context);
 
     // Appends this record's findings to `findings`, in rule order, and fills `facts`.
@@ -40,7 +40,7 @@ public:
     bool Runs(RuleId rule) const { return runs_[static_cast<size_t>(Index(rule))]; }
     const ValidationContext& context() const { return context_; }
 
-private:
+  private:
     class Pass;  // the state of one record's validation (record_validator.cpp)
 
     const ValidationContext& context_;

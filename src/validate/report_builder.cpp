@@ -21,7 +21,9 @@ core::Status ReportBuilder::Add(FindingSpool& spool, Finding finding) {
     return spool.Append(std::move(finding));
 }
 
-core::Status ReportBuilder::AddFileError(Finding finding) { return Add(report_.file_errors, std::move(finding)); }
+core::Status ReportBuilder::AddFileError(Finding finding) {
+    return Add(report_.file_errors, std::move(finding));
+}
 
 core::Status ReportBuilder::Merge(std::span<ChunkResult* const> chunks, std::span<const uint64_t> line_base,
                                   AcceptedSink* sink) {
@@ -66,13 +68,13 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
         const std::string_view site(entry + sizeof site_size, site_size);
         const std::string_view accession(entry + sizeof site_size + site_size,
                                          key.key_size - sizeof site_size - site_size);
-        duplicates_.push_back(Finding{
-            base + key.line, RuleId::kDids071, severity, std::string(accession),
-            fmt::format("accession number {} at site {} was already used on line {}", accession, site,
-                        key.first_line)});
+        duplicates_.push_back(Finding{base + key.line, RuleId::kDids071, severity, std::string(accession),
+                                      fmt::format("accession number {} at site {} was already used on line {}",
+                                                  accession, site, key.first_line)});
         if (severity == Severity::kWarn) {
             if (key.outcome == RecordOutcome::kClean) ++report_.records.warned;
-            if (key.accepted_index >= 0) chunk.accepted.records()[static_cast<size_t>(key.accepted_index)].warned = true;
+            if (key.accepted_index >= 0)
+                chunk.accepted.records()[static_cast<size_t>(key.accepted_index)].warned = true;
             continue;
         }
         if (key.outcome == RecordOutcome::kRejected) continue;
@@ -85,8 +87,8 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
     size_t d = 0;
     for (Finding& finding : chunk.findings) {
         finding.line += base;
-        while (d < duplicates_.size() && (duplicates_[d].line < finding.line ||
-                                          (duplicates_[d].line == finding.line && duplicates_[d].rule < finding.rule))) {
+        while (d < duplicates_.size() && (duplicates_[d].line < finding.line || (duplicates_[d].line == finding.line &&
+                                                                                 duplicates_[d].rule < finding.rule))) {
             if (auto status = Add(report_.findings, std::move(duplicates_[d++])); !status) return status;
         }
         if (auto status = Add(report_.findings, std::move(finding)); !status) return status;
@@ -116,7 +118,8 @@ ValidationReport ReportBuilder::Finish(std::optional<uint64_t> bad_utf8_line) {
         report_.records = {};
         report_.findings.Clear();
         for (int i = 0; i < kRuleCount; ++i) {
-            if (report_.severities[static_cast<size_t>(i)] != Severity::kFile) report_.tallies[static_cast<size_t>(i)] = {};
+            if (report_.severities[static_cast<size_t>(i)] != Severity::kFile)
+                report_.tallies[static_cast<size_t>(i)] = {};
         }
     } else {
         report_.records.accepted = report_.records.total - report_.records.rejected;

@@ -15,7 +15,7 @@
 namespace did::validate {
 
 class ReportBuilder {
-public:
+  public:
     explicit ReportBuilder(const RecordValidator& validator);
 
     // A file-level error found outside the chunks (the header).
@@ -30,7 +30,7 @@ public:
     ValidationReport& report() { return report_; }
     bool file_rejected() const { return report_.file_rejected(); }
 
-private:
+  private:
     core::Status Add(FindingSpool& spool, Finding finding);
     core::Status MergeChunk(ChunkResult& chunk, uint64_t base, AcceptedSink* sink);
 

@@ -33,12 +33,12 @@ std::string_view NeedsDescription(Needs needs);
 
 struct RuleSpec {
     RuleId id;
-    std::string_view code;         // "DIDS001"
-    Severity severity;             // today's severity
-    std::string_view field_label;  // what a finding's `field` says
+    std::string_view code;             // "DIDS001"
+    Severity severity;                 // today's severity
+    std::string_view field_label;      // what a finding's `field` says
     std::optional<core::Field> field;  // the column whose value a finding quotes, when there is one
-    std::string_view meaning;      // one line for a data manager
-    std::string_view check;        // the exact condition, as in docs/validation-rules
+    std::string_view meaning;          // one line for a data manager
+    std::string_view check;            // the exact condition, as in docs/validation-rules
     Needs needs;
 };
 
@@ -49,7 +49,7 @@ struct SeverityChange {
 };
 
 class RuleCatalogue {
-public:
+  public:
     // The rules as the national collection runs them.
     static const RuleCatalogue& Standard();
 
@@ -64,7 +64,7 @@ public:
     // A copy with a change announced: from `on`, `id` has `severity`.
     RuleCatalogue WithSeverityChange(RuleId id, core::Date on, Severity severity) const;
 
-private:
+  private:
     RuleCatalogue() = default;
     std::array<RuleSpec, kRuleCount> specs_{};
     std::array<std::optional<SeverityChange>, kRuleCount> changes_{};

@@ -19,9 +19,9 @@ struct ValidationContext {
     const refdata::NicipCatalogue* catalogue = &refdata::NicipCatalogue::Shipped();
     const refdata::LocalCodes* local_codes = nullptr;  // none notified when null
     const RuleCatalogue* rules = &RuleCatalogue::Standard();
-    core::Date submitted = core::Date::Today();        // the day the file is received
-    std::optional<core::Period> period;                // DIDC-PERIOD runs only when set
-    std::string provider;                              // the submitting organisation, when known
+    core::Date submitted = core::Date::Today();  // the day the file is received
+    std::optional<core::Period> period;          // DIDC-PERIOD runs only when set
+    std::string provider;                        // the submitting organisation, when known
 
     // Whether a rule can run with what this context holds.
     bool CanRun(RuleId rule) const;

@@ -25,7 +25,7 @@ struct RecordCounts {
     uint64_t total = 0;     // data records (0 when the file is rejected)
     uint64_t accepted = 0;  // total - rejected: stored, warnings or not
     uint64_t rejected = 0;
-    uint64_t warned = 0;    // accepted records with at least one warning
+    uint64_t warned = 0;  // accepted records with at least one warning
 };
 
 struct ValidationReport {

@@ -6,7 +6,9 @@
 
 namespace did::ingest {
 
-uint64_t CountLineFeeds(std::string_view text) { return static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n')); }
+uint64_t CountLineFeeds(std::string_view text) {
+    return static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 void CsvChunkParser::Parse(std::string_view buffer, size_t begin, size_t stop, bool at_eof, bool structure_only,
                            validate::ChunkResult& out) {

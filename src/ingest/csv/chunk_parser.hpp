@@ -12,7 +12,7 @@
 namespace did::ingest {
 
 class CsvChunkParser {
-public:
+  public:
     CsvChunkParser(const validate::RecordValidator& validator, bool keep_accepted)
         : validator_(validator, keep_accepted) {}
 
@@ -22,7 +22,7 @@ public:
     void Parse(std::string_view buffer, size_t begin, size_t stop, bool at_eof, bool structure_only,
                validate::ChunkResult& out);
 
-private:
+  private:
     core::CsvTokenizer tokenizer_;
     validate::ChunkValidator validator_;
     std::array<std::string_view, core::kFieldCount> fields_{};
