@@ -19,6 +19,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: did generate [--rows N] [--seed S] [--period YYYY-MM] [--submitted YYYY-MM-DD]\n"
     "                    [--provider CODE] [--sites A,B,…] [--error-rate R] [--quote-rate R]\n"
+    "                    [--timestamp-rate R]\n"
     "                    [--no-header] [--crlf] [--faults OUT.csv] [--out FILE]";
 
 int Fail(const std::string& message) {
@@ -43,6 +44,7 @@ int RunGenerate(const std::vector<std::string>& argv) {
                                    {"sites"},
                                    {"error-rate"},
                                    {"quote-rate"},
+                                   {"timestamp-rate"},
                                    {"no-header", false},
                                    {"crlf", false},
                                    {"faults"},
@@ -61,6 +63,10 @@ int RunGenerate(const std::vector<std::string>& argv) {
     if (auto v = args->Get("quote-rate");
         v && (!ParseNumber(*v, options.quote_rate) || options.quote_rate < 0 || options.quote_rate > 1)) {
         return Fail("--quote-rate must be between 0 and 1");
+    }
+    if (auto v = args->Get("timestamp-rate");
+        v && (!ParseNumber(*v, options.timestamp_rate) || options.timestamp_rate < 0 || options.timestamp_rate > 1)) {
+        return Fail("--timestamp-rate must be between 0 and 1");
     }
     if (auto v = args->Get("period")) {
         const auto period = core::Period::Parse(*v);

@@ -24,7 +24,6 @@ using validate::RuleId;
 using validate::Severity;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr size_t kMinChunkBytes = 256 * 1024;
 constexpr size_t kMaxHeaderColumns = 4096;
 
 class CsvPipeline {
@@ -156,7 +155,7 @@ class CsvPipeline {
     // Validates the records in view[pos..]; returns where the unconsumed tail begins.
     core::Result<size_t> ProcessWindow(std::string_view view, size_t pos) {
         const size_t remaining = view.size() - pos;
-        const size_t chunks = std::clamp<size_t>(remaining / kMinChunkBytes, 1, results_.size());
+        const size_t chunks = std::clamp<size_t>(remaining / std::max<size_t>(options_.min_chunk_bytes, 1), 1, results_.size());
         bounds_.assign(chunks + 1, 0);
         for (size_t i = 0; i <= chunks; ++i) bounds_[i] = pos + remaining * i / chunks;
         // Speculate that each chunk starts at the first line start at or after its bound;

@@ -1,1 +1,295 @@
+#include "ingest/pipeline.hpp"
+
 #include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "core/field.hpp"
+#include "validate/rule_catalogue.hpp"
+
+namespace did::ingest {
+namespace {
+
+using core::Field;
+using validate::Finding;
+
+constexpr const char* kGood =
+    "4010232137,01,1980-05-17,A,1,LS1 4AP,B82005,04,G1234567,B82005,2026-10-01,2026-10-02,2026-10-10,XCHES,"
+    "399208008,2026-10-11,RH802,";
+
+std::string Header() {
+    std::string h;
+    for (size_t i = 0; i < core::kFieldCount; ++i) h += (i ? "," : "") + std::string(core::FieldName(core::kAllFields[i]));
+    return h;
+}
+
+// A good record with its accession number; `edits` replace whole fields as raw CSV text.
+std::string Line(const std::string& accession, const std::map<Field, std::string>& edits = {}) {
+    std::vector<std::string> fields;
+    std::string text = std::string(kGood) + accession;
+    size_t start = 0;
+    for (size_t i = 0; i < core::kFieldCount - 1; ++i) {
+        const size_t comma = text.find(',', start);
+        fields.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    fields.push_back(text.substr(start));
+    for (const auto& [field, value] : edits) fields[core::Index(field)] = value;
+    std::string out;
+    for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + fields[i];
+    return out;
+}
+
+struct Outcome {
+    validate::RecordCounts records;
+    std::vector<std::pair<uint64_t, std::string>> file_errors;
+    std::vector<std::pair<uint64_t, std::string>> findings;
+    std::vector<std::string> messages;
+    std::vector<std::string> values;
+    bool has_header = false;
+};
+
+class CountingSink : public validate::AcceptedSink {
+public:
+    core::Status Consume(const validate::AcceptedBatch& batch) override {
+        for (const auto& r : batch.records()) {
+            if (!r.dropped) accessions.emplace_back(batch.Get(r, Field::kAccessionNumber));
+        }
+        return {};
+    }
+    core::Status Finish(bool keep) override {
+        kept = keep;
+        if (!keep) accessions.clear();
+        return {};
+    }
+    std::vector<std::string> accessions;
+    bool kept = false;
+};
+
+Outcome Validate(std::string_view text, PipelineOptions options = {}, CountingSink* sink = nullptr) {
+    validate::ValidationContext context;
+    context.submitted = *core::Date::Parse("2026-11-05");
+    context.period = core::Period::Parse("2026-10");
+    MemorySource source(text);
+    auto report = ValidateCsv(source, context, options, sink);
+    EXPECT_TRUE(report) << report.error().message;
+    Outcome out;
+    out.records = report->records;
+    out.has_header = report->has_header;
+    const auto& rules = validate::RuleCatalogue::Standard();
+    (void)report->file_errors.ForEach([&](const Finding& f) {
+        out.file_errors.emplace_back(f.line, std::string(rules.Spec(f.rule).code));
+        out.messages.push_back(f.message);
+        return true;
+    });
+    (void)report->findings.ForEach([&](const Finding& f) {
+        out.findings.emplace_back(f.line, std::string(rules.Spec(f.rule).code));
+        out.messages.push_back(f.message);
+        out.values.push_back(f.value);
+        return true;
+    });
+    return out;
+}
+
+using Lines = std::vector<std::pair<uint64_t, std::string>>;
+
+TEST(PipelineTest, CleanFileWithAndWithoutHeader) {
+    const std::string body = Line("A1") + "\n" + Line("A2") + "\n";
+    const auto plain = Validate(body);
+    EXPECT_EQ(plain.records.total, 2u);
+    EXPECT_EQ(plain.records.accepted, 2u);
+    EXPECT_TRUE(plain.findings.empty());
+    EXPECT_FALSE(plain.has_header);
+    const auto headed = Validate(Header() + "\n" + body);
+    EXPECT_TRUE(headed.has_header);
+    EXPECT_EQ(headed.records.total, 2u);
+}
+
+TEST(PipelineTest, LineNumbersCountTheHeaderAndIgnoreTheBom) {
+    const std::string body = Line("A1") + "\n" + Line("A2", {{Field::kGender, "7"}}) + "\n";
+    EXPECT_EQ(Validate(body).findings, (Lines{{2, "DIDS014"}}));
+    EXPECT_EQ(Validate(Header() + "\n" + body).findings, (Lines{{3, "DIDS014"}}));
+    EXPECT_EQ(Validate("\xEF\xBB\xBF" + Header() + "\n" + body).findings, (Lines{{3, "DIDS014"}}));
+    EXPECT_EQ(Validate("\xEF\xBB\xBF" + body).findings, (Lines{{2, "DIDS014"}}));
+}
+
+TEST(PipelineTest, CrlfLineEnds) {
+    const auto out = Validate(Header() + "\r\n" + Line("A1") + "\r\n" + Line("A2", {{Field::kGender, "7"}}) + "\r\n");
+    EXPECT_TRUE(out.file_errors.empty());
+    EXPECT_EQ(out.findings, (Lines{{3, "DIDS014"}}));
+}
+
+TEST(PipelineTest, QuotedCommasNewlinesAndDoubledQuotes) {
+    const std::string text = Line("\"A,1\"", {{Field::kPostcode, "\"LS1 4AP\""}}) + "\n" +  // line 1
+                             Line("\"A\n2\"") + "\n" +                                     // lines 2-3
+                             Line("\"A\"\"3\"") + "\n" +                                   // line 4
+                             Line("A4", {{Field::kGender, "7"}}) + "\n";                  // line 5
+    CountingSink sink;
+    const auto out = Validate(text, {}, &sink);
+    EXPECT_TRUE(out.file_errors.empty());
+    EXPECT_EQ(out.findings, (Lines{{2, "DIDS072"}, {5, "DIDS014"}}));
+    EXPECT_EQ(out.records.total, 4u);
+    EXPECT_EQ(sink.accessions, (std::vector<std::string>{"A,1", "A\"3"}));  // the 2nd and 4th are rejected
+}
+
+TEST(PipelineTest, TrailingEmptyLinesAreIgnoredButInnerOnesAreErrors) {
+    const auto trailing = Validate(Line("A1") + "\n" + Line("A2") + "\n\n\r\n\n");
+    EXPECT_TRUE(trailing.file_errors.empty());
+    EXPECT_EQ(trailing.records.total, 2u);
+    const auto inner = Validate(Line("A1") + "\n\n" + Line("A2") + "\n");
+    EXPECT_EQ(inner.file_errors, (Lines{{2, "DIDS075"}}));
+    EXPECT_EQ(inner.records.total, 0u);
+    EXPECT_TRUE(inner.findings.empty());
+    const auto spaces = Validate(Line("A1") + "\n   \n");
+    EXPECT_EQ(spaces.file_errors, (Lines{{2, "DIDS075"}}));
+}
+
+TEST(PipelineTest, WrongColumnCountsRejectTheFileNamingEveryLine) {
+    const auto out = Validate(Line("A1") + ",extra\n" + Line("A2") + "\n" + "1,2,3\n" + Line("A4", {{Field::kGender, "7"}}) + "\n");
+    EXPECT_EQ(out.file_errors, (Lines{{1, "DIDS075"}, {3, "DIDS075"}}));
+    EXPECT_EQ(out.messages[0], "the line has 19 columns; a DID record has 18");
+    EXPECT_EQ(out.messages[1], "the line has 3 columns; a DID record has 18");
+    EXPECT_EQ(out.records.total, 0u);
+    EXPECT_EQ(out.records.accepted, 0u);
+    EXPECT_TRUE(out.findings.empty());
+}
+
+TEST(PipelineTest, BadQuotingIsAColumnError) {
+    const auto after_quote = Validate(Line("\"A1\"x") + "\n" + Line("A2") + "\n");
+    EXPECT_EQ(after_quote.file_errors, (Lines{{1, "DIDS075"}}));
+    EXPECT_NE(after_quote.messages[0].find("a character follows a closing quote"), std::string::npos);
+    const auto unclosed = Validate(Line("A1") + "\n" + Line("\"A2") + "\n" + Line("A3") + "\n");
+    EXPECT_EQ(unclosed.file_errors, (Lines{{2, "DIDS075"}}));
+    EXPECT_NE(unclosed.messages[0].find("never closed"), std::string::npos);
+}
+
+TEST(PipelineTest, InvalidUtf8IsTheOnlyFinding) {
+    const auto out = Validate(Header() + "\n" + Line("A1", {{Field::kGender, "7"}}) + "\n" + Line("caf\xE9") + "\n" +
+                              "1,2\n");
+    EXPECT_EQ(out.file_errors, (Lines{{3, "DIDC-ENCODING"}}));
+    EXPECT_TRUE(out.findings.empty());
+    EXPECT_EQ(out.records.total, 0u);
+    EXPECT_EQ(Validate("NHS NUMBER,\xFF\n").file_errors, (Lines{{1, "DIDC-ENCODING"}}));
+}
+
+TEST(PipelineTest, EmptyFiles) {
+    EXPECT_EQ(Validate("").file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+    EXPECT_EQ(Validate("\xEF\xBB\xBF").file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+    EXPECT_EQ(Validate("\n\n").file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+    EXPECT_EQ(Validate(Header() + "\n").file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+}
+
+TEST(PipelineTest, HeaderProblems) {
+    std::string swapped = Header();
+    swapped.replace(swapped.find("PERSON BIRTH DATE"), 17, "DOB");
+    const auto named = Validate(swapped + "\n" + Line("A1") + "\n");
+    EXPECT_EQ(named.file_errors, (Lines{{1, "DIDC-HEADER"}}));
+    EXPECT_EQ(named.messages[0], "the header row does not name the DID columns in order: column 3 is 'DOB', expected "
+                                 "PERSON BIRTH DATE");
+    const auto short_header = Validate("NHS NUMBER,PERSON BIRTH DATE\n" + Line("A1") + "\n");
+    EXPECT_EQ(short_header.file_errors, (Lines{{1, "DIDS075"}}));
+    const auto lower = Validate("nhs_number,nhs number status indicator code,person_birth_date,ethnic category,"
+                                "person gender code current,postcode of usual address,general medical practice code "
+                                "(patient registration),patient source setting type (diagnostic imaging),referrer "
+                                "code,referring organisation code,diagnostic test request date,diagnostic test request "
+                                "received date,diagnostic test date,imaging code (nicip),imaging code (snomed ct),"
+                                "service report issue date,site code (of imaging),radiological accession number\n" +
+                                Line("A1") + "\n");
+    EXPECT_TRUE(lower.file_errors.empty());
+    EXPECT_TRUE(lower.has_header);
+}
+
+TEST(PipelineTest, LeapDaysAndTimestamps) {
+    const auto out = Validate(Line("A1", {{Field::kBirthDate, "2024-02-29"}}) + "\n" +
+                              Line("A2", {{Field::kBirthDate, "2025-02-29"}}) + "\n" +
+                              Line("A3", {{Field::kTestDate, "2026-10-10T14:05:00+01:00"},
+                                          {Field::kReportIssueDate, "2026-10-11T09:00Z"}}) +
+                              "\n");
+    EXPECT_EQ(out.findings, (Lines{{2, "DIDS005"}}));
+}
+
+TEST(PipelineTest, RepeatedAccessionAndSiteRejectsEveryLaterRecord) {
+    CountingSink sink;
+    const auto out = Validate(Line("ACC 1", {{Field::kGender, "7"}}) + "\n" +  // rejected, but still takes part
+                                  Line("ACC 1") + "\n" +                      // repeat
+                                  Line("ACC  1") + "\n" +                     // inner spaces differ
+                                  Line("ACC 1", {{Field::kSiteCode, "RH803"}}) + "\n" +
+                                  Line("acc 1") + "\n" +  // case differs
+                                  Line("ACC 1", {{Field::kReferrerCode, "DR X"}}) + "\n",  // warned, now rejected
+                              {}, &sink);
+    EXPECT_EQ(out.findings, (Lines{{1, "DIDS014"}, {2, "DIDS071"}, {6, "DIDS023"}, {6, "DIDS071"}}));
+    EXPECT_EQ(out.records.total, 6u);
+    EXPECT_EQ(out.records.rejected, 3u);
+    EXPECT_EQ(out.records.accepted, 3u);
+    EXPECT_EQ(out.records.warned, 0u);
+    EXPECT_EQ(out.messages[1], "accession number ACC 1 at site RH802 was already used on line 1");
+    EXPECT_EQ(sink.accessions, (std::vector<std::string>{"ACC  1", "ACC 1", "acc 1"}));
+}
+
+TEST(PipelineTest, AcceptedRecordsAreDiscardedWhenTheFileIsRejected) {
+    CountingSink sink;
+    const auto out = Validate(Line("A1") + "\n1,2\n", {}, &sink);
+    EXPECT_FALSE(sink.kept);
+    EXPECT_TRUE(sink.accessions.empty());
+}
+
+TEST(PipelineTest, AnOverlongRecordIsAFileErrorNotAMemoryBlowUp) {
+    PipelineOptions options;
+    options.window_bytes = 1024;
+    options.max_record_bytes = 4096;
+    const auto out = Validate(Line("A1") + "\n\"" + std::string(10000, 'x'), options);
+    EXPECT_EQ(out.file_errors, (Lines{{2, "DIDS075"}}));
+    EXPECT_NE(out.messages[0].find("longer than"), std::string::npos);
+}
+
+// The same file must give the same report whatever the thread count, window and chunk sizes:
+// records with quoted line breaks straddle chunk and window boundaries.
+TEST(PipelineTest, ChunkingNeverChangesTheReport) {
+    std::string text = Header() + "\n";
+    for (int i = 0; i < 600; ++i) {
+        const std::string id = std::to_string(i % 450);  // repeats for DIDS071
+        if (i % 7 == 0) {
+            text += Line("\"X\n" + id + "\"") + "\n";
+        } else if (i % 11 == 0) {
+            text += Line("\"Y," + id + "\"", {{Field::kGender, "\"5\""}}) + "\r\n";
+        } else if (i % 13 == 0) {
+            text += Line(id, {{Field::kTestDate, "\"2026-10-09\n\""}}) + "\n";
+        } else {
+            text += Line(id) + "\n";
+        }
+    }
+    PipelineOptions reference;
+    reference.threads = 1;
+    const auto expected = Validate(text, reference);
+    ASSERT_GT(expected.findings.size(), 150u);
+    for (size_t threads : {1u, 2u, 3u, 4u}) {
+        for (size_t window : {300u, 1000u, 4096u, 65536u}) {
+            for (size_t chunk : {64u, 200u, 5000u}) {
+                PipelineOptions options;
+                options.threads = threads;
+                options.window_bytes = window;
+                options.min_chunk_bytes = chunk;
+                const auto out = Validate(text, options);
+                EXPECT_EQ(out.findings, expected.findings) << threads << " " << window << " " << chunk;
+                EXPECT_EQ(out.records.total, expected.records.total);
+                EXPECT_EQ(out.records.rejected, expected.records.rejected);
+                EXPECT_EQ(out.values, expected.values);
+            }
+        }
+    }
+}
+
+TEST(PipelineTest, FileErrorsAreFoundWhereverTheyAre) {
+    std::string text;
+    for (int i = 0; i < 300; ++i) text += (i == 150 || i == 299 ? "1,2,3" : Line(std::to_string(i))) + "\n";
+    for (size_t window : {500u, 1u << 20}) {
+        PipelineOptions options;
+        options.window_bytes = window;
+        options.min_chunk_bytes = 100;
+        EXPECT_EQ(Validate(text, options).file_errors, (Lines{{151, "DIDS075"}, {300, "DIDS075"}}));
+    }
+}
+
+}  // namespace
+}  // namespace did::ingest

@@ -163,6 +163,14 @@ class Generator {
         return fmt::format("C{:07d}", random_.Below(10000000));
     }
 
+    // A DID 2.0 timestamp in UK local time: +01:00 in summer time (roughly April to October).
+    std::string Timestamp(Date date, int first_hour, int last_hour) {
+        const bool summer = (date.Month() > 3 && date.Month() < 10) || (date.Month() == 3 && date.Day() >= 26) ||
+                            (date.Month() == 10 && date.Day() < 26);
+        return fmt::format("{}T{:02d}:{:02d}:{:02d}{}", date.ToString(), random_.Between(first_hour, last_hour),
+                           random_.Between(0, 59), random_.Between(0, 59), summer ? "+01:00" : "Z");
+    }
+
     SynthRecord MakeRecord(uint64_t index) {
         SynthRecord r;
         const int period_days = last_test_day_.DaysSinceEpoch() - first_test_day_.DaysSinceEpoch();
@@ -198,17 +206,19 @@ class Generator {
                                   : setting == "06" ? "RYJ"
                                   : setting == "07" ? "X99999"
                                                     : options_.provider;
-        r[Field::kRequestDate] = r.request.ToString();
-        r[Field::kRequestReceivedDate] = r.received.ToString();
-        r[Field::kTestDate] = r.test.ToString();
+        const bool timestamps = random_.Chance(options_.timestamp_rate);
+        r[Field::kRequestDate] = timestamps ? Timestamp(r.request, 8, 17) : r.request.ToString();
+        r[Field::kRequestReceivedDate] = timestamps ? Timestamp(r.received, 8, 17) : r.received.ToString();
+        r[Field::kTestDate] = timestamps ? Timestamp(r.test, 8, 18) : r.test.ToString();
         const double codes = random_.Unit();
         if (codes < 0.85) r[Field::kNicipCode] = exam.code;
         if (codes > 0.25) r[Field::kSnomedCode] = std::to_string(exam.snomed);
-        r[Field::kReportIssueDate] = r.report.ToString();
+        r[Field::kReportIssueDate] = timestamps ? Timestamp(r.report, 9, 20) : r.report.ToString();
         const std::string& site = sites_[random_.Below(sites_.size())];
         r[Field::kSiteCode] = site;
-        r[Field::kAccessionNumber] =
-            index % 4 == 3 ? fmt::format("{} {:09d}", site.substr(0, 3), index) : fmt::format("RIS{:09d}", index);
+        // RIS accession numbers: some systems pad with a space, most run the year into a sequence.
+        r[Field::kAccessionNumber] = index % 4 == 3 ? fmt::format("{} {:012d}", site, index)
+                                                    : fmt::format("{}{}{:010d}", options_.provider, r.test.Year(), index);
         return r;
     }
 

@@ -30,6 +30,7 @@ struct GeneratorOptions {
     bool header = true;
     bool crlf = false;
     double quote_rate = 0;  // share of text fields written in quotes
+    double timestamp_rate = 0.5;  // share of records with DID 2.0 timestamps on the test and report dates
 };
 
 // One deliberate fault: the record starting on `line` must draw `rule`.
