@@ -4,67 +4,40 @@
 #include <ctime>
 
 namespace did::core {
-namespace {
 
-constexpr uint32_t Pack(int year, int month, int day) {
-    return (static_cast<uint32_t>(year) << 9) | (static_cast<uint32_t>(month) << 5) | static_cast<uint32_t>(day);
-}
-
-inline bool IsDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-inline int Digit(char c) {
-    return c - '0';
-}
-
-bool TwoDigits(std::string_view s, size_t at, int max, int& out) {
-    if (!IsDigit(s[at]) || !IsDigit(s[at + 1])) return false;
-    out = Digit(s[at]) * 10 + Digit(s[at + 1]);
-    return out <= max;
-}
-
-// The time part of a DID 2.0 timestamp, starting after the 'T'.
-bool ValidTimeAndZone(std::string_view rest) {
-    int unused = 0;
-    if (rest.size() < 5 || rest[2] != ':' || !TwoDigits(rest, 0, 23, unused) || !TwoDigits(rest, 3, 59, unused)) {
-        return false;
+std::optional<Date> Date::Parse(std::string_view text) {
+    // Straight-line checks on fixed positions: this runs five times per record.
+    const size_t n = text.size();
+    if (n != 10 && n != 17 && n != 20 && n != 22 && n != 25) return std::nullopt;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    auto digit = [p](size_t i) { return static_cast<unsigned>(p[i]) - '0'; };  // > 9 when not a digit
+    auto any_above_9 = [](auto... d) { return ((d > 9) | ...); };
+    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
+    const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
+    if (any_above_9(y0, y1, y2, y3, m0, m1, d0, d1) || p[4] != '-' || p[7] != '-') return std::nullopt;
+    if (n > 10) {
+        // Thh:mm, optional :ss, then Z, +00:00, -00:00 or +01:00.
+        const unsigned h0 = digit(11), h1 = digit(12), i0 = digit(14), i1 = digit(15);
+        if (p[10] != 'T' || p[13] != ':' || any_above_9(h0, h1, i0, i1) || h0 * 10 + h1 > 23 || i0 > 5) return std::nullopt;
+        size_t zone = 16;
+        if (n == 20 || n == 25) {
+            const unsigned s0 = digit(17), s1 = digit(18);
+            if (p[16] != ':' || any_above_9(s0, s1) || s0 > 5) return std::nullopt;
+            zone = 19;
+        }
+        if (n - zone == 1) {
+            if (p[zone] != 'Z') return std::nullopt;
+        } else {
+            const unsigned char sign = p[zone];
+            const unsigned char hour = p[zone + 2];
+            const bool known = (sign == '+' && (hour == '0' || hour == '1')) || (sign == '-' && hour == '0');
+            if (!known || p[zone + 1] != '0' || p[zone + 3] != ':' || p[zone + 4] != '0' || p[zone + 5] != '0') {
+                return std::nullopt;
+            }
+        }
     }
-    rest.remove_prefix(5);
-    if (rest.size() >= 3 && rest[0] == ':') {
-        if (!TwoDigits(rest, 1, 59, unused)) return false;
-        rest.remove_prefix(3);
-    }
-    return rest == "Z" || rest == "+00:00" || rest == "-00:00" || rest == "+01:00";
-}
-
-}  // namespace
-
-bool IsLeapYear(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int DaysInMonth(int year, int month) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
-}
-
-std::optional<Date> Date::FromYmd(int year, int month, int day) {
-    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
-        return std::nullopt;
-    }
-    return Date(Pack(year, month, day));
-}
-
-std::optional<Date> Date::Parse(std::string_view s) {
-    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (!IsDigit(s[i])) return std::nullopt;
-    }
-    const int year = Digit(s[0]) * 1000 + Digit(s[1]) * 100 + Digit(s[2]) * 10 + Digit(s[3]);
-    const int month = Digit(s[5]) * 10 + Digit(s[6]);
-    const int day = Digit(s[8]) * 10 + Digit(s[9]);
-    if (s.size() > 10 && (s[10] != 'T' || !ValidTimeAndZone(s.substr(11)))) return std::nullopt;
-    return FromYmd(year, month, day);
+    return FromYmd(static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3), static_cast<int>(m0 * 10 + m1),
+                   static_cast<int>(d0 * 10 + d1));
 }
 
 Date Date::Today() {
@@ -74,7 +47,7 @@ Date Date::Today() {
     return Date(Pack(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday));
 }
 
-Date Date::AddMonths(int months) const {
+Date Date::AddMonthsSlow(int months) const {
     const int index = Year() * 12 + (Month() - 1) + months;
     int year = index / 12;
     int month = index % 12 + 1;

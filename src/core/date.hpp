@@ -15,6 +15,8 @@ class Date {
   public:
     // Valid dates only: year 1..9999, a real day of the month.
     static std::optional<Date> FromYmd(int year, int month, int day);
+    // For components already known to be valid.
+    static Date FromValidYmd(int year, int month, int day) { return Date(Pack(year, month, day)); }
 
     // `CCYY-MM-DD`, or a DID 2.0 timestamp `CCYY-MM-DDThh:mm[:ss]` followed by `Z`, `+00:00`,
     // `-00:00` or `+01:00`; the date part is taken as written (no conversion to UTC).
@@ -28,7 +30,13 @@ class Date {
     int Day() const { return static_cast<int>(packed_ & 0x1F); }
 
     // Calendar months: keeps the day, clamped to the end of the target month (31 Aug - 6 months = 28/29 Feb).
-    Date AddMonths(int months) const;
+    Date AddMonths(int months) const {
+        const int index = Year() * 12 + (Month() - 1) + months;
+        if (Day() <= 28 && index >= 12 && index < 120000) {  // no clamping needed: the common case
+            return Date(Pack(index / 12, index % 12 + 1, Day()));
+        }
+        return AddMonthsSlow(months);
+    }
     Date AddDays(int days) const;
     Date FirstOfMonth() const { return Date((packed_ & ~0x1Fu) | 1u); }
 
@@ -47,10 +55,23 @@ class Date {
 
   private:
     explicit Date(uint32_t packed) : packed_(packed) {}
+    static constexpr uint32_t Pack(int year, int month, int day) {
+        return (static_cast<uint32_t>(year) << 9) | (static_cast<uint32_t>(month) << 5) | static_cast<uint32_t>(day);
+    }
+    Date AddMonthsSlow(int months) const;
     uint32_t packed_;
 };
 
-bool IsLeapYear(int year);
-int DaysInMonth(int year, int month);
+inline bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+inline int DaysInMonth(int year, int month) {
+    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+inline std::optional<Date> Date::FromYmd(int year, int month, int day) {
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || (day > 28 && day > DaysInMonth(year, month))) {
+        return std::nullopt;
+    }
+    return Date(Pack(year, month, day));
+}
 
 }  // namespace did::core

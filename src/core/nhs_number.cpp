@@ -12,14 +12,21 @@ std::optional<int> NhsNumberCheckDigit(std::string_view nine) {
 
 NhsNumberCheck CheckNhsNumber(std::string_view text) {
     if (text.size() != 10) return NhsNumberCheck::kNotTenDigits;
-    for (char c : text) {
-        if (c < '0' || c > '9') return NhsNumberCheck::kNotTenDigits;
+    unsigned digits[10];
+    unsigned any_bad = 0;
+    int sum = 0;
+    for (size_t i = 0; i < 10; ++i) {
+        digits[i] = static_cast<unsigned>(static_cast<unsigned char>(text[i])) - '0';
+        any_bad |= digits[i] > 9 ? 1u : 0u;
     }
-    const auto check = NhsNumberCheckDigit(text.substr(0, 9));
-    if (!check) return NhsNumberCheck::kCheckDigitTen;
-    if (*check != text[9] - '0') return NhsNumberCheck::kWrongCheckDigit;
+    if (any_bad != 0) return NhsNumberCheck::kNotTenDigits;
+    for (size_t i = 0; i < 9; ++i) sum += static_cast<int>(digits[i]) * static_cast<int>(10 - i);
+    int check = 11 - sum % 11;
+    if (check == 10) return NhsNumberCheck::kCheckDigitTen;
+    if (check == 11) check = 0;
+    if (check != static_cast<int>(digits[9])) return NhsNumberCheck::kWrongCheckDigit;
     bool palindrome = true;
-    for (size_t i = 0; i < 5; ++i) palindrome = palindrome && text[i] == text[9 - i];
+    for (size_t i = 0; i < 5; ++i) palindrome = palindrome && digits[i] == digits[9 - i];
     return palindrome ? NhsNumberCheck::kPalindrome : NhsNumberCheck::kValid;
 }
 

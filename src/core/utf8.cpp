@@ -69,6 +69,22 @@ size_t CountCodePoints(std::string_view s) {
     return count;
 }
 
+TextShape ShapeOf(std::string_view s) {
+    TextShape shape;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const uint8_t b = Byte(s, i);
+        if (b >= 0x20 && b < 0x7F) {
+            ++shape.code_points;
+            continue;
+        }
+        shape.code_points += !IsContinuation(b);
+        if (b < 0x20 || b == 0x7F || (b == 0xC2 && i + 1 < s.size() && Byte(s, i + 1) >= 0x80 && Byte(s, i + 1) <= 0x9F)) {
+            shape.has_control = true;
+        }
+    }
+    return shape;
+}
+
 bool HasControlCharacter(std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
         const uint8_t b = Byte(s, i);

@@ -10,6 +10,7 @@
 #include "core/csv_tokenizer.hpp"
 #include "core/utf8.hpp"
 #include "ingest/csv/chunk_parser.hpp"
+#include "ingest/window_reader.hpp"
 #include "ingest/worker_pool.hpp"
 #include "validate/duplicate_index.hpp"
 #include "validate/header.hpp"
@@ -30,25 +31,28 @@ class CsvPipeline {
   public:
     CsvPipeline(ByteSource& source, const validate::ValidationContext& context, const PipelineOptions& options,
                 validate::AcceptedSink* sink)
-        : source_(source),
-          options_(options),
+        : options_(options),
           sink_(sink),
           validator_(context),
           builder_(validator_),
           pool_(options.threads),
           duplicates_(pool_.size()),
-          buffer_(options.window_bytes) {
+          reader_(source, options.window_bytes) {
         for (size_t i = 0; i < pool_.size(); ++i) {
             parsers_.push_back(std::make_unique<CsvChunkParser>(validator_, sink != nullptr));
         }
         results_.resize(pool_.size() * 4);
+        // Real extracts run at 150-250 bytes a record: size the DIDS071 index for the file.
+        if (const auto size = source.SizeHint()) duplicates_.Reserve(*size / 200);
     }
 
     core::Result<validate::ValidationReport> Run() {
         bool first = true;
         while (true) {
-            if (auto filled = Fill(); !filled) return core::Fail(filled.error());
-            const std::string_view view(buffer_.data(), filled_);
+            auto window = reader_.Fill();
+            if (!window) return core::Fail(window.error());
+            const std::string_view view = *window;
+            eof_ = reader_.at_eof();
             size_t pos = 0;
             if (first) {
                 if (view.starts_with(kBom)) pos = kBom.size();
@@ -66,13 +70,12 @@ class CsvPipeline {
             const auto consumed = ProcessWindow(view, pos);
             if (!consumed) return core::Fail(consumed.error());
             if (bad_utf8_line_ || stop_) break;
-            if (eof_ && *consumed == filled_) break;
+            if (eof_ && *consumed == view.size()) break;
             if (*consumed == pos) {  // not even one record fits: make room
                 if (auto grown = Grow(); !grown) return core::Fail(grown.error());
                 if (stop_) break;
             }
-            std::memmove(buffer_.data(), buffer_.data() + *consumed, filled_ - *consumed);
-            filled_ -= *consumed;
+            if (auto status = reader_.Consume(*consumed); !status) return core::Fail(status.error());
             bytes_done_ += *consumed;
             if (options_.progress) options_.progress(bytes_done_);
         }
@@ -83,39 +86,23 @@ class CsvPipeline {
         }
         validate::ValidationReport report = builder_.Finish(bad_utf8_line_);
         report.has_header = has_header_;
-        report.bytes = total_bytes_;
+        report.bytes = reader_.bytes_read();
         report.duplicate_keys = duplicates_.size();
-        if (sink_ != nullptr && report.file_rejected()) {
-            // Finish(false) already discarded the records; nothing more to do.
-        }
         return report;
     }
 
-  private:
-    core::Result<size_t> Fill() {
-        while (filled_ < buffer_.size() && !eof_) {
-            auto n = source_.Read(buffer_.data() + filled_, buffer_.size() - filled_);
-            if (!n) return core::Fail(n.error());
-            if (*n == 0) eof_ = true;
-            filled_ += *n;
-            total_bytes_ += *n;
-        }
-        return filled_;
-    }
-
-    // Makes the buffer larger, or gives up on a record that is longer than any real one.
+private:
+    // Makes the window larger, or gives up on a record that is longer than any real one.
     core::Status Grow() {
         if (eof_) return {};
-        if (buffer_.size() >= options_.max_record_bytes) {
+        if (reader_.window_bytes() >= options_.max_record_bytes) {
             stop_ = true;
             return builder_.AddFileError(Finding{
                 next_line_, RuleId::kDids075, Severity::kFile, "",
                 fmt::format("the record starting on this line is longer than {} MiB (a quote never closed?); the "
-                            "file cannot be read past it",
-                            options_.max_record_bytes >> 20)});
+                            "file cannot be read past it", options_.max_record_bytes >> 20)});
         }
-        buffer_.resize(std::min(buffer_.size() * 2, options_.max_record_bytes));
-        return {};
+        return reader_.Grow();
     }
 
     // Returns the offset after the header (or `pos` when there is none), or nullopt when the
@@ -167,9 +154,17 @@ class CsvPipeline {
                 lf == nullptr ? view.size() : static_cast<size_t>(static_cast<const char*>(lf) - view.data()) + 1;
         }
         const bool structure_only = builder_.file_rejected();
-        pool_.Run(chunks, [&](size_t i, size_t worker) {
+        // Task 0 reads the next block while the others validate this window.
+        core::Status prefetched;
+        pool_.Run(chunks + 1, [&](size_t task, size_t worker) {
+            if (task == 0) {
+                prefetched = reader_.Prefetch();
+                return;
+            }
+            const size_t i = task - 1;
             parsers_[worker]->Parse(view, starts_[i], bounds_[i + 1], eof_, structure_only, results_[i]);
         });
+        if (!prefetched) return core::Fail(prefetched.error());
         for (size_t i = 1; i < chunks; ++i) {
             if (results_[i].begin != results_[i - 1].end) {
                 parsers_[0]->Parse(view, results_[i - 1].end, bounds_[i + 1], eof_, structure_only, results_[i]);
@@ -197,7 +192,6 @@ class CsvPipeline {
         return results_[chunks - 1].end;
     }
 
-    ByteSource& source_;
     const PipelineOptions& options_;
     validate::AcceptedSink* sink_;
     validate::RecordValidator validator_;
@@ -211,14 +205,12 @@ class CsvPipeline {
     std::vector<size_t> bounds_;
     std::vector<size_t> starts_;
     core::CsvTokenizer tokenizer_;
-    std::vector<char> buffer_;
-    size_t filled_ = 0;
+    WindowReader reader_;
     bool eof_ = false;
     bool stop_ = false;
     bool has_header_ = false;
     uint64_t next_line_ = 1;
     uint64_t bytes_done_ = 0;
-    uint64_t total_bytes_ = 0;
     std::optional<uint64_t> bad_utf8_line_;
 };
 

@@ -238,7 +238,7 @@ TEST(PipelineTest, AnOverlongRecordIsAFileErrorNotAMemoryBlowUp) {
     PipelineOptions options;
     options.window_bytes = 1024;
     options.max_record_bytes = 4096;
-    const auto out = Validate(Line("A1") + "\n\"" + std::string(10000, 'x'), options);
+    const auto out = Validate(Line("A1") + "\n\"" + std::string(100000, 'x'), options);
     EXPECT_EQ(out.file_errors, (Lines{{2, "DIDS075"}}));
     EXPECT_NE(out.messages[0].find("longer than"), std::string::npos);
 }

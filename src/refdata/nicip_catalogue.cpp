@@ -169,23 +169,6 @@ void NicipCatalogue::Index() {
     }
 }
 
-namespace {
-CodeStatus StatusOn(std::optional<core::Date> retired_on, core::Date on) {
-    if (!retired_on || on < *retired_on) return CodeStatus::kActive;
-    return on <= retired_on->AddDays(kRetirementGraceDays) ? CodeStatus::kInactive : CodeStatus::kUnknown;
-}
-}  // namespace
-
-CodeStatus NicipCatalogue::NicipStatus(const NicipEntry& entry, core::Date on) const {
-    return StatusOn(entry.nicip_retired_on, on);
-}
-
-CodeStatus NicipCatalogue::SnomedStatus(uint64_t id, core::Date on) const {
-    const uint32_t* retired = snomed_retired_.Find(id);
-    if (retired == nullptr) return CodeStatus::kUnknown;
-    return StatusOn(*retired == 0 ? std::nullopt : std::optional(core::Date::FromPacked(*retired)), on);
-}
-
 std::string NicipCatalogue::ToCsv() const {
     std::string out = "nicip_code,snomed_ct_id,modality,nicip_retired_on,snomed_retired_on\n";
     for (const NicipEntry& e : entries_) {

@@ -49,11 +49,17 @@ class NicipCatalogue {
         const uint32_t* index = key == 0 ? nullptr : nicip_index_.Find(key);
         return index == nullptr ? nullptr : &entries_[*index];
     }
-    CodeStatus NicipStatus(const NicipEntry& entry, core::Date on) const;
+    CodeStatus NicipStatus(const NicipEntry& entry, core::Date on) const {
+        return entry.nicip_retired_on ? RetiredStatus(*entry.nicip_retired_on, on) : CodeStatus::kActive;
+    }
 
     // SNOMED CT ids are compared as sent: "0399208008" is not 399208008.
     bool HasSnomed(uint64_t id) const { return snomed_retired_.Find(id) != nullptr; }
-    CodeStatus SnomedStatus(uint64_t id, core::Date on) const;
+    CodeStatus SnomedStatus(uint64_t id, core::Date on) const {
+        const uint32_t* retired = snomed_retired_.Find(id);
+        if (retired == nullptr) return CodeStatus::kUnknown;
+        return *retired == 0 ? CodeStatus::kActive : RetiredStatus(core::Date::FromPacked(*retired), on);
+    }
 
     const std::vector<NicipEntry>& entries() const { return entries_; }
     size_t size() const { return entries_.size(); }
@@ -65,6 +71,10 @@ class NicipCatalogue {
     static uint64_t PackCode(std::string_view code);
 
   private:
+    static CodeStatus RetiredStatus(core::Date retired_on, core::Date on) {
+        if (on < retired_on) return CodeStatus::kActive;
+        return on <= retired_on.AddDays(kRetirementGraceDays) ? CodeStatus::kInactive : CodeStatus::kUnknown;
+    }
     void Index();
 
     std::vector<NicipEntry> entries_;

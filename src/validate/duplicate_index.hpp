@@ -22,6 +22,9 @@ class DuplicateIndex {
 
     size_t partitions() const { return partitions_.size(); }
 
+    // Sizes the tables for about this many pairs up front, so they need not grow and rehash.
+    void Reserve(uint64_t expected_keys);
+
     // Goes through the keys of `chunks`, in order, that belong to `partition`: the first
     // occurrence of a pair is remembered, each later one marked `duplicate` with the line of
     // the first. `line_base[i]` is the file line on which chunk i starts.

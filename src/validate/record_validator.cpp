@@ -397,11 +397,11 @@ class RecordValidator::Pass {
             Add(RuleId::kDids070, "", "accession number is missing");
             return;
         }
-        const size_t length = core::CountCodePoints(accession);
-        if (length > 20) {
+        const core::TextShape shape = core::ShapeOf(accession);
+        if (shape.code_points > 20) {
             Add(RuleId::kDids072, accession,
-                fmt::format("accession number is {} characters long; at most 20 are allowed", length));
-        } else if (core::HasControlCharacter(accession)) {
+                fmt::format("accession number is {} characters long; at most 20 are allowed", shape.code_points));
+        } else if (shape.has_control) {
             Add(RuleId::kDids072, accession, "accession number holds a control character (tab, line break or similar)");
         }
     }
