@@ -280,6 +280,25 @@ TEST(PipelineTest, ChunkingNeverChangesTheReport) {
     }
 }
 
+TEST(PipelineTest, RecordsLongerThanTheWindowAreReadWhole) {
+    std::string text;
+    for (int i = 0; i < 50; ++i) {
+        text += Line(i == 20 ? "\"" + std::string(150000, 'y') + "\"" : std::to_string(i)) + "\n";
+    }
+    text += Line("ACC 1") + "\n" + Line("ACC 1") + "\n";
+    const auto expected = Validate(text);
+    EXPECT_EQ(expected.findings, (Lines{{21, "DIDS072"}, {52, "DIDS071"}}));
+    for (size_t window : {1000u, 70000u, 100000u}) {
+        PipelineOptions options;
+        options.window_bytes = window;
+        options.min_chunk_bytes = 300;
+        const auto out = Validate(text, options);
+        EXPECT_EQ(out.findings, expected.findings) << window;
+        EXPECT_TRUE(out.file_errors.empty()) << window;
+        EXPECT_EQ(out.records.total, 52u);
+    }
+}
+
 TEST(PipelineTest, FileErrorsAreFoundWhereverTheyAre) {
     std::string text;
     for (int i = 0; i < 300; ++i) text += (i == 150 || i == 299 ? "1,2,3" : Line(std::to_string(i))) + "\n";

@@ -1,9 +1,9 @@
 // WindowReader: a source seen as a sliding window of bytes. The pipeline validates the
 // records in the window, consumes them, and the unconsumed tail (a record cut in two)
 // begins the next window. Two buffers, so the next block can be read (Prefetch, from any
-// one thread) while the current window is still being validated; each buffer keeps a
-// window's worth of headroom in front of its data, so the tail is joined to the next block
-// without moving the block. Measured faster here than mapping the file, whose page faults
+// one thread) while the current window is still being validated; each buffer keeps some
+// headroom in front of its data, so the tail (usually part of one record) is joined to the
+// next block without moving the block. Measured faster here than mapping the file, whose page faults
 // cost more than the copy. Fill/Consume/Grow from one thread; Prefetch may run on another
 // while the current window is only read.
 #pragma once
@@ -40,12 +40,13 @@ private:
 
     ByteSource& source_;
     size_t window_;
-    std::vector<char> current_;  // [headroom: window_][data: window_]
+    static constexpr size_t kHeadroom = size_t{64} << 10;
+    std::vector<char> current_;  // [headroom: kHeadroom][data: window_]
     std::vector<char> spare_;
     size_t begin_ = 0;  // the current window within current_
     size_t end_ = 0;
     bool started_ = false;
-    bool prefetched_ = false;  // spare_ holds the next block at [window_, window_ + spare_size_)
+    bool prefetched_ = false;  // spare_ holds the next block at [kHeadroom, kHeadroom + spare_size_)
     size_t spare_size_ = 0;
     bool source_eof_ = false;
     uint64_t total_ = 0;

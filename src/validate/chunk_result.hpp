@@ -18,7 +18,7 @@ namespace did::validate {
 struct DuplicateKey {
     uint64_t hash = 0;
     uint64_t line = 0;
-    uint32_t key_offset = 0;  // into ChunkResult::key_arena: site length (4 bytes), site, accession
+    uint32_t key_offset = 0;  // into ChunkResult::key_arena, as duplicate_key.hpp writes it
     uint32_t key_size = 0;
     int32_t accepted_index = -1;  // into accepted.records(), when the record was kept
     RecordOutcome outcome = RecordOutcome::kClean;

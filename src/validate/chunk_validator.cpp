@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/hash.hpp"
+#include "validate/duplicate_key.hpp"
 
 namespace did::validate {
 
@@ -60,10 +61,7 @@ void ChunkValidator::Record(RecordFields fields, uint64_t line) {
     // The key is copied: the fields may live in a tokenizer's scratch space.
     std::string& arena = out_->key_arena;
     const auto offset = static_cast<uint32_t>(arena.size());
-    const auto site_size = static_cast<uint32_t>(site.size());
-    arena.append(reinterpret_cast<const char*>(&site_size), sizeof site_size);
-    arena.append(site);
-    arena.append(accession);
+    AppendDuplicateKey(arena, site, accession);
     const auto size = static_cast<uint32_t>(arena.size() - offset);
     DuplicateKey key;
     key.hash = core::HashBytes(arena.data() + offset, size);

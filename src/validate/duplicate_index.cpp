@@ -2,87 +2,103 @@
 
 #include <cstring>
 #include <optional>
+#include <string>
+
+#include "core/hash.hpp"
+#include "validate/duplicate_key.hpp"
 
 namespace did::validate {
 namespace {
 
-constexpr size_t kBlockSize = size_t{4} << 20;  // large blocks: fewer page faults (huge pages)
-constexpr size_t kEntryHeader = sizeof(uint64_t) + sizeof(uint32_t);  // first line, key size
+constexpr size_t kBlockSize = size_t{4} << 20;
+constexpr size_t kLineBytes = 5;  // 40 bits: a trillion lines
 
-// The high hash bits choose the partition (the low ones choose the slot): multiply-shift, no division.
-inline size_t PartitionOf(uint64_t hash, size_t partitions) { return static_cast<size_t>(((hash >> 32) * partitions) >> 32); }
+// The high hash bits choose the partition, the low ones the slot, the middle ones the tag.
+inline size_t PartitionOf(uint64_t hash, size_t partitions) {
+    return static_cast<size_t>(((hash >> 32) * partitions) >> 32);
+}
+inline uint64_t TagOf(uint64_t hash) { return (hash >> 8) & 0xFFFFFF; }
 
 }  // namespace
 
-// Open addressing over (hash, location) slots; keys live in 1 MiB blocks, each prefixed by
-// the line it was first seen on and its size. Location 0 marks an empty slot.
+// Open addressing over 8-byte slots: a 24-bit tag from the hash and the 40-bit position of
+// the entry (+1, so 0 marks an empty slot). Entries live in 4 MiB blocks: the line the pair
+// was first seen on (5 bytes), the key's size (varint) and the key. Small slots and entries
+// matter: this index is most of the memory a large file costs.
 struct DuplicateIndex::Partition {
-    struct Slot {
-        uint64_t hash = 0;
-        uint64_t location = 0;  // (block << 32 | offset) + 1
-    };
-    std::vector<Slot> slots = std::vector<Slot>(1024);
+    std::vector<uint64_t> slots = std::vector<uint64_t>(1024);
     std::vector<std::unique_ptr<char[]>> blocks;
     std::vector<size_t> block_sizes;
     size_t used = kBlockSize;  // in the last block; forces a first allocation
     uint64_t count = 0;
 
-    const char* Entry(uint64_t location) const {
-        const uint64_t l = location - 1;
-        return blocks[l >> 32].get() + (l & 0xFFFFFFFFu);
+    const char* Entry(uint64_t position) const {
+        return blocks[position / kBlockSize].get() + position % kBlockSize;
     }
 
-    uint64_t Store(const char* key, uint32_t size, uint64_t line) {
-        const size_t need = kEntryHeader + size;
+    uint64_t Store(std::string_view key, uint64_t line) {
+        std::string header;
+        for (size_t i = 0; i < kLineBytes; ++i) header += static_cast<char>((line >> (8 * i)) & 0xFF);
+        AppendVarint(header, key.size());
+        const size_t need = header.size() + key.size();
         if (blocks.empty() || used + need > block_sizes.back()) {
-            const size_t block = need > kBlockSize ? need : kBlockSize;
-            blocks.push_back(std::make_unique<char[]>(block));
+            // An oversized key gets a block of its own, rounded up to whole blocks so that
+            // positions stay block-aligned.
+            const size_t block = (need + kBlockSize - 1) / kBlockSize * kBlockSize;
+            for (size_t b = kBlockSize; b < block; b += kBlockSize) {  // placeholders keep the arithmetic simple
+                blocks.emplace_back();
+                block_sizes.push_back(0);
+            }
+            blocks.push_back(std::make_unique_for_overwrite<char[]>(block));
             block_sizes.push_back(block);
             used = 0;
         }
         char* at = blocks.back().get() + used;
-        std::memcpy(at, &line, sizeof line);
-        std::memcpy(at + sizeof line, &size, sizeof size);
-        std::memcpy(at + kEntryHeader, key, size);
-        const uint64_t location = ((static_cast<uint64_t>(blocks.size() - 1) << 32) | used) + 1;
+        std::memcpy(at, header.data(), header.size());
+        std::memcpy(at + header.size(), key.data(), key.size());
+        const uint64_t position = (blocks.size() - 1) * kBlockSize + used;
         used += need;
-        return location;
+        if (used > kBlockSize) used = block_sizes.back();  // an oversized block holds one key only
+        return position;
     }
 
     void Grow() { Resize(slots.size() * 2); }
 
     void Resize(size_t size) {
-        std::vector<Slot> old = std::move(slots);
-        slots.assign(size, Slot{});
+        std::vector<uint64_t> old = std::move(slots);
+        slots.assign(size, 0);
         const size_t mask = slots.size() - 1;
-        for (const Slot& s : old) {
-            if (s.location == 0) continue;
-            size_t i = s.hash & mask;
-            while (slots[i].location != 0) i = (i + 1) & mask;
-            slots[i] = s;
+        for (uint64_t slot : old) {
+            if (slot == 0) continue;
+            // The slot index came from the low hash bits, which the slot no longer holds:
+            // rehash from the stored key.
+            const char* entry = Entry((slot & 0xFFFFFFFFFFULL) - 1) + kLineBytes;
+            const auto size_of_key = static_cast<size_t>(ReadVarint(entry));
+            size_t i = core::HashBytes(entry, size_of_key) & mask;
+            while (slots[i] != 0) i = (i + 1) & mask;
+            slots[i] = slot;
         }
     }
 
     // Returns the first line when the key was seen before; otherwise remembers it.
-    std::optional<uint64_t> Insert(uint64_t hash, const char* key, uint32_t size, uint64_t line) {
+    std::optional<uint64_t> Insert(uint64_t hash, std::string_view key, uint64_t line) {
         if ((count + 1) * 10 > slots.size() * 7) Grow();
         const size_t mask = slots.size() - 1;
+        const uint64_t tag = TagOf(hash);
         for (size_t i = hash & mask;; i = (i + 1) & mask) {
-            Slot& slot = slots[i];
-            if (slot.location == 0) {
-                slot = {hash, Store(key, size, line)};
+            const uint64_t slot = slots[i];
+            if (slot == 0) {
+                slots[i] = (tag << 40) | (Store(key, line) + 1);
                 ++count;
                 return std::nullopt;
             }
-            if (slot.hash != hash) continue;
-            const char* entry = Entry(slot.location);
-            uint32_t stored_size;
-            std::memcpy(&stored_size, entry + sizeof(uint64_t), sizeof stored_size);
-            if (stored_size == size && std::memcmp(entry + kEntryHeader, key, size) == 0) {
-                uint64_t first;
-                std::memcpy(&first, entry, sizeof first);
-                return first;
-            }
+            if ((slot >> 40) != tag) continue;
+            const char* entry = Entry((slot & 0xFFFFFFFFFFULL) - 1);
+            uint64_t first = 0;
+            for (size_t b = 0; b < kLineBytes; ++b) first |= static_cast<uint64_t>(static_cast<uint8_t>(entry[b])) << (8 * b);
+            const char* p = entry + kLineBytes;
+            const auto stored_size = static_cast<size_t>(ReadVarint(p));
+            if (stored_size == key.size() && std::memcmp(p, key.data(), key.size()) == 0) return first;
         }
     }
 };
@@ -119,7 +135,7 @@ void DuplicateIndex::MarkPartition(size_t partition, std::span<ChunkResult* cons
             DuplicateKey& key = keys[i];
             if (PartitionOf(key.hash, n) != partition) continue;
             const uint64_t line = line_base[c] + key.line;
-            if (auto first = p.Insert(key.hash, chunk.key_arena.data() + key.key_offset, key.key_size, line)) {
+            if (auto first = p.Insert(key.hash, std::string_view(chunk.key_arena).substr(key.key_offset, key.key_size), line)) {
                 key.duplicate = true;
                 key.first_line = *first;
             }
@@ -136,7 +152,7 @@ uint64_t DuplicateIndex::size() const {
 uint64_t DuplicateIndex::bytes() const {
     uint64_t total = 0;
     for (const auto& p : partitions_) {
-        total += p->slots.size() * sizeof(Partition::Slot);
+        total += p->slots.size() * sizeof(uint64_t);
         for (size_t s : p->block_sizes) total += s;
     }
     return total;

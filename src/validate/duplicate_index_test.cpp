@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/hash.hpp"
+#include "validate/duplicate_key.hpp"
 
 namespace did::validate {
 namespace {
@@ -10,10 +11,7 @@ namespace {
 void AddKey(ChunkResult& chunk, uint64_t line, std::string_view site, std::string_view accession) {
     DuplicateKey key;
     key.key_offset = static_cast<uint32_t>(chunk.key_arena.size());
-    const auto site_size = static_cast<uint32_t>(site.size());
-    chunk.key_arena.append(reinterpret_cast<const char*>(&site_size), 4);
-    chunk.key_arena.append(site);
-    chunk.key_arena.append(accession);
+    AppendDuplicateKey(chunk.key_arena, site, accession);
     key.key_size = static_cast<uint32_t>(chunk.key_arena.size() - key.key_offset);
     key.hash = core::HashBytes(chunk.key_arena.data() + key.key_offset, key.key_size);
     key.line = line;
@@ -55,6 +53,30 @@ TEST(DuplicateIndexTest, GrowsPastItsFirstTable) {
     for (const auto& key : chunk.keys) duplicates += key.duplicate;
     EXPECT_EQ(duplicates, 10000u);
     EXPECT_EQ(index.size(), 40000u);
+}
+
+TEST(DuplicateIndexTest, KeysLongerThanABlockAndEverySiteLength) {
+    ChunkResult chunk;
+    const std::string huge(5u << 20, 'x');
+    AddKey(chunk, 0, "RH802", huge);
+    AddKey(chunk, 1, std::string(300, 'S'), "A");
+    AddKey(chunk, 2, "RH802", "short");
+    AddKey(chunk, 3, "RH802", huge);
+    AddKey(chunk, 4, std::string(300, 'S'), "A");
+    AddKey(chunk, 5, std::string(299, 'S'), "SA");  // same bytes, split differently
+    std::vector<ChunkResult*> chunks = {&chunk};
+    std::vector<uint64_t> base = {1};
+    DuplicateIndex index(1);
+    index.MarkPartition(0, chunks, base);
+    EXPECT_FALSE(chunk.keys[2].duplicate);
+    EXPECT_TRUE(chunk.keys[3].duplicate);
+    EXPECT_EQ(chunk.keys[3].first_line, 1u);
+    EXPECT_TRUE(chunk.keys[4].duplicate);
+    EXPECT_EQ(chunk.keys[4].first_line, 2u);
+    EXPECT_FALSE(chunk.keys[5].duplicate);
+    const auto parts = SplitDuplicateKey(std::string_view(chunk.key_arena).substr(chunk.keys[1].key_offset, chunk.keys[1].key_size));
+    EXPECT_EQ(parts.site.size(), 300u);
+    EXPECT_EQ(parts.accession, "A");
 }
 
 }  // namespace

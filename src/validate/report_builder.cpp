@@ -1,5 +1,7 @@
 #include "validate/report_builder.hpp"
 
+#include "validate/duplicate_key.hpp"
+
 #include <cstring>
 
 #include <fmt/format.h>
@@ -62,12 +64,8 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
     const Severity severity = validator_.SeverityOf(RuleId::kDids071);
     for (const DuplicateKey& key : chunk.keys) {
         if (!key.duplicate) continue;
-        const char* entry = chunk.key_arena.data() + key.key_offset;
-        uint32_t site_size;
-        std::memcpy(&site_size, entry, sizeof site_size);
-        const std::string_view site(entry + sizeof site_size, site_size);
-        const std::string_view accession(entry + sizeof site_size + site_size,
-                                         key.key_size - sizeof site_size - site_size);
+        const auto [site, accession] =
+            SplitDuplicateKey(std::string_view(chunk.key_arena).substr(key.key_offset, key.key_size));
         duplicates_.push_back(Finding{base + key.line, RuleId::kDids071, severity, std::string(accession),
                                       fmt::format("accession number {} at site {} was already used on line {}",
                                                   accession, site, key.first_line)});
