@@ -1,0 +1,170 @@
+// The `did` command line end to end, as a data manager or a script would use it.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <nlohmann/json.hpp>
+
+#include "integration/process.hpp"
+
+namespace {
+
+using did::testing::ReadText;
+using did::testing::WriteText;
+
+const std::string kDid = DID_BINARY;
+
+class CliTest : public ::testing::Test {
+protected:
+    void SetUp() override { dir_ = did::testing::MakeTempDir("did_cli"); }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+    std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+    // Runs did with the temporary directory as the data directory, so nothing touches $HOME.
+    did::testing::ProcessResult Did(const std::string& args, bool with_stderr = false) const {
+        return did::testing::Run("cd '" + dir_ + "' && DID_DATA_DIR='" + dir_ + "/data' '" + kDid + "' " + args +
+                   (with_stderr ? " 2>&1" : " 2>/dev/null"));
+    }
+    std::string dir_;
+};
+
+size_t CountLines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+TEST_F(CliTest, UsageErrorsExitWithTwoAndSayWhatIsWrong) {
+    auto r = Did("validate", true);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("give exactly one file"), std::string::npos) << r.out;
+    r = Did("validate missing.csv", true);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("cannot open missing.csv"), std::string::npos) << r.out;
+    r = Did("validate x.csv --period 2026-13", true);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("--period '2026-13'"), std::string::npos) << r.out;
+    r = Did("validate x.csv --perod 2026-10", true);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("unknown option --perod"), std::string::npos) << r.out;
+    EXPECT_EQ(Did("frobnicate").exit_code, 2);
+}
+
+TEST_F(CliTest, GeneratedFaultsAreReportedAndExitCodeIsZeroWhenTheFileIsAccepted) {
+    ASSERT_EQ(Did("generate --rows 3000 --seed 5 --period 2026-10 --submitted 2026-11-05 --error-rate 0.1 "
+                  "--faults faults.csv --out extract.csv").exit_code, 0);
+    auto r = Did("validate extract.csv --period 2026-10 --submitted 2026-11-05 --format json");
+    ASSERT_EQ(r.exit_code, 0);
+    const auto report = nlohmann::json::parse(r.out);
+    EXPECT_EQ(report["records"]["total"], 3000);
+    std::set<std::pair<uint64_t, std::string>> found;
+    for (const auto& f : report["findings"]) found.insert({f["line"].get<uint64_t>(), f["rule"].get<std::string>()});
+    const std::string faults = ReadText(Path("faults.csv"));
+    size_t checked = 0;
+    std::istringstream in(faults);
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        const auto comma = line.find(',');
+        EXPECT_TRUE(found.count({std::stoull(line.substr(0, comma)), line.substr(comma + 1)})) << line;
+        ++checked;
+    }
+    EXPECT_GT(checked, 200u);
+}
+
+TEST_F(CliTest, AcceptedRecordsFormAFileThatValidatesCleanly) {
+    ASSERT_EQ(Did("generate --rows 2000 --seed 9 --period 2026-10 --submitted 2026-11-05 --error-rate 0.2 "
+                  "--quote-rate 0.2 --out extract.csv").exit_code, 0);
+    auto first = Did("validate extract.csv --period 2026-10 --submitted 2026-11-05 --format json --accepted ok.csv");
+    ASSERT_EQ(first.exit_code, 0);
+    const auto report = nlohmann::json::parse(first.out);
+    const uint64_t accepted = report["records"]["accepted"];
+    EXPECT_EQ(CountLines(ReadText(Path("ok.csv"))), accepted + 1);  // plus the header
+    auto second = Did("validate ok.csv --period 2026-10 --submitted 2026-11-05 --format json");
+    ASSERT_EQ(second.exit_code, 0);
+    const auto again = nlohmann::json::parse(second.out);
+    EXPECT_EQ(again["records"]["total"], accepted);
+    EXPECT_EQ(again["records"]["rejected"], 0);
+    // Unrecognised referrers were stored as 99, so they draw no DIDS023 the second time.
+    EXPECT_LE(again["records"]["warned"], report["records"]["warned"]);
+    for (const auto& f : again["findings"]) {
+        EXPECT_EQ(f["severity"], "warn");
+        EXPECT_NE(f["rule"], "DIDS023");
+    }
+}
+
+TEST_F(CliTest, ARejectedFileExitsWithOneAndWritesNoAcceptedRecords) {
+    WriteText(Path("bad.csv"), "1,2,3\n");
+    const auto r = Did("validate bad.csv --accepted ok.csv --findings findings.csv");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.out.find("FILE REJECTED"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("line 1: the line has 3 columns"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(Path("ok.csv")));
+    EXPECT_FALSE(std::filesystem::exists(Path("ok.csv.partial")));
+    EXPECT_EQ(ReadText(Path("findings.csv")),
+              "line,field,rule,severity,value,message\n1,FILE,DIDS075,file,,the line has 3 columns; a DID record has "
+              "18\n");
+}
+
+TEST_F(CliTest, FindingsCsvListsEveryFinding) {
+    ASSERT_EQ(Did("generate --rows 5000 --seed 2 --period 2026-10 --submitted 2026-11-05 --error-rate 0.3 "
+                  "--out extract.csv").exit_code, 0);
+    const auto r = Did("validate extract.csv --period 2026-10 --submitted 2026-11-05 --format json --findings f.csv");
+    ASSERT_EQ(r.exit_code, 0);
+    const auto report = nlohmann::json::parse(r.out);
+    const std::string csv = ReadText(Path("f.csv"));
+    EXPECT_TRUE(csv.starts_with("line,field,rule,severity,value,message\n"));
+    // Values never hold line breaks here, so lines count rows.
+    EXPECT_EQ(CountLines(csv), report["findings"].size() + 1);
+    EXPECT_GT(report["findings"].size(), 1500u);
+}
+
+TEST_F(CliTest, TextReportForAPerson) {
+    ASSERT_EQ(Did("generate --rows 500 --seed 3 --period 2026-10 --submitted 2026-11-05 --error-rate 0.05 "
+                  "--out extract.csv").exit_code, 0);
+    const auto r = Did("validate extract.csv --period 2026-10 --submitted 2026-11-05 --provider RXX");
+    ASSERT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("Provider RXX, period 2026-10, submitted 2026-11-05"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("FILE ACCEPTED, but some records were rejected"), std::string::npos) << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  Records +500\n"))) << r.out;
+    EXPECT_NE(r.out.find("did validate extract.csv --findings findings.csv"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("ODS organisation reference data: DIDS024"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, ReadsStandardInput) {
+    ASSERT_EQ(Did("generate --rows 100 --period 2026-10 --submitted 2026-11-05 --out extract.csv").exit_code, 0);
+    const auto r = Did("validate - --period 2026-10 --submitted 2026-11-05 --format json < extract.csv");
+    ASSERT_EQ(r.exit_code, 0);
+    EXPECT_EQ(nlohmann::json::parse(r.out)["records"]["accepted"], 100);
+}
+
+TEST_F(CliTest, RulesPageInDocsIsGeneratedFromTheCatalogue) {
+    const auto r = Did("rules --format markdown");
+    ASSERT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out, ReadText(std::string(DID_SOURCE_DIR) + "/docs/rules.md"))
+        << "regenerate with: did rules --format markdown > docs/rules.md";
+    const auto json = nlohmann::json::parse(Did("rules --format json").out);
+    EXPECT_EQ(json.size(), 64u);
+}
+
+TEST_F(CliTest, CatalogueImportReplacesTheShippedOneWithoutARebuild) {
+    WriteText(Path("bad.csv"), "nicip_code,snomed_ct_id\nXCHES,399208009\n");
+    auto r = Did("refdata import bad.csv", true);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("line 2: SNOMED CT id 399208009 fails its Verhoeff check digit"), std::string::npos) << r.out;
+    EXPECT_NE(Did("refdata show").out.find("2787 codes, as shipped"), std::string::npos);
+
+    WriteText(Path("release.csv"), "nicip_code,snomed_ct_id\nXCHES,399208008\nUABDO,45036003\n");
+    r = Did("refdata import release.csv");
+    ASSERT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("Imported 2 NICIP codes"), std::string::npos) << r.out;
+    EXPECT_NE(Did("refdata show").out.find("2 codes, imported"), std::string::npos);
+
+    // XWRIL was in the shipped catalogue, not in this release.
+    WriteText(Path("one.csv"), "4010232137,01,1980-05-17,A,1,LS1 4AP,B82005,04,G1234567,B82005,2026-10-01,2026-10-02,"
+                               "2026-10-10,XWRIL,,2026-10-11,RH802,ACC1\n");
+    const auto report = nlohmann::json::parse(Did("validate one.csv --submitted 2026-11-05 --format json").out);
+    ASSERT_EQ(report["findings"].size(), 1u);
+    EXPECT_EQ(report["findings"][0]["rule"], "DIDS057");
+}
+
+}  // namespace
