@@ -13,6 +13,10 @@ function(did_apply_flags target)
                                                  -fno-sanitize-recover=all)
         target_link_options(${target} PRIVATE -fsanitize=${DID_SANITIZE})
     endif()
+    if(DID_BUILD_FUZZERS)
+        # Coverage instrumentation for every library the fuzz targets link.
+        target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+    endif()
 endfunction()
 
 # did_library(NAME SOURCES a.cpp b.cpp DEPS other_lib)

@@ -38,6 +38,7 @@ CsvStatus CsvTokenizer::Next(std::string_view buffer, size_t pos, bool at_eof, s
     // sixteen bytes at a time, and leave for the general case at the first quote.
     const char* p = begin;
     const char* lf = nullptr;
+    uint32_t high_bits = 0;  // any byte above 0x7F seen (possibly just past the record: harmless)
 #if defined(__SSE2__)
     const __m128i comma_v = _mm_set1_epi8(',');
     const __m128i lf_v = _mm_set1_epi8('\n');
@@ -47,6 +48,7 @@ CsvStatus CsvTokenizer::Next(std::string_view buffer, size_t pos, bool at_eof, s
         auto commas = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma_v)));
         const auto lfs = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, lf_v)));
         const auto quotes = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, quote_v)));
+        high_bits |= static_cast<uint32_t>(_mm_movemask_epi8(bytes));
         const uint32_t stops = lfs | quotes;
         if (stops != 0) {
             const int at = __builtin_ctz(stops);
@@ -63,6 +65,7 @@ CsvStatus CsvTokenizer::Next(std::string_view buffer, size_t pos, bool at_eof, s
     if (lf == nullptr) {
         for (; p < end; ++p) {
             const char c = *p;
+            high_bits |= static_cast<unsigned char>(c) & 0x80u;
             if (c == ',') {
                 emit(p);
             } else if (c == '\n') {
@@ -82,6 +85,7 @@ CsvStatus CsvTokenizer::Next(std::string_view buffer, size_t pos, bool at_eof, s
     record.next = static_cast<size_t>(line_end - buffer.data()) + (lf != nullptr ? 1 : 0);
     record.line_breaks = lf != nullptr ? 1 : 0;
     record.empty_line = content_end == begin;
+    record.ascii = high_bits == 0;
     if (column < capacity) fields[column] = TrimSpaces(field_start, content_end);
     record.columns = column + 1;
     return CsvStatus::kRecord;

@@ -19,6 +19,7 @@ struct CsvRecord {
     uint32_t line_breaks = 0;  // LFs consumed, the terminating one included
     uint32_t columns = 0;      // fields found; may exceed the capacity the caller gave
     bool empty_line = false;   // nothing at all before the line end
+    bool ascii = false;        // no byte above 0x7F: valid UTF-8 without further checking
     std::string_view error;    // set when the record cannot be read as columns (bad quoting)
 };
 

@@ -5,7 +5,7 @@
 
 namespace did::core {
 
-std::optional<Date> Date::Parse(std::string_view text) {
+std::optional<Date> Date::ParseTimestamp(std::string_view text) {
     // Straight-line checks on fixed positions: this runs five times per record.
     const size_t n = text.size();
     if (n != 10 && n != 17 && n != 20 && n != 22 && n != 25) return std::nullopt;
@@ -18,7 +18,8 @@ std::optional<Date> Date::Parse(std::string_view text) {
     if (n > 10) {
         // Thh:mm, optional :ss, then Z, +00:00, -00:00 or +01:00.
         const unsigned h0 = digit(11), h1 = digit(12), i0 = digit(14), i1 = digit(15);
-        if (p[10] != 'T' || p[13] != ':' || any_above_9(h0, h1, i0, i1) || h0 * 10 + h1 > 23 || i0 > 5) return std::nullopt;
+        if (p[10] != 'T' || p[13] != ':' || any_above_9(h0, h1, i0, i1) || h0 * 10 + h1 > 23 || i0 > 5)
+            return std::nullopt;
         size_t zone = 16;
         if (n == 20 || n == 25) {
             const unsigned s0 = digit(17), s1 = digit(18);

@@ -5,6 +5,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +21,10 @@ class Date {
 
     // `CCYY-MM-DD`, or a DID 2.0 timestamp `CCYY-MM-DDThh:mm[:ss]` followed by `Z`, `+00:00`,
     // `-00:00` or `+01:00`; the date part is taken as written (no conversion to UTC).
-    static std::optional<Date> Parse(std::string_view text);
+    static std::optional<Date> Parse(std::string_view text) {
+        if (text.size() == 10) return ParseCalendarDate(text.data());
+        return ParseTimestamp(text);
+    }
 
     // Today in the machine's local time zone (England's, on the collection's servers).
     static Date Today();
@@ -59,10 +63,31 @@ class Date {
         return (static_cast<uint32_t>(year) << 9) | (static_cast<uint32_t>(month) << 5) | static_cast<uint32_t>(day);
     }
     Date AddMonthsSlow(int months) const;
+    // `CCYY-MM-DD` at `p` (ten bytes), the common case: checked eight bytes at a time, since
+    // it runs five times per record.
+    static std::optional<Date> ParseCalendarDate(const char* p) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);                                 // "CCYY-MM-", little-endian: byte i at bits 8i..8i+7
+        constexpr uint64_t kDigits = 0x00FFFF00FFFFFFFFULL;    // bytes 0-3, 5 and 6
+        constexpr uint64_t kDashMask = 0xFF0000FF00000000ULL;  // bytes 4 and 7
+        constexpr uint64_t kDashes = 0x2D00002D00000000ULL;
+        const auto d8 = static_cast<unsigned>(static_cast<unsigned char>(p[8])) - '0';
+        const auto d9 = static_cast<unsigned>(static_cast<unsigned char>(p[9])) - '0';
+        // A digit is 0x30-0x39: high nibble 3, and a low nibble that does not carry when 6 is added.
+        const bool digits =
+            (w & 0xF0F0F0F0F0F0F0F0ULL & kDigits) == (0x3030303030303030ULL & kDigits) &&
+            (((w & 0x0F0F0F0F0F0F0F0FULL & kDigits) + (0x0606060606060606ULL & kDigits)) & 0xF0F0F0F0F0F0F0F0ULL) == 0;
+        if (!digits || (w & kDashMask) != kDashes || d8 > 9 || d9 > 9) return std::nullopt;
+        auto b = [w](int i) { return static_cast<int>((w >> (8 * i)) & 0x0F); };
+        return FromYmd(b(0) * 1000 + b(1) * 100 + b(2) * 10 + b(3), b(5) * 10 + b(6), static_cast<int>(d8 * 10 + d9));
+    }
+    static std::optional<Date> ParseTimestamp(std::string_view text);
     uint32_t packed_;
 };
 
-inline bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+inline bool IsLeapYear(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 inline int DaysInMonth(int year, int month) {
     constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];

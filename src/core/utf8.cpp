@@ -78,7 +78,8 @@ TextShape ShapeOf(std::string_view s) {
             continue;
         }
         shape.code_points += !IsContinuation(b);
-        if (b < 0x20 || b == 0x7F || (b == 0xC2 && i + 1 < s.size() && Byte(s, i + 1) >= 0x80 && Byte(s, i + 1) <= 0x9F)) {
+        if (b < 0x20 || b == 0x7F ||
+            (b == 0xC2 && i + 1 < s.size() && Byte(s, i + 1) >= 0x80 && Byte(s, i + 1) <= 0x9F)) {
             shape.has_control = true;
         }
     }

@@ -28,6 +28,15 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr size_t kMaxHeaderColumns = 4096;
 
 class CsvPipeline {
+    // The chunk results of one window, kept until the next round has marked its repeats.
+    struct Batch {
+        std::vector<ChunkResult> results;
+        std::vector<ChunkResult*> chunks;
+        std::vector<uint64_t> line_base;
+        bool pending = false;
+        bool structure_only = false;
+    };
+
   public:
     CsvPipeline(ByteSource& source, const validate::ValidationContext& context, const PipelineOptions& options,
                 validate::AcceptedSink* sink)
@@ -41,7 +50,7 @@ class CsvPipeline {
         for (size_t i = 0; i < pool_.size(); ++i) {
             parsers_.push_back(std::make_unique<CsvChunkParser>(validator_, sink != nullptr));
         }
-        results_.resize(pool_.size() * 4);
+        for (Batch& batch : batches_) batch.results.resize(pool_.size() * 4);
         // Real extracts run at 150-250 bytes a record: size the DIDS071 index for the file.
         if (const auto size = source.SizeHint()) duplicates_.Reserve(*size / 200);
     }
@@ -79,6 +88,9 @@ class CsvPipeline {
             bytes_done_ += *consumed;
             if (options_.progress) options_.progress(bytes_done_);
         }
+        if (!bad_utf8_line_) {
+            if (auto flushed = FlushPending(); !flushed) return core::Fail(flushed.error());
+        }
         if (sink_ != nullptr) {
             if (auto status = sink_->Finish(!builder_.file_rejected() && !bad_utf8_line_); !status) {
                 return core::Fail(status.error());
@@ -91,16 +103,18 @@ class CsvPipeline {
         return report;
     }
 
-private:
+  private:
     // Makes the window larger, or gives up on a record that is longer than any real one.
     core::Status Grow() {
         if (eof_) return {};
         if (reader_.window_bytes() >= options_.max_record_bytes) {
             stop_ = true;
+            if (auto flushed = FlushPending(); !flushed) return flushed;  // its errors come first
             return builder_.AddFileError(Finding{
                 next_line_, RuleId::kDids075, Severity::kFile, "",
                 fmt::format("the record starting on this line is longer than {} MiB (a quote never closed?); the "
-                            "file cannot be read past it", options_.max_record_bytes >> 20)});
+                            "file cannot be read past it",
+                            options_.max_record_bytes >> 20)});
         }
         return reader_.Grow();
     }
@@ -142,7 +156,8 @@ private:
     // Validates the records in view[pos..]; returns where the unconsumed tail begins.
     core::Result<size_t> ProcessWindow(std::string_view view, size_t pos) {
         const size_t remaining = view.size() - pos;
-        const size_t chunks = std::clamp<size_t>(remaining / std::max<size_t>(options_.min_chunk_bytes, 1), 1, results_.size());
+        const size_t chunks = std::clamp<size_t>(remaining / std::max<size_t>(options_.min_chunk_bytes, 1), 1,
+                                                 batches_[0].results.size());
         bounds_.assign(chunks + 1, 0);
         for (size_t i = 0; i <= chunks; ++i) bounds_[i] = pos + remaining * i / chunks;
         // Speculate that each chunk starts at the first line start at or after its bound;
@@ -153,43 +168,70 @@ private:
             starts_[i] =
                 lf == nullptr ? view.size() : static_cast<size_t>(static_cast<const char*>(lf) - view.data()) + 1;
         }
+        // One round of the pool does three things at once: task 0 reads the next block, the
+        // next tasks mark DIDS071 repeats in the previous window (which needs all of that
+        // window's chunks, so it could not run with them), the rest validate this window.
+        Batch& batch = batches_[current_];
+        Batch& previous = batches_[1 - current_];
         const bool structure_only = builder_.file_rejected();
-        // Task 0 reads the next block while the others validate this window.
+        const size_t marking = previous.pending && !previous.structure_only ? duplicates_.partitions() : 0;
         core::Status prefetched;
-        pool_.Run(chunks + 1, [&](size_t task, size_t worker) {
+        pool_.Run(1 + marking + chunks, [&](size_t task, size_t worker) {
             if (task == 0) {
                 prefetched = reader_.Prefetch();
-                return;
+            } else if (task <= marking) {
+                duplicates_.MarkPartition(task - 1, previous.chunks, previous.line_base);
+            } else {
+                const size_t i = task - 1 - marking;
+                parsers_[worker]->Parse(view, starts_[i], bounds_[i + 1], eof_, structure_only, batch.results[i]);
             }
-            const size_t i = task - 1;
-            parsers_[worker]->Parse(view, starts_[i], bounds_[i + 1], eof_, structure_only, results_[i]);
         });
         if (!prefetched) return core::Fail(prefetched.error());
+        if (auto merged = MergeBatch(previous); !merged) return core::Fail(merged.error());
+
+        std::vector<ChunkResult>& results = batch.results;
         for (size_t i = 1; i < chunks; ++i) {
-            if (results_[i].begin != results_[i - 1].end) {
-                parsers_[0]->Parse(view, results_[i - 1].end, bounds_[i + 1], eof_, structure_only, results_[i]);
+            if (results[i].begin != results[i - 1].end) {
+                parsers_[0]->Parse(view, results[i - 1].end, bounds_[i + 1], eof_, structure_only, results[i]);
             }
         }
-        chunk_ptrs_.clear();
-        line_base_.clear();
+        batch.chunks.clear();
+        batch.line_base.clear();
         uint64_t line = next_line_;
         for (size_t i = 0; i < chunks; ++i) {
-            ChunkResult& r = results_[i];
+            ChunkResult& r = results[i];
             if (r.bad_utf8_line) {
                 bad_utf8_line_ = line + *r.bad_utf8_line;
                 return r.end;
             }
-            chunk_ptrs_.push_back(&r);
-            line_base_.push_back(line);
+            batch.chunks.push_back(&r);
+            batch.line_base.push_back(line);
             line += r.line_breaks;
         }
-        if (!structure_only) {
-            pool_.Run(duplicates_.partitions(),
-                      [&](size_t partition, size_t) { duplicates_.MarkPartition(partition, chunk_ptrs_, line_base_); });
-        }
-        if (auto status = builder_.Merge(chunk_ptrs_, line_base_, sink_); !status) return core::Fail(status.error());
+        batch.pending = true;
+        batch.structure_only = structure_only;
+        current_ = 1 - current_;
         next_line_ = line;
-        return results_[chunks - 1].end;
+        return results[chunks - 1].end;
+    }
+
+    // Folds a validated window into the report, once its DIDS071 marks are in.
+    core::Status MergeBatch(Batch& batch) {
+        if (!batch.pending) return {};
+        batch.pending = false;
+        return builder_.Merge(batch.chunks, batch.line_base, sink_);
+    }
+
+    // Marks and merges the last window validated, which no later round will take care of.
+    core::Status FlushPending() {
+        Batch& last = batches_[1 - current_];
+        if (!last.pending) return {};
+        if (!last.structure_only) {
+            pool_.Run(duplicates_.partitions(), [&](size_t partition, size_t) {
+                duplicates_.MarkPartition(partition, last.chunks, last.line_base);
+            });
+        }
+        return MergeBatch(last);
     }
 
     const PipelineOptions& options_;
@@ -199,9 +241,8 @@ private:
     WorkerPool pool_;
     validate::DuplicateIndex duplicates_;
     std::vector<std::unique_ptr<CsvChunkParser>> parsers_;
-    std::vector<ChunkResult> results_;
-    std::vector<ChunkResult*> chunk_ptrs_;
-    std::vector<uint64_t> line_base_;
+    Batch batches_[2];
+    int current_ = 0;
     std::vector<size_t> bounds_;
     std::vector<size_t> starts_;
     core::CsvTokenizer tokenizer_;

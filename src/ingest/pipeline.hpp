@@ -19,7 +19,7 @@ struct PipelineOptions {
     size_t threads = 0;                                 // 0: one per core
     size_t window_bytes = size_t{8} << 20;              // bytes validated per round
     size_t max_record_bytes = size_t{16} << 20;         // a longer record is a file error, not a memory blow-up
-    size_t min_chunk_bytes = size_t{256} << 10;  // smaller chunks cost more to merge than they gain
+    size_t min_chunk_bytes = size_t{256} << 10;         // smaller chunks cost more to merge than they gain
     std::function<void(uint64_t bytes_done)> progress;  // called after each window
 };
 

@@ -20,7 +20,8 @@ constexpr const char* kGood =
 
 std::string Header() {
     std::string h;
-    for (size_t i = 0; i < core::kFieldCount; ++i) h += (i ? "," : "") + std::string(core::FieldName(core::kAllFields[i]));
+    for (size_t i = 0; i < core::kFieldCount; ++i)
+        h += (i ? "," : "") + std::string(core::FieldName(core::kAllFields[i]));
     return h;
 }
 
@@ -51,7 +52,7 @@ struct Outcome {
 };
 
 class CountingSink : public validate::AcceptedSink {
-public:
+  public:
     core::Status Consume(const validate::AcceptedBatch& batch) override {
         for (const auto& r : batch.records()) {
             if (!r.dropped) accessions.emplace_back(batch.Get(r, Field::kAccessionNumber));
@@ -122,9 +123,9 @@ TEST(PipelineTest, CrlfLineEnds) {
 
 TEST(PipelineTest, QuotedCommasNewlinesAndDoubledQuotes) {
     const std::string text = Line("\"A,1\"", {{Field::kPostcode, "\"LS1 4AP\""}}) + "\n" +  // line 1
-                             Line("\"A\n2\"") + "\n" +                                     // lines 2-3
-                             Line("\"A\"\"3\"") + "\n" +                                   // line 4
-                             Line("A4", {{Field::kGender, "7"}}) + "\n";                  // line 5
+                             Line("\"A\n2\"") + "\n" +                                      // lines 2-3
+                             Line("\"A\"\"3\"") + "\n" +                                    // line 4
+                             Line("A4", {{Field::kGender, "7"}}) + "\n";                    // line 5
     CountingSink sink;
     const auto out = Validate(text, {}, &sink);
     EXPECT_TRUE(out.file_errors.empty());
@@ -146,7 +147,8 @@ TEST(PipelineTest, TrailingEmptyLinesAreIgnoredButInnerOnesAreErrors) {
 }
 
 TEST(PipelineTest, WrongColumnCountsRejectTheFileNamingEveryLine) {
-    const auto out = Validate(Line("A1") + ",extra\n" + Line("A2") + "\n" + "1,2,3\n" + Line("A4", {{Field::kGender, "7"}}) + "\n");
+    const auto out =
+        Validate(Line("A1") + ",extra\n" + Line("A2") + "\n" + "1,2,3\n" + Line("A4", {{Field::kGender, "7"}}) + "\n");
     EXPECT_EQ(out.file_errors, (Lines{{1, "DIDS075"}, {3, "DIDS075"}}));
     EXPECT_EQ(out.messages[0], "the line has 19 columns; a DID record has 18");
     EXPECT_EQ(out.messages[1], "the line has 3 columns; a DID record has 18");
@@ -165,12 +167,17 @@ TEST(PipelineTest, BadQuotingIsAColumnError) {
 }
 
 TEST(PipelineTest, InvalidUtf8IsTheOnlyFinding) {
-    const auto out = Validate(Header() + "\n" + Line("A1", {{Field::kGender, "7"}}) + "\n" + Line("caf\xE9") + "\n" +
-                              "1,2\n");
+    const auto out =
+        Validate(Header() + "\n" + Line("A1", {{Field::kGender, "7"}}) + "\n" + Line("caf\xE9") + "\n" + "1,2\n");
     EXPECT_EQ(out.file_errors, (Lines{{3, "DIDC-ENCODING"}}));
     EXPECT_TRUE(out.findings.empty());
     EXPECT_EQ(out.records.total, 0u);
     EXPECT_EQ(Validate("NHS NUMBER,\xFF\n").file_errors, (Lines{{1, "DIDC-ENCODING"}}));
+    // In a quoted field, after a quoted line break, and in the last bytes of a file.
+    EXPECT_EQ(Validate(Line("A1") + "\n" + Line("\"X\ncaf\xE9\"") + "\n").file_errors, (Lines{{3, "DIDC-ENCODING"}}));
+    EXPECT_EQ(Validate(Line("A1") + "\n" + Line("A\xC3")).file_errors, (Lines{{2, "DIDC-ENCODING"}}));
+    // Valid UTF-8 passes, however long the record.
+    EXPECT_TRUE(Validate(Line("caf\xC3\xA9") + "\n").file_errors.empty());
 }
 
 TEST(PipelineTest, EmptyFiles) {
@@ -185,39 +192,41 @@ TEST(PipelineTest, HeaderProblems) {
     swapped.replace(swapped.find("PERSON BIRTH DATE"), 17, "DOB");
     const auto named = Validate(swapped + "\n" + Line("A1") + "\n");
     EXPECT_EQ(named.file_errors, (Lines{{1, "DIDC-HEADER"}}));
-    EXPECT_EQ(named.messages[0], "the header row does not name the DID columns in order: column 3 is 'DOB', expected "
-                                 "PERSON BIRTH DATE");
+    EXPECT_EQ(named.messages[0],
+              "the header row does not name the DID columns in order: column 3 is 'DOB', expected "
+              "PERSON BIRTH DATE");
     const auto short_header = Validate("NHS NUMBER,PERSON BIRTH DATE\n" + Line("A1") + "\n");
     EXPECT_EQ(short_header.file_errors, (Lines{{1, "DIDS075"}}));
-    const auto lower = Validate("nhs_number,nhs number status indicator code,person_birth_date,ethnic category,"
-                                "person gender code current,postcode of usual address,general medical practice code "
-                                "(patient registration),patient source setting type (diagnostic imaging),referrer "
-                                "code,referring organisation code,diagnostic test request date,diagnostic test request "
-                                "received date,diagnostic test date,imaging code (nicip),imaging code (snomed ct),"
-                                "service report issue date,site code (of imaging),radiological accession number\n" +
-                                Line("A1") + "\n");
+    const auto lower = Validate(
+        "nhs_number,nhs number status indicator code,person_birth_date,ethnic category,"
+        "person gender code current,postcode of usual address,general medical practice code "
+        "(patient registration),patient source setting type (diagnostic imaging),referrer "
+        "code,referring organisation code,diagnostic test request date,diagnostic test request "
+        "received date,diagnostic test date,imaging code (nicip),imaging code (snomed ct),"
+        "service report issue date,site code (of imaging),radiological accession number\n" +
+        Line("A1") + "\n");
     EXPECT_TRUE(lower.file_errors.empty());
     EXPECT_TRUE(lower.has_header);
 }
 
 TEST(PipelineTest, LeapDaysAndTimestamps) {
-    const auto out = Validate(Line("A1", {{Field::kBirthDate, "2024-02-29"}}) + "\n" +
-                              Line("A2", {{Field::kBirthDate, "2025-02-29"}}) + "\n" +
-                              Line("A3", {{Field::kTestDate, "2026-10-10T14:05:00+01:00"},
-                                          {Field::kReportIssueDate, "2026-10-11T09:00Z"}}) +
-                              "\n");
+    const auto out = Validate(
+        Line("A1", {{Field::kBirthDate, "2024-02-29"}}) + "\n" + Line("A2", {{Field::kBirthDate, "2025-02-29"}}) +
+        "\n" +
+        Line("A3", {{Field::kTestDate, "2026-10-10T14:05:00+01:00"}, {Field::kReportIssueDate, "2026-10-11T09:00Z"}}) +
+        "\n");
     EXPECT_EQ(out.findings, (Lines{{2, "DIDS005"}}));
 }
 
 TEST(PipelineTest, RepeatedAccessionAndSiteRejectsEveryLaterRecord) {
     CountingSink sink;
-    const auto out = Validate(Line("ACC 1", {{Field::kGender, "7"}}) + "\n" +  // rejected, but still takes part
-                                  Line("ACC 1") + "\n" +                      // repeat
-                                  Line("ACC  1") + "\n" +                     // inner spaces differ
-                                  Line("ACC 1", {{Field::kSiteCode, "RH803"}}) + "\n" +
-                                  Line("acc 1") + "\n" +  // case differs
-                                  Line("ACC 1", {{Field::kReferrerCode, "DR X"}}) + "\n",  // warned, now rejected
-                              {}, &sink);
+    const auto out =
+        Validate(Line("ACC 1", {{Field::kGender, "7"}}) + "\n" +  // rejected, but still takes part
+                     Line("ACC 1") + "\n" +                       // repeat
+                     Line("ACC  1") + "\n" +                      // inner spaces differ
+                     Line("ACC 1", {{Field::kSiteCode, "RH803"}}) + "\n" + Line("acc 1") + "\n" +  // case differs
+                     Line("ACC 1", {{Field::kReferrerCode, "DR X"}}) + "\n",  // warned, now rejected
+                 {}, &sink);
     EXPECT_EQ(out.findings, (Lines{{1, "DIDS014"}, {2, "DIDS071"}, {6, "DIDS023"}, {6, "DIDS071"}}));
     EXPECT_EQ(out.records.total, 6u);
     EXPECT_EQ(out.records.rejected, 3u);

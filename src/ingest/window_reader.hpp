@@ -17,7 +17,7 @@
 namespace did::ingest {
 
 class WindowReader {
-public:
+  public:
     WindowReader(ByteSource& source, size_t window_bytes);
 
     // The current window: a full window of unconsumed bytes unless the source ends sooner.
@@ -34,7 +34,7 @@ public:
     bool at_eof() const { return source_eof_ && !prefetched_; }
     uint64_t bytes_read() const { return total_; }
 
-private:
+  private:
     // Reads into `buffer` at `at` until `limit` bytes are there or the source ends.
     core::Result<size_t> ReadInto(std::vector<char>& buffer, size_t at, size_t limit);
 

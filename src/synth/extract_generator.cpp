@@ -217,8 +217,9 @@ class Generator {
         const std::string& site = sites_[random_.Below(sites_.size())];
         r[Field::kSiteCode] = site;
         // RIS accession numbers: some systems pad with a space, most run the year into a sequence.
-        r[Field::kAccessionNumber] = index % 4 == 3 ? fmt::format("{} {:012d}", site, index)
-                                                    : fmt::format("{}{}{:010d}", options_.provider, r.test.Year(), index);
+        r[Field::kAccessionNumber] = index % 4 == 3
+                                         ? fmt::format("{} {:012d}", site, index)
+                                         : fmt::format("{}{}{:010d}", options_.provider, r.test.Year(), index);
         return r;
     }
 

@@ -29,7 +29,7 @@ struct GeneratorOptions {
     double error_rate = 0;           // share of records given one fault
     bool header = true;
     bool crlf = false;
-    double quote_rate = 0;  // share of text fields written in quotes
+    double quote_rate = 0;        // share of text fields written in quotes
     double timestamp_rate = 0.5;  // share of records with DID 2.0 timestamps on the test and report dates
 };
 

@@ -13,12 +13,13 @@ namespace {
 
 std::string Generate(const GeneratorOptions& options, std::vector<InjectedFault>* faults = nullptr) {
     std::string out;
-    auto status = GenerateExtract(options, refdata::NicipCatalogue::Shipped(),
-                                  [&](std::string_view text) -> core::Status {
-                                      out.append(text);
-                                      return {};
-                                  },
-                                  faults);
+    auto status = GenerateExtract(
+        options, refdata::NicipCatalogue::Shipped(),
+        [&](std::string_view text) -> core::Status {
+            out.append(text);
+            return {};
+        },
+        faults);
     EXPECT_TRUE(status);
     return out;
 }
@@ -79,7 +80,8 @@ TEST(ExtractGeneratorTest, EveryInjectedFaultIsFoundAndNothingElse) {
         faulty_lines.insert(fault.line);
         const auto it = found.by_line.find(fault.line);
         ASSERT_NE(it, found.by_line.end()) << "nothing found on line " << fault.line;
-        EXPECT_TRUE(it->second.count(fault.rule)) << "line " << fault.line << " lacks rule " << static_cast<int>(fault.rule);
+        EXPECT_TRUE(it->second.count(fault.rule))
+            << "line " << fault.line << " lacks rule " << static_cast<int>(fault.rule);
     }
     EXPECT_EQ(injected.size(), InjectableRules().size());  // every rule type was injected
     for (const auto& [line, rules] : found.by_line) EXPECT_TRUE(faulty_lines.count(line)) << "clean line " << line;

@@ -17,7 +17,9 @@ constexpr size_t kLineBytes = 5;  // 40 bits: a trillion lines
 inline size_t PartitionOf(uint64_t hash, size_t partitions) {
     return static_cast<size_t>(((hash >> 32) * partitions) >> 32);
 }
-inline uint64_t TagOf(uint64_t hash) { return (hash >> 8) & 0xFFFFFF; }
+inline uint64_t TagOf(uint64_t hash) {
+    return (hash >> 8) & 0xFFFFFF;
+}
 
 }  // namespace
 
@@ -32,15 +34,17 @@ struct DuplicateIndex::Partition {
     size_t used = kBlockSize;  // in the last block; forces a first allocation
     uint64_t count = 0;
 
-    const char* Entry(uint64_t position) const {
-        return blocks[position / kBlockSize].get() + position % kBlockSize;
-    }
+    const char* Entry(uint64_t position) const { return blocks[position / kBlockSize].get() + position % kBlockSize; }
 
     uint64_t Store(std::string_view key, uint64_t line) {
-        std::string header;
-        for (size_t i = 0; i < kLineBytes; ++i) header += static_cast<char>((line >> (8 * i)) & 0xFF);
-        AppendVarint(header, key.size());
-        const size_t need = header.size() + key.size();
+        char header[kLineBytes + 10];  // the line, then the key's size as a varint
+        for (size_t i = 0; i < kLineBytes; ++i) header[i] = static_cast<char>((line >> (8 * i)) & 0xFF);
+        size_t header_size = kLineBytes;
+        for (uint64_t size = key.size();; size >>= 7) {
+            header[header_size++] = static_cast<char>((size & 0x7F) | (size >= 0x80 ? 0x80 : 0));
+            if (size < 0x80) break;
+        }
+        const size_t need = header_size + key.size();
         if (blocks.empty() || used + need > block_sizes.back()) {
             // An oversized key gets a block of its own, rounded up to whole blocks so that
             // positions stay block-aligned.
@@ -54,8 +58,8 @@ struct DuplicateIndex::Partition {
             used = 0;
         }
         char* at = blocks.back().get() + used;
-        std::memcpy(at, header.data(), header.size());
-        std::memcpy(at + header.size(), key.data(), key.size());
+        std::memcpy(at, header, header_size);
+        std::memcpy(at + header_size, key.data(), key.size());
         const uint64_t position = (blocks.size() - 1) * kBlockSize + used;
         used += need;
         if (used > kBlockSize) used = block_sizes.back();  // an oversized block holds one key only
@@ -95,7 +99,8 @@ struct DuplicateIndex::Partition {
             if ((slot >> 40) != tag) continue;
             const char* entry = Entry((slot & 0xFFFFFFFFFFULL) - 1);
             uint64_t first = 0;
-            for (size_t b = 0; b < kLineBytes; ++b) first |= static_cast<uint64_t>(static_cast<uint8_t>(entry[b])) << (8 * b);
+            for (size_t b = 0; b < kLineBytes; ++b)
+                first |= static_cast<uint64_t>(static_cast<uint8_t>(entry[b])) << (8 * b);
             const char* p = entry + kLineBytes;
             const auto stored_size = static_cast<size_t>(ReadVarint(p));
             if (stored_size == key.size() && std::memcmp(p, key.data(), key.size()) == 0) return first;
@@ -135,7 +140,8 @@ void DuplicateIndex::MarkPartition(size_t partition, std::span<ChunkResult* cons
             DuplicateKey& key = keys[i];
             if (PartitionOf(key.hash, n) != partition) continue;
             const uint64_t line = line_base[c] + key.line;
-            if (auto first = p.Insert(key.hash, std::string_view(chunk.key_arena).substr(key.key_offset, key.key_size), line)) {
+            if (auto first =
+                    p.Insert(key.hash, std::string_view(chunk.key_arena).substr(key.key_offset, key.key_size), line)) {
                 key.duplicate = true;
                 key.first_line = *first;
             }

@@ -74,7 +74,8 @@ TEST(DuplicateIndexTest, KeysLongerThanABlockAndEverySiteLength) {
     EXPECT_TRUE(chunk.keys[4].duplicate);
     EXPECT_EQ(chunk.keys[4].first_line, 2u);
     EXPECT_FALSE(chunk.keys[5].duplicate);
-    const auto parts = SplitDuplicateKey(std::string_view(chunk.key_arena).substr(chunk.keys[1].key_offset, chunk.keys[1].key_size));
+    const auto parts =
+        SplitDuplicateKey(std::string_view(chunk.key_arena).substr(chunk.keys[1].key_offset, chunk.keys[1].key_size));
     EXPECT_EQ(parts.site.size(), 300u);
     EXPECT_EQ(parts.accession, "A");
 }

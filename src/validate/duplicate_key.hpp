@@ -28,6 +28,15 @@ inline uint64_t ReadVarint(const char*& p) {
 }
 
 inline void AppendDuplicateKey(std::string& out, std::string_view site, std::string_view accession) {
+    if (site.size() < 0x80) {
+        // One size byte: the usual case (site codes are five characters), without the loop.
+        const size_t at = out.size();
+        out.resize(at + 1 + site.size() + accession.size());
+        out[at] = static_cast<char>(site.size());
+        site.copy(out.data() + at + 1, site.size());
+        accession.copy(out.data() + at + 1 + site.size(), accession.size());
+        return;
+    }
     AppendVarint(out, site.size());
     out.append(site);
     out.append(accession);

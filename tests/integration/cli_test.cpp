@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
-#include <nlohmann/json.hpp>
 
 #include "integration/process.hpp"
 
@@ -19,19 +19,21 @@ using did::testing::WriteText;
 const std::string kDid = DID_BINARY;
 
 class CliTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { dir_ = did::testing::MakeTempDir("did_cli"); }
     void TearDown() override { std::filesystem::remove_all(dir_); }
     std::string Path(const std::string& name) const { return dir_ + "/" + name; }
     // Runs did with the temporary directory as the data directory, so nothing touches $HOME.
     did::testing::ProcessResult Did(const std::string& args, bool with_stderr = false) const {
         return did::testing::Run("cd '" + dir_ + "' && DID_DATA_DIR='" + dir_ + "/data' '" + kDid + "' " + args +
-                   (with_stderr ? " 2>&1" : " 2>/dev/null"));
+                                 (with_stderr ? " 2>&1" : " 2>/dev/null"));
     }
     std::string dir_;
 };
 
-size_t CountLines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
+size_t CountLines(const std::string& text) {
+    return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 TEST_F(CliTest, UsageErrorsExitWithTwoAndSayWhatIsWrong) {
     auto r = Did("validate", true);
@@ -51,7 +53,9 @@ TEST_F(CliTest, UsageErrorsExitWithTwoAndSayWhatIsWrong) {
 
 TEST_F(CliTest, GeneratedFaultsAreReportedAndExitCodeIsZeroWhenTheFileIsAccepted) {
     ASSERT_EQ(Did("generate --rows 3000 --seed 5 --period 2026-10 --submitted 2026-11-05 --error-rate 0.1 "
-                  "--faults faults.csv --out extract.csv").exit_code, 0);
+                  "--faults faults.csv --out extract.csv")
+                  .exit_code,
+              0);
     auto r = Did("validate extract.csv --period 2026-10 --submitted 2026-11-05 --format json");
     ASSERT_EQ(r.exit_code, 0);
     const auto report = nlohmann::json::parse(r.out);
@@ -73,7 +77,9 @@ TEST_F(CliTest, GeneratedFaultsAreReportedAndExitCodeIsZeroWhenTheFileIsAccepted
 
 TEST_F(CliTest, AcceptedRecordsFormAFileThatValidatesCleanly) {
     ASSERT_EQ(Did("generate --rows 2000 --seed 9 --period 2026-10 --submitted 2026-11-05 --error-rate 0.2 "
-                  "--quote-rate 0.2 --out extract.csv").exit_code, 0);
+                  "--quote-rate 0.2 --out extract.csv")
+                  .exit_code,
+              0);
     auto first = Did("validate extract.csv --period 2026-10 --submitted 2026-11-05 --format json --accepted ok.csv");
     ASSERT_EQ(first.exit_code, 0);
     const auto report = nlohmann::json::parse(first.out);
@@ -107,7 +113,9 @@ TEST_F(CliTest, ARejectedFileExitsWithOneAndWritesNoAcceptedRecords) {
 
 TEST_F(CliTest, FindingsCsvListsEveryFinding) {
     ASSERT_EQ(Did("generate --rows 5000 --seed 2 --period 2026-10 --submitted 2026-11-05 --error-rate 0.3 "
-                  "--out extract.csv").exit_code, 0);
+                  "--out extract.csv")
+                  .exit_code,
+              0);
     const auto r = Did("validate extract.csv --period 2026-10 --submitted 2026-11-05 --format json --findings f.csv");
     ASSERT_EQ(r.exit_code, 0);
     const auto report = nlohmann::json::parse(r.out);
@@ -120,7 +128,9 @@ TEST_F(CliTest, FindingsCsvListsEveryFinding) {
 
 TEST_F(CliTest, TextReportForAPerson) {
     ASSERT_EQ(Did("generate --rows 500 --seed 3 --period 2026-10 --submitted 2026-11-05 --error-rate 0.05 "
-                  "--out extract.csv").exit_code, 0);
+                  "--out extract.csv")
+                  .exit_code,
+              0);
     const auto r = Did("validate extract.csv --period 2026-10 --submitted 2026-11-05 --provider RXX");
     ASSERT_EQ(r.exit_code, 0);
     EXPECT_NE(r.out.find("Provider RXX, period 2026-10, submitted 2026-11-05"), std::string::npos) << r.out;
@@ -160,8 +170,9 @@ TEST_F(CliTest, CatalogueImportReplacesTheShippedOneWithoutARebuild) {
     EXPECT_NE(Did("refdata show").out.find("2 codes, imported"), std::string::npos);
 
     // XWRIL was in the shipped catalogue, not in this release.
-    WriteText(Path("one.csv"), "4010232137,01,1980-05-17,A,1,LS1 4AP,B82005,04,G1234567,B82005,2026-10-01,2026-10-02,"
-                               "2026-10-10,XWRIL,,2026-10-11,RH802,ACC1\n");
+    WriteText(Path("one.csv"),
+              "4010232137,01,1980-05-17,A,1,LS1 4AP,B82005,04,G1234567,B82005,2026-10-01,2026-10-02,"
+              "2026-10-10,XWRIL,,2026-10-11,RH802,ACC1\n");
     const auto report = nlohmann::json::parse(Did("validate one.csv --submitted 2026-11-05 --format json").out);
     ASSERT_EQ(report["findings"].size(), 1u);
     EXPECT_EQ(report["findings"][0]["rule"], "DIDS057");

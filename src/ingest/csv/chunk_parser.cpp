@@ -24,6 +24,14 @@ void CsvChunkParser::Parse(std::string_view buffer, size_t begin, size_t stop, b
             out.needs_more_data = true;
             break;
         }
+        if (!record.ascii) {
+            // Only records with bytes above 0x7F need the full UTF-8 check.
+            const std::string_view bytes = buffer.substr(pos, record.next - pos);
+            if (const auto bad = core::FindInvalidUtf8(bytes)) {
+                out.bad_utf8_line = line + CountLineFeeds(bytes.substr(0, *bad));
+                break;
+            }
+        }
         if (record.empty_line) {
             validator_.EmptyLine(line);
         } else if (!record.error.empty() || record.columns != core::kFieldCount) {
@@ -36,8 +44,6 @@ void CsvChunkParser::Parse(std::string_view buffer, size_t begin, size_t stop, b
     }
     out.end = pos;
     out.line_breaks = line;
-    const std::string_view bytes = buffer.substr(begin, pos - begin);
-    if (const auto bad = core::FindInvalidUtf8(bytes)) out.bad_utf8_line = CountLineFeeds(bytes.substr(0, *bad));
 }
 
 }  // namespace did::ingest
