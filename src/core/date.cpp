@@ -1,44 +1,40 @@
 #include "core/date.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <ctime>
 
 namespace did::core {
 
 std::optional<Date> Date::ParseTimestamp(std::string_view text) {
-    // Straight-line checks on fixed positions: this runs five times per record.
+    // CCYY-MM-DDThh:mm, optional :ss, then Z, +00:00, -00:00 or +01:00: 17, 20, 22 or 25 bytes.
     const size_t n = text.size();
-    if (n != 10 && n != 17 && n != 20 && n != 22 && n != 25) return std::nullopt;
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    auto digit = [p](size_t i) { return static_cast<unsigned>(p[i]) - '0'; };  // > 9 when not a digit
-    auto any_above_9 = [](auto... d) { return ((d > 9) | ...); };
-    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
-    const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
-    if (any_above_9(y0, y1, y2, y3, m0, m1, d0, d1) || p[4] != '-' || p[7] != '-') return std::nullopt;
-    if (n > 10) {
-        // Thh:mm, optional :ss, then Z, +00:00, -00:00 or +01:00.
-        const unsigned h0 = digit(11), h1 = digit(12), i0 = digit(14), i1 = digit(15);
-        if (p[10] != 'T' || p[13] != ':' || any_above_9(h0, h1, i0, i1) || h0 * 10 + h1 > 23 || i0 > 5)
-            return std::nullopt;
-        size_t zone = 16;
-        if (n == 20 || n == 25) {
-            const unsigned s0 = digit(17), s1 = digit(18);
-            if (p[16] != ':' || any_above_9(s0, s1) || s0 > 5) return std::nullopt;
-            zone = 19;
-        }
-        if (n - zone == 1) {
-            if (p[zone] != 'Z') return std::nullopt;
-        } else {
-            const unsigned char sign = p[zone];
-            const unsigned char hour = p[zone + 2];
-            const bool known = (sign == '+' && (hour == '0' || hour == '1')) || (sign == '-' && hour == '0');
-            if (!known || p[zone + 1] != '0' || p[zone + 3] != ':' || p[zone + 4] != '0' || p[zone + 5] != '0') {
-                return std::nullopt;
-            }
-        }
+    if (n != 17 && n != 20 && n != 22 && n != 25) return std::nullopt;
+    const char* p = text.data();
+    auto digit = [p](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(p[i])) - '0'; };
+    const unsigned h0 = digit(11), h1 = digit(12), i0 = digit(14), i1 = digit(15);
+    if (p[10] != 'T' || p[13] != ':' || h0 > 2 || h1 > 9 || h0 * 10 + h1 > 23 || i0 > 5 || i1 > 9) return std::nullopt;
+    size_t zone = 16;
+    if (n == 20 || n == 25) {
+        if (p[16] != ':' || digit(17) > 5 || digit(18) > 9) return std::nullopt;
+        zone = 19;
     }
-    return FromYmd(static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3), static_cast<int>(m0 * 10 + m1),
-                   static_cast<int>(d0 * 10 + d1));
+    if (n - zone == 1) {
+        if (p[zone] != 'Z') return std::nullopt;
+    } else {
+        // "+00:00", "-00:00" or "+01:00", compared as a 4-byte and a 2-byte word (no memcmp call).
+        constexpr auto kWord = [](const char* w) {
+            return static_cast<uint32_t>(static_cast<unsigned char>(w[0])) |
+                   static_cast<uint32_t>(static_cast<unsigned char>(w[1])) << 8 |
+                   static_cast<uint32_t>(static_cast<unsigned char>(w[2])) << 16 |
+                   static_cast<uint32_t>(static_cast<unsigned char>(w[3])) << 24;
+        };
+        uint32_t head;
+        std::memcpy(&head, p + zone, 4);
+        const bool known = head == kWord("+00:") || head == kWord("-00:") || head == kWord("+01:");
+        if (!known || p[zone + 4] != '0' || p[zone + 5] != '0') return std::nullopt;
+    }
+    return ParseCalendarDate(p);
 }
 
 Date Date::Today() {

@@ -34,7 +34,7 @@ class Date {
     int Day() const { return static_cast<int>(packed_ & 0x1F); }
 
     // Calendar months: keeps the day, clamped to the end of the target month (31 Aug - 6 months = 28/29 Feb).
-    Date AddMonths(int months) const {
+    [[gnu::always_inline]] Date AddMonths(int months) const {
         const int index = Year() * 12 + (Month() - 1) + months;
         if (Day() <= 28 && index >= 12 && index < 120000) {  // no clamping needed: the common case
             return Date(Pack(index / 12, index % 12 + 1, Day()));

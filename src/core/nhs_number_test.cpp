@@ -43,3 +43,41 @@ TEST(NhsNumberTest, CheckDigitElevenBecomesZero) {
 
 }  // namespace
 }  // namespace did::core
+
+namespace did::core {
+namespace {
+
+// The word-at-a-time check against the plain definition, on many numbers.
+TEST(NhsNumberTest, AgreesWithTheDefinitionEverywhere) {
+    uint64_t state = 12345;
+    for (int i = 0; i < 200000; ++i) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        std::string number = std::to_string(state % 10000000000ULL);
+        number.insert(0, 10 - number.size(), '0');
+        int sum = 0;
+        for (int k = 0; k < 9; ++k) sum += (number[static_cast<size_t>(k)] - '0') * (10 - k);
+        int check = 11 - sum % 11;
+        NhsNumberCheck expected;
+        if (check == 10) {
+            expected = NhsNumberCheck::kCheckDigitTen;
+        } else if ((check == 11 ? 0 : check) != number[9] - '0') {
+            expected = NhsNumberCheck::kWrongCheckDigit;
+        } else {
+            expected = std::string(number.rbegin(), number.rend()) == number ? NhsNumberCheck::kPalindrome
+                                                                             : NhsNumberCheck::kValid;
+        }
+        ASSERT_EQ(CheckNhsNumber(number), expected) << number;
+    }
+    // Characters around the digits in ASCII must not pass as digits.
+    for (char c : {'/', ':', '@', ' ', '\x80', '\xb0'}) {
+        std::string number = "4010232137";
+        for (size_t at = 0; at < 10; ++at) {
+            std::string bad = number;
+            bad[at] = c;
+            EXPECT_EQ(CheckNhsNumber(bad), NhsNumberCheck::kNotTenDigits) << bad;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace did::core
