@@ -1,0 +1,55 @@
+#include "store/local_code_table.hpp"
+
+namespace did::store {
+namespace {
+
+constexpr const char* kColumns =
+    "provider, local_code, nicip_code, status, notified_by, notified_at, decided_by, decided_at, reason";
+
+LocalCodeRow FromRow(const SqlRow& r) {
+    return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8)};
+}
+
+}  // namespace
+
+core::Status LocalCodeTable::Notify(const LocalCodeRow& r) {
+    return db_.Execute(
+        "INSERT INTO local_codes (provider, local_code, nicip_code, status, notified_by, notified_at) "
+        "VALUES (?, ?, ?, 'notified', ?, ?) ON CONFLICT (provider, local_code) DO UPDATE SET "
+        "nicip_code = excluded.nicip_code, status = 'notified', notified_by = excluded.notified_by, "
+        "notified_at = excluded.notified_at, decided_by = NULL, decided_at = NULL, reason = NULL",
+        {r.provider, r.local_code, r.nicip_code, r.notified_by, r.notified_at});
+}
+
+core::Status LocalCodeTable::Decide(const std::string& provider, const std::string& local_code,
+                                    const std::string& status, const std::string& by, const std::string& at,
+                                    const std::string& reason) {
+    return db_.Execute(
+        "UPDATE local_codes SET status = ?, decided_by = ?, decided_at = ?, reason = ? "
+        "WHERE provider = ? AND local_code = ?",
+        {status, by, at, reason, provider, local_code});
+}
+
+core::Result<std::optional<LocalCodeRow>> LocalCodeTable::Find(const std::string& provider,
+                                                               const std::string& local_code) {
+    auto row = db_.QueryOne(std::string("SELECT ") + kColumns + " FROM local_codes WHERE provider = ? AND local_code = ?",
+                            {provider, local_code});
+    if (!row) return core::Fail(row.error());
+    if (!*row) return std::optional<LocalCodeRow>();
+    return std::optional<LocalCodeRow>(FromRow(**row));
+}
+
+core::Result<std::vector<LocalCodeRow>> LocalCodeTable::List(const std::string& provider, const std::string& status) {
+    std::vector<LocalCodeRow> rows;
+    auto visit = [&](const SqlRow& r) {
+        rows.push_back(FromRow(r));
+        return true;
+    };
+    const std::string sql = std::string("SELECT ") + kColumns +
+                            " FROM local_codes WHERE (? = '' OR provider = ?) AND (? = '' OR status = ?) "
+                            "ORDER BY provider, local_code";
+    if (auto s = db_.Query(sql, {provider, provider, status, status}, visit); !s) return core::Fail(s.error());
+    return rows;
+}
+
+}  // namespace did::store

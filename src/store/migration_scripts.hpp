@@ -1,0 +1,11 @@
+// The schema migrations, embedded at build time from migrations/<backend>/NNN_*.sql.
+#pragma once
+
+#include <string_view>
+
+namespace did::store {
+
+std::string_view SqliteMigration001();
+std::string_view PostgresMigration001();
+
+}  // namespace did::store

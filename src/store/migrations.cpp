@@ -1,0 +1,62 @@
+#include <vector>
+
+#include "store/migration_scripts.hpp"
+#include "store/store.hpp"
+
+namespace did::store {
+namespace {
+
+const std::vector<std::string_view>& Scripts(Dialect dialect) {
+    static const std::vector<std::string_view> sqlite = {SqliteMigration001()};
+    static const std::vector<std::string_view> postgres = {PostgresMigration001()};
+    return dialect == Dialect::kSqlite ? sqlite : postgres;
+}
+
+}  // namespace
+
+int LatestSchemaVersion(Dialect dialect) { return static_cast<int>(Scripts(dialect).size()); }
+
+core::Result<int> SchemaVersion(SqlConnection& db) {
+    auto created = db.ExecuteScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    if (!created) return core::Fail(created.error());
+    auto row = db.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!row) return core::Fail(row.error());
+    return static_cast<int>((*row)->Int(0));
+}
+
+core::Result<int> Migrate(SqlConnection& db) {
+    const auto& scripts = Scripts(db.dialect());
+    while (true) {
+        // Each step re-reads the version under the write lock, so two processes starting at
+        // once do not both apply a migration.
+        if (auto begun = db.Begin(); !begun) return core::Fail(begun.error());
+        if (auto locked = db.LockKey("schema-migrations"); !locked) {
+            (void)db.Rollback();
+            return core::Fail(locked.error());
+        }
+        auto version = SchemaVersion(db);
+        if (!version) {
+            (void)db.Rollback();
+            return core::Fail(version.error());
+        }
+        if (static_cast<size_t>(*version) >= scripts.size()) {
+            if (auto done = db.Commit(); !done) return core::Fail(done.error());
+            return *version;
+        }
+        const auto next = static_cast<size_t>(*version);
+        auto applied = db.ExecuteScript(scripts[next]);
+        if (applied) {
+            applied = db.Execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                                 {static_cast<int64_t>(next + 1), std::string("migration")});
+        }
+        if (!applied) {
+            (void)db.Rollback();
+            return core::Fail(core::Error::Internal("schema migration " + std::to_string(next + 1) +
+                                                    " failed: " + applied.error().message));
+        }
+        if (auto done = db.Commit(); !done) return core::Fail(done.error());
+    }
+}
+
+}  // namespace did::store

@@ -1,0 +1,41 @@
+#include "store/organisation_table.hpp"
+
+namespace did::store {
+namespace {
+
+std::optional<std::string_view> NullIfEmpty(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    return std::string_view(s);
+}
+
+}  // namespace
+
+core::Status OrganisationTable::ReplaceKind(std::string_view kind, const std::vector<OrganisationRow>& rows) {
+    if (auto deleted = db_.Execute("DELETE FROM organisations WHERE kind = ?", {std::string(kind)}); !deleted) {
+        return deleted;
+    }
+    auto loader = db_.BeginBulk("organisations", {"code", "name", "kind", "parent", "postcode", "opened", "closed"});
+    if (!loader) return core::Fail(loader.error());
+    for (const OrganisationRow& row : rows) {
+        auto added = (*loader)->Add({row.code, row.name, kind, NullIfEmpty(row.parent), NullIfEmpty(row.postcode),
+                                     NullIfEmpty(row.opened), NullIfEmpty(row.closed)});
+        if (!added) return added;
+    }
+    return (*loader)->Finish();
+}
+
+core::Status OrganisationTable::ForEach(const std::function<void(const OrganisationRow&)>& visit) {
+    return db_.Query("SELECT code, name, kind, parent, postcode, opened, closed FROM organisations ORDER BY code", {},
+                     [&](const SqlRow& r) {
+                         visit({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+                         return true;
+                     });
+}
+
+core::Result<int64_t> OrganisationTable::Count(std::string_view kind) {
+    auto row = db_.QueryOne("SELECT COUNT(*) FROM organisations WHERE kind = ?", {std::string(kind)});
+    if (!row) return core::Fail(row.error());
+    return (*row)->Int(0);
+}
+
+}  // namespace did::store

@@ -1,0 +1,28 @@
+// OrganisationTable: ODS organisations (trusts, their sites, GP practices, independent
+// providers, other referrers) with open and close dates and parent. Replaced kind by kind
+// when a new ODS file is imported. Uses the store's connection; one thread.
+#pragma once
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "store/sql_connection.hpp"
+#include "store/types.hpp"
+
+namespace did::store {
+
+class OrganisationTable {
+public:
+    explicit OrganisationTable(SqlConnection& db) : db_(db) {}
+
+    // Replaces every organisation of `kind` with `rows`, in the caller's transaction.
+    core::Status ReplaceKind(std::string_view kind, const std::vector<OrganisationRow>& rows);
+    core::Status ForEach(const std::function<void(const OrganisationRow&)>& visit);
+    core::Result<int64_t> Count(std::string_view kind);
+
+private:
+    SqlConnection& db_;
+};
+
+}  // namespace did::store

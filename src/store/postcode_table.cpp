@@ -1,0 +1,93 @@
+#include "store/postcode_table.hpp"
+
+namespace did::store {
+namespace {
+
+std::optional<std::string_view> NullIfEmpty(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    return std::string_view(s);
+}
+
+std::string Hex(const std::string& bytes) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (char byte : bytes) {
+        const auto c = static_cast<unsigned char>(byte);
+        out += kDigits[c >> 4];
+        out += kDigits[c & 0xF];
+    }
+    return out;
+}
+
+std::optional<std::string> Unhex(const std::string& hex) {
+    auto value = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        return -1;
+    };
+    if (hex.size() % 2 != 0) return std::nullopt;
+    std::string out(hex.size() / 2, '\0');
+    for (size_t i = 0; i < out.size(); ++i) {
+        const int hi = value(hex[2 * i]);
+        const int lo = value(hex[2 * i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out[i] = static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+}  // namespace
+
+core::Result<int64_t> PostcodeTable::Replace(const std::function<core::Result<bool>(PostcodeRow&)>& next) {
+    if (auto deleted = db_.ExecuteScript("DELETE FROM postcodes"); !deleted) return core::Fail(deleted.error());
+    auto loader = db_.BeginBulk("postcodes", {"postcode", "terminated", "local_authority", "region", "lsoa", "icb"});
+    if (!loader) return core::Fail(loader.error());
+    PostcodeRow row;
+    int64_t count = 0;
+    while (true) {
+        auto more = next(row);
+        if (!more) return core::Fail(more.error());
+        if (!*more) break;
+        auto added = (*loader)->Add({row.postcode, NullIfEmpty(row.terminated), NullIfEmpty(row.local_authority),
+                                     NullIfEmpty(row.region), NullIfEmpty(row.lsoa), NullIfEmpty(row.icb)});
+        if (!added) return core::Fail(added.error());
+        ++count;
+    }
+    if (auto finished = (*loader)->Finish(); !finished) return core::Fail(finished.error());
+    return count;
+}
+
+core::Result<int64_t> PostcodeTable::Count() {
+    auto row = db_.QueryOne("SELECT COUNT(*) FROM postcodes");
+    if (!row) return core::Fail(row.error());
+    return (*row)->Int(0);
+}
+
+core::Result<std::optional<PostcodeRow>> PostcodeTable::Find(const std::string& postcode) {
+    auto row = db_.QueryOne(
+        "SELECT postcode, terminated, local_authority, region, lsoa, icb FROM postcodes WHERE postcode = ?", {postcode});
+    if (!row) return core::Fail(row.error());
+    if (!*row) return std::optional<PostcodeRow>();
+    const SqlRow& r = **row;
+    return std::optional<PostcodeRow>(PostcodeRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+}
+
+core::Status PostcodeTable::PutSnapshot(const std::string& name, const std::string& built_at,
+                                        const std::string& bytes) {
+    return db_.Execute(
+        "INSERT INTO refdata_snapshots (name, built_at, data) VALUES (?, ?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET built_at = excluded.built_at, data = excluded.data",
+        {name, built_at, Hex(bytes)});
+}
+
+core::Result<std::optional<std::string>> PostcodeTable::Snapshot(const std::string& name) {
+    auto row = db_.QueryOne("SELECT data FROM refdata_snapshots WHERE name = ?", {name});
+    if (!row) return core::Fail(row.error());
+    if (!*row) return std::optional<std::string>();
+    auto bytes = Unhex((*row)->Text(0));
+    if (!bytes) return core::Fail(core::Error::Corruption("the reference data snapshot " + name + " is damaged"));
+    return std::optional<std::string>(std::move(*bytes));
+}
+
+}  // namespace did::store

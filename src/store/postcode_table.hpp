@@ -1,0 +1,31 @@
+// PostcodeTable: the ONS Postcode Directory (postcode, termination, local authority,
+// region, LSOA, ICB), plus compact snapshots of large reference data that the validator
+// loads whole (the postcode set as sorted packed keys). One thread.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "store/sql_connection.hpp"
+#include "store/types.hpp"
+
+namespace did::store {
+
+class PostcodeTable {
+public:
+    explicit PostcodeTable(SqlConnection& db) : db_(db) {}
+
+    // Replaces the directory with the rows `next` yields (false: no more), in the caller's transaction.
+    core::Result<int64_t> Replace(const std::function<core::Result<bool>(PostcodeRow&)>& next);
+    core::Result<int64_t> Count();
+    core::Result<std::optional<PostcodeRow>> Find(const std::string& postcode);
+
+    core::Status PutSnapshot(const std::string& name, const std::string& built_at, const std::string& bytes);
+    core::Result<std::optional<std::string>> Snapshot(const std::string& name);
+
+private:
+    SqlConnection& db_;
+};
+
+}  // namespace did::store

@@ -1,0 +1,249 @@
+#include "store/postgres/postgres_connection.hpp"
+
+#include <libpq-fe.h>
+
+#include <cstdio>
+
+namespace did::store {
+
+std::string NumberPlaceholders(std::string_view sql) {
+    std::string out;
+    out.reserve(sql.size() + 16);
+    int n = 0;
+    char quote = 0;
+    for (char c : sql) {
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+            out += c;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            out += c;
+        } else if (c == '?') {
+            out += '$' + std::to_string(++n);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string Message(PGconn* conn) {
+    std::string text = PQerrorMessage(conn);
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+struct Result {
+    PGresult* r;
+    explicit Result(PGresult* result) : r(result) {}
+    ~Result() { PQclear(r); }
+    Result(const Result&) = delete;
+    Result& operator=(const Result&) = delete;
+};
+
+// COPY's text format: backslash escapes, \N for NULL, tab between columns.
+void AppendCopyField(std::string& out, std::string_view value) {
+    for (char c : value) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            default: out += c;
+        }
+    }
+}
+
+class PostgresBulkLoader final : public BulkLoader {
+public:
+    explicit PostgresBulkLoader(PGconn* conn) : conn_(conn) { buffer_.reserve(kFlushAt + 4096); }
+    ~PostgresBulkLoader() override {
+        if (!finished_) PQputCopyEnd(conn_, "abandoned");
+        if (!finished_) {
+            while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+        }
+    }
+
+    core::Status Add(const std::vector<std::optional<std::string_view>>& values) override {
+        for (size_t i = 0; i < values.size(); ++i) {
+            if (i > 0) buffer_ += '\t';
+            if (values[i]) {
+                AppendCopyField(buffer_, *values[i]);
+            } else {
+                buffer_ += "\\N";
+            }
+        }
+        buffer_ += '\n';
+        return buffer_.size() >= kFlushAt ? Flush() : core::Status{};
+    }
+
+    core::Status Finish() override {
+        if (auto status = Flush(); !status) return status;
+        finished_ = true;
+        if (PQputCopyEnd(conn_, nullptr) != 1) return core::Fail(core::Error::IoError("COPY: " + Message(conn_)));
+        Result result(PQgetResult(conn_));
+        const bool ok = PQresultStatus(result.r) == PGRES_COMMAND_OK;
+        std::string why = ok ? "" : PQresultErrorMessage(result.r);
+        while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+        if (!ok) return core::Fail(core::Error::IoError("COPY: " + why));
+        return {};
+    }
+
+private:
+    static constexpr size_t kFlushAt = size_t{1} << 20;
+
+    core::Status Flush() {
+        if (buffer_.empty()) return {};
+        if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+            return core::Fail(core::Error::IoError("COPY: " + Message(conn_)));
+        }
+        buffer_.clear();
+        return {};
+    }
+
+    PGconn* conn_;
+    std::string buffer_;
+    bool finished_ = false;
+};
+
+class PostgresConnection final : public SqlConnection {
+public:
+    explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+    ~PostgresConnection() override { PQfinish(conn_); }
+
+    Dialect dialect() const override { return Dialect::kPostgres; }
+
+    core::Status ExecuteScript(std::string_view sql) override {
+        Result result(PQexec(conn_, std::string(sql).c_str()));
+        const auto status = PQresultStatus(result.r);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            return core::Fail(core::Error::IoError("PostgreSQL: " + Message(conn_)));
+        }
+        return {};
+    }
+
+    core::Status Execute(std::string_view sql, const SqlParams& params) override {
+        return Query(sql, params, [](const SqlRow&) { return true; });
+    }
+
+    core::Status Query(std::string_view sql, const SqlParams& params,
+                       const std::function<bool(const SqlRow&)>& row) override {
+        const std::string text = NumberPlaceholders(sql);
+        std::vector<std::string> storage(params.size());
+        std::vector<const char*> values(params.size(), nullptr);
+        for (size_t i = 0; i < params.size(); ++i) {
+            if (const auto* v = std::get_if<int64_t>(&params[i])) {
+                storage[i] = std::to_string(*v);
+            } else if (const auto* d = std::get_if<double>(&params[i])) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%.17g", *d);
+                storage[i] = buf;
+            } else if (const auto* t = std::get_if<std::string>(&params[i])) {
+                storage[i] = *t;
+            } else {
+                continue;  // NULL
+            }
+            values[i] = storage[i].c_str();
+        }
+        if (PQsendQueryParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
+                              nullptr, 0) != 1) {
+            return core::Fail(core::Error::IoError("PostgreSQL: " + Message(conn_)));
+        }
+        PQsetSingleRowMode(conn_);
+        bool wanted = true;
+        std::string failure;
+        while (PGresult* raw = PQgetResult(conn_)) {
+            Result result(raw);
+            const auto status = PQresultStatus(raw);
+            if (status == PGRES_SINGLE_TUPLE && wanted) {
+                const int columns = PQnfields(raw);
+                std::vector<std::optional<std::string>> cells(static_cast<size_t>(columns));
+                for (int c = 0; c < columns; ++c) {
+                    if (!PQgetisnull(raw, 0, c)) {
+                        cells[static_cast<size_t>(c)] = std::string(PQgetvalue(raw, 0, c),
+                                                                    static_cast<size_t>(PQgetlength(raw, 0, c)));
+                    }
+                }
+                wanted = row(SqlRow(std::move(cells)));
+            } else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+                failure = PQresultErrorMessage(raw);
+            }
+        }
+        if (!failure.empty()) {
+            while (!failure.empty() && failure.back() == '\n') failure.pop_back();
+            return core::Fail(core::Error::IoError("PostgreSQL: " + failure));
+        }
+        return {};
+    }
+
+    core::Status Begin() override { return ExecuteScript("BEGIN"); }
+    core::Status Commit() override { return ExecuteScript("COMMIT"); }
+    core::Status Rollback() override {
+        if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return {};
+        return ExecuteScript("ROLLBACK");
+    }
+
+    core::Status LockKey(std::string_view key) override {
+        return Execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", {std::string(key)});
+    }
+
+    core::Result<std::unique_ptr<BulkLoader>> BeginBulk(std::string_view table,
+                                                        const std::vector<std::string>& columns) override {
+        std::string sql = "COPY " + std::string(table) + " (";
+        for (size_t i = 0; i < columns.size(); ++i) sql += (i ? "," : "") + columns[i];
+        sql += ") FROM STDIN";
+        Result result(PQexec(conn_, sql.c_str()));
+        if (PQresultStatus(result.r) != PGRES_COPY_IN) {
+            return core::Fail(core::Error::IoError("PostgreSQL: " + Message(conn_)));
+        }
+        return std::unique_ptr<BulkLoader>(new PostgresBulkLoader(conn_));
+    }
+
+    core::Result<std::string> IntegrityCheck() override {
+        // B-tree invariants of every index of ours, when the amcheck extension is available.
+        auto available = QueryOne("SELECT 1 FROM pg_extension WHERE extname = 'amcheck'");
+        if (!available) return core::Fail(available.error());
+        if (!*available) return std::string();
+        std::string problems;
+        auto status = Query(
+            "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE a.amname = 'btree' AND n.nspname = current_schema() AND c.relkind = 'i'",
+            {}, [&](const SqlRow& row) {
+                indexes_.push_back(row.Text(0));
+                return true;
+            });
+        if (!status) return core::Fail(status.error());
+        for (const std::string& index : indexes_) {
+            if (auto checked = Execute("SELECT bt_index_check(?::regclass, true)", {index}); !checked) {
+                problems += index + ": " + checked.error().message + "\n";
+            }
+        }
+        indexes_.clear();
+        return problems;
+    }
+
+private:
+    PGconn* conn_;
+    std::vector<std::string> indexes_;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url) {
+    PGconn* conn = PQconnectdb(url.c_str());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        std::string why = Message(conn);
+        PQfinish(conn);
+        return core::Fail(core::Error::IoError("cannot connect to PostgreSQL: " + why));
+    }
+    auto connection = std::make_unique<PostgresConnection>(conn);
+    if (auto status = connection->ExecuteScript("SET client_min_messages = warning"); !status) {
+        return core::Fail(status.error());
+    }
+    return std::unique_ptr<SqlConnection>(std::move(connection));
+}
+
+}  // namespace did::store

@@ -1,0 +1,56 @@
+// RecordTable: the stored examinations of each submission, their findings, the examinations
+// flagged as possibly counted twice, and the analysis cube rows, written in bulk inside the
+// submission's transaction; read back for diffs and cross-provider checks. One thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sql_connection.hpp"
+
+namespace did::store {
+
+// Tables written in bulk, with their columns in load order.
+enum class BulkTable { kRecords, kFindings, kDuplicates, kCubeActivity, kCubeGp, kCubeGeography, kCubeWaits };
+const std::vector<std::string>& BulkColumns(BulkTable table);
+
+struct StoredExamination {
+    std::string provider;
+    int64_t submission_id = 0;
+    int64_t line = 0;
+    std::string nhs_number;
+    std::string test_date;
+    std::string nicip_code;
+    std::string snomed_code;
+    std::string site_code;
+};
+
+class RecordTable {
+public:
+    explicit RecordTable(SqlConnection& db) : db_(db) {}
+
+    // PostgreSQL keeps one partition of the records per month: creates the month's partition
+    // if it is missing. Call outside any transaction (it commits on its own).
+    core::Status EnsurePartition(const std::string& period);
+
+    core::Result<std::unique_ptr<BulkLoader>> Loader(BulkTable table);
+
+    // (site, accession number, content hash) of each record of a submission.
+    core::Status ForEachDigest(int64_t submission_id,
+                               const std::function<void(std::string_view, std::string_view, uint64_t)>& visit);
+    // The examinations of other providers' current files for a month, at the given sites.
+    core::Status ForEachExamination(const std::string& period, const std::string& except_provider,
+                                    const std::vector<std::string>& sites,
+                                    const std::function<void(const StoredExamination&)>& visit);
+
+    core::Result<int64_t> CountRecords(int64_t submission_id);
+    core::Result<int64_t> CountFindings(int64_t submission_id);
+
+private:
+    SqlConnection& db_;
+};
+
+}  // namespace did::store

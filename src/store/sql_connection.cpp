@@ -1,0 +1,36 @@
+#include "store/sql_connection.hpp"
+
+#include "store/postgres/postgres_connection.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+
+namespace did::store {
+
+namespace {
+const std::string kEmpty;
+}
+
+const std::string& SqlRow::Text(size_t i) const { return cells_[i] ? *cells_[i] : kEmpty; }
+
+int64_t SqlRow::Int(size_t i) const {
+    if (!cells_[i] || cells_[i]->empty()) return 0;
+    return std::stoll(*cells_[i]);
+}
+
+core::Result<std::optional<SqlRow>> SqlConnection::QueryOne(std::string_view sql, const SqlParams& params) {
+    std::optional<SqlRow> first;
+    auto status = Query(sql, params, [&](const SqlRow& row) {
+        first = row;
+        return false;
+    });
+    if (!status) return core::Fail(status.error());
+    return first;
+}
+
+core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url) {
+    if (url.starts_with("sqlite:")) return OpenSqlite(url.substr(7));
+    if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return OpenPostgres(url);
+    return core::Fail(core::Error::InvalidArgument("unknown database '" + url +
+                                                   "': use sqlite:PATH or postgresql://user@host:port/db"));
+}
+
+}  // namespace did::store

@@ -1,0 +1,83 @@
+// SqlConnection: the little a store needs from a SQL database, so that one store serves
+// SQLite and PostgreSQL: statements with `?` placeholders (rewritten for PostgreSQL),
+// transactions, streamed results, and a bulk loader (prepared inserts on SQLite, COPY on
+// PostgreSQL). One connection per thread; not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace did::store {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// A parameter or a result cell. Text cells also carry integers and dates as text.
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+using SqlParams = std::vector<SqlValue>;
+
+// One result row; cells are text (or null), as both databases can render them.
+class SqlRow {
+public:
+    explicit SqlRow(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
+    size_t size() const { return cells_.size(); }
+    bool IsNull(size_t i) const { return !cells_[i].has_value(); }
+    const std::string& Text(size_t i) const;  // "" for null
+    int64_t Int(size_t i) const;              // 0 for null
+    std::optional<std::string> Optional(size_t i) const { return cells_[i]; }
+
+private:
+    std::vector<std::optional<std::string>> cells_;
+};
+
+// Rows for a table, in the column order given when it was opened.
+class BulkLoader {
+public:
+    virtual ~BulkLoader() = default;
+    // `values` holds one row; nullopt is SQL NULL.
+    virtual core::Status Add(const std::vector<std::optional<std::string_view>>& values) = 0;
+    virtual core::Status Finish() = 0;
+};
+
+class SqlConnection {
+public:
+    virtual ~SqlConnection() = default;
+    virtual Dialect dialect() const = 0;
+
+    // Runs one or more statements with no parameters.
+    virtual core::Status ExecuteScript(std::string_view sql) = 0;
+    virtual core::Status Execute(std::string_view sql, const SqlParams& params = {}) = 0;
+    // Calls `row` for each result row; stops early when it returns false.
+    virtual core::Status Query(std::string_view sql, const SqlParams& params,
+                               const std::function<bool(const SqlRow&)>& row) = 0;
+    // The first row, if any.
+    core::Result<std::optional<SqlRow>> QueryOne(std::string_view sql, const SqlParams& params = {});
+
+    // A write transaction. SQLite takes the database's write lock at once (BEGIN IMMEDIATE),
+    // so writers queue instead of failing halfway.
+    virtual core::Status Begin() = 0;
+    virtual core::Status Commit() = 0;
+    virtual core::Status Rollback() = 0;
+
+    // Serialises writers of one key (a provider's period) until the transaction ends:
+    // an advisory lock on PostgreSQL; on SQLite the write lock already does it.
+    virtual core::Status LockKey(std::string_view key) = 0;
+
+    virtual core::Result<std::unique_ptr<BulkLoader>> BeginBulk(std::string_view table,
+                                                               const std::vector<std::string>& columns) = 0;
+
+    // The database's own consistency check; empty when all is well.
+    virtual core::Result<std::string> IntegrityCheck() = 0;
+};
+
+// "sqlite:PATH" or "postgresql://…" (also "postgres://…").
+core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url);
+
+}  // namespace did::store

@@ -1,0 +1,285 @@
+// The storage contract: every test runs against SQLite and PostgreSQL alike.
+
+#include <gtest/gtest.h>
+
+#include "store/audit_log.hpp"
+#include "store/engagement_table.hpp"
+#include "store/local_code_table.hpp"
+#include "store/organisation_table.hpp"
+#include "store/postcode_table.hpp"
+#include "store/record_table.hpp"
+#include "store/store.hpp"
+#include "store/submission_table.hpp"
+#include "store/test_databases.hpp"
+#include "store/timetable_table.hpp"
+
+namespace did::store {
+namespace {
+
+class StoreContractTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        database_ = std::make_unique<TestDatabase>(GetParam());
+        if (database_->url().empty()) {
+            if (database_->required()) FAIL() << database_->skip_reason();
+            GTEST_SKIP() << database_->skip_reason();
+        }
+        auto opened = Store::Open(database_->url());
+        ASSERT_TRUE(opened) << opened.error().message;
+        store_ = std::move(*opened);
+    }
+
+    SubmissionRow Submission(const std::string& provider, const std::string& period, const std::string& status,
+                             const std::string& sha) {
+        SubmissionRow s;
+        s.provider = provider;
+        s.period = period;
+        s.status = status;
+        s.file_name = "extract.csv";
+        s.file_sha256 = sha;
+        s.file_bytes = 1234;
+        s.submitted_at = "2026-11-05T10:00:00Z";
+        s.received_on = "2026-11-05";
+        s.submitted_by = "tester";
+        s.origin = "cli@test";
+        s.records_total = 10;
+        s.accepted = 9;
+        s.rejected = 1;
+        return s;
+    }
+
+    std::unique_ptr<TestDatabase> database_;
+    std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContractTest, MigratesOnceToTheLatestVersion) {
+    auto version = SchemaVersion(store_->db());
+    ASSERT_TRUE(version);
+    EXPECT_EQ(*version, LatestSchemaVersion(store_->dialect()));
+    auto again = Store::Open(database_->url());
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(*SchemaVersion((*again)->db()), *version);
+}
+
+TEST_P(StoreContractTest, OrganisationsAreReplacedKindByKind) {
+    OrganisationTable table(store_->db());
+    ASSERT_TRUE(store_->InTransaction([&] {
+        return table.ReplaceKind("gp", {{"B82005", "Practice A", "", "QWO", "LS1 4AP", "1974-04-01", ""},
+                                        {"B82006", "Practice B", "", "QWO", "", "1990-01-01", "2020-03-31"}});
+    }));
+    ASSERT_TRUE(store_->InTransaction([&] { return table.ReplaceKind("site", {{"RH802", "Site", "", "RH8", "", "", ""}}); }));
+    ASSERT_TRUE(store_->InTransaction([&] { return table.ReplaceKind("gp", {{"B82007", "Practice C", "", "", "", "", ""}}); }));
+    EXPECT_EQ(*table.Count("gp"), 1);
+    EXPECT_EQ(*table.Count("site"), 1);
+    std::vector<OrganisationRow> rows;
+    ASSERT_TRUE(table.ForEach([&](const OrganisationRow& r) { rows.push_back(r); }));
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].code, "B82007");
+    EXPECT_EQ(rows[0].kind, "gp");
+    EXPECT_EQ(rows[1].parent, "RH8");
+}
+
+TEST_P(StoreContractTest, PostcodesAndSnapshots) {
+    PostcodeTable table(store_->db());
+    std::vector<PostcodeRow> input = {{"LS1 4AP", "", "E08000035", "E12000003", "E01033010", "E54000054"},
+                                      {"LS1 9ZZ", "2001-06-01", "E08000035", "", "", ""}};
+    size_t next = 0;
+    ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+        auto count = table.Replace([&](PostcodeRow& row) -> core::Result<bool> {
+            if (next == input.size()) return false;
+            row = input[next++];
+            return true;
+        });
+        if (!count) return core::Fail(count.error());
+        EXPECT_EQ(*count, 2);
+        return {};
+    }));
+    EXPECT_EQ(*table.Count(), 2);
+    auto found = table.Find("LS1 9ZZ");
+    ASSERT_TRUE(found && *found);
+    EXPECT_EQ((*found)->terminated, "2001-06-01");
+    EXPECT_FALSE(*table.Find("LS1 1AA"));
+
+    const std::string bytes("\x00\x01\xFFpostcodes\x00", 13);
+    ASSERT_TRUE(table.PutSnapshot("postcodes", "2026-11-28T00:00:00Z", bytes));
+    auto snapshot = table.Snapshot("postcodes");
+    ASSERT_TRUE(snapshot && *snapshot);
+    EXPECT_EQ(**snapshot, bytes);
+    EXPECT_FALSE(*table.Snapshot("missing"));
+}
+
+TEST_P(StoreContractTest, TimetableSettingsOverridesAndExceptions) {
+    TimetableTable table(store_->db());
+    ASSERT_TRUE(table.PutSetting("cutoff_day", "26"));
+    ASSERT_TRUE(table.PutSetting("cutoff_day", "25"));
+    EXPECT_EQ(**table.Setting("cutoff_day"), "25");
+    EXPECT_FALSE(*table.Setting("nothing"));
+    ASSERT_TRUE(table.PutOverride({"2026-12", "2027-01-04", "2027-01-27", "2027-01-31", "2027-06-30"}));
+    EXPECT_EQ((*table.Override("2026-12"))->cutoff, "2027-01-27");
+    ASSERT_TRUE(table.PutException({"RXX", "2026-04", "2026-12-31", "RIS migration", "admin", "2026-11-01T09:00:00Z"}));
+    EXPECT_EQ((*table.Exception("RXX", "2026-04"))->until, "2026-12-31");
+    EXPECT_FALSE(*table.Exception("RXX", "2026-05"));
+    EXPECT_EQ(table.Exceptions()->size(), 1u);
+}
+
+TEST_P(StoreContractTest, RulesOfEngagement) {
+    EngagementTable table(store_->db());
+    ASSERT_TRUE(table.PutExpected({"RXX", "2026-04", ""}));
+    ASSERT_TRUE(table.PutExpected({"RYY", "2026-04", "2026-09"}));
+    ASSERT_TRUE(table.PutAgreement({"RXX", "RYY", "2026-04", ""}));
+    ASSERT_TRUE(table.PutExclusion({"site", "RXX09", "breast screening"}));
+    ASSERT_TRUE(table.PutExclusion({"code", "XMAMB", "screening mammography"}));
+    EXPECT_EQ(table.Expected()->size(), 2u);
+    EXPECT_EQ((*table.Expected())[1].until_period, "2026-09");
+    EXPECT_EQ((*table.Agreements())[0].organisation, "RYY");
+    EXPECT_EQ(table.Exclusions()->size(), 2u);
+    ASSERT_TRUE(table.RemoveExclusion("site", "RXX09"));
+    EXPECT_EQ(table.Exclusions()->size(), 1u);
+}
+
+TEST_P(StoreContractTest, LocalCodesAreNotifiedThenDecided) {
+    LocalCodeTable table(store_->db());
+    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "XCHES", "", "submitter", "2026-11-01T09:00:00Z", "", "", ""}));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "notified");
+    ASSERT_TRUE(table.Decide("RXX", "ZCHX1", "approved", "admin", "2026-11-02T09:00:00Z", ""));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "approved");
+    EXPECT_EQ(table.List("RXX", "approved")->size(), 1u);
+    // A changed meaning needs a new decision.
+    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "UABDO", "", "submitter", "2026-11-03T09:00:00Z", "", "", ""}));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "notified");
+    EXPECT_EQ(table.List("", "approved")->size(), 0u);
+}
+
+TEST_P(StoreContractTest, OneCurrentFilePerProviderAndPeriod) {
+    SubmissionTable table(store_->db());
+    auto first = table.Insert(Submission("RXX", "2026-10", "current", "aaa"));
+    ASSERT_TRUE(first) << first.error().message;
+    EXPECT_FALSE(table.Insert(Submission("RXX", "2026-10", "current", "bbb")));  // unique current
+    EXPECT_FALSE(table.Insert(Submission("RXX", "2026-10", "rejected", "aaa")));  // same file twice
+    auto second = table.Insert(Submission("RXX", "2026-10", "rejected", "bbb"));
+    ASSERT_TRUE(second);
+    ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+        if (auto s = table.Supersede(*first, *second, "2026-11-06T00:00:00Z"); !s) return s;
+        auto third = table.Insert(Submission("RXX", "2026-10", "current", "ccc"));
+        if (!third) return core::Fail(third.error());
+        return {};
+    }));
+    EXPECT_EQ((*table.Current("RXX", "2026-10"))->file_sha256, "ccc");
+    EXPECT_EQ((*table.Get(*first))->status, "superseded");
+    EXPECT_EQ(*(*table.Get(*first))->superseded_by, *second);
+    EXPECT_EQ((*table.ByFile("RXX", "2026-10", "bbb"))->id, *second);
+    EXPECT_EQ(table.List("2026-10", "")->size(), 3u);
+    EXPECT_EQ(table.List("2026-11", "")->size(), 0u);
+}
+
+TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
+    SubmissionTable submissions(store_->db());
+    RecordTable records(store_->db());
+    ASSERT_TRUE(records.EnsurePartition("2026-10"));
+    ASSERT_TRUE(records.EnsurePartition("2026-10"));  // idempotent
+    int64_t id = 0;
+    const std::string awkward = "tab\there\nnew line \\ back \"quote\" é";
+    ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+        auto inserted = submissions.Insert(Submission("RXX", "2026-10", "current", "aaa"));
+        if (!inserted) return core::Fail(inserted.error());
+        id = *inserted;
+        auto loader = records.Loader(BulkTable::kRecords);
+        if (!loader) return core::Fail(loader.error());
+        const std::string sid = std::to_string(id);
+        for (int line = 2; line < 1002; ++line) {
+            const std::string l = std::to_string(line);
+            const std::string accession = line == 2 ? awkward : "ACC" + l;
+            std::vector<std::optional<std::string_view>> row = {sid, l, "2026-10"};
+            for (int f = 0; f < 18; ++f) row.push_back(f == 16 ? std::optional<std::string_view>("RH802") : std::nullopt);
+            row[20] = accession;
+            row[3] = "4010232137";
+            row[15] = "2026-10-10";
+            row[16] = "XCHES";
+            row.push_back(std::nullopt);  // local_code
+            row.push_back("Plain Radiography");
+            row.push_back("0");
+            row.push_back(line == 2 ? "-5" : l);  // content_hash is a signed 64-bit value
+            if (auto added = (*loader)->Add(row); !added) return added;
+        }
+        if (auto done = (*loader)->Finish(); !done) return done;
+        auto findings = records.Loader(BulkTable::kFindings);
+        if (!findings) return core::Fail(findings.error());
+        if (auto a = (*findings)->Add({sid, "7", "DIDS001", "reject", "NHS NUMBER", awkward, "message"}); !a) return a;
+        if (auto f = (*findings)->Finish(); !f) return f;
+        auto cube = records.Loader(BulkTable::kCubeActivity);
+        if (!cube) return core::Fail(cube.error());
+        if (auto a = (*cube)->Add({sid, "RXX", "2026-10", "RH802", "XCHES", "Plain Radiography", "04", "40-44", "1", "0",
+                                   "0", "1000"});
+            !a) {
+            return a;
+        }
+        return (*cube)->Finish();
+    }));
+    EXPECT_EQ(*records.CountRecords(id), 1000);
+    EXPECT_EQ(*records.CountFindings(id), 1);
+    size_t digests = 0;
+    bool saw_awkward = false;
+    ASSERT_TRUE(records.ForEachDigest(id, [&](std::string_view site, std::string_view accession, uint64_t hash) {
+        ++digests;
+        EXPECT_EQ(site, "RH802");
+        if (accession == awkward) {
+            saw_awkward = true;
+            EXPECT_EQ(static_cast<int64_t>(hash), -5);
+        }
+    }));
+    EXPECT_EQ(digests, 1000u);
+    EXPECT_TRUE(saw_awkward);
+    size_t seen = 0;
+    ASSERT_TRUE(records.ForEachExamination("2026-10", "RYY", {"RH802"}, [&](const StoredExamination& e) {
+        ++seen;
+        EXPECT_EQ(e.provider, "RXX");
+        EXPECT_EQ(e.nhs_number, "4010232137");
+        EXPECT_EQ(e.test_date, "2026-10-10");
+    }));
+    EXPECT_EQ(seen, 1000u);
+    seen = 0;
+    ASSERT_TRUE(records.ForEachExamination("2026-10", "RXX", {"RH802"}, [&](const StoredExamination&) { ++seen; }));
+    EXPECT_EQ(seen, 0u);  // a provider's own records are not "another provider's"
+}
+
+TEST_P(StoreContractTest, ARolledBackTransactionLeavesNothing) {
+    SubmissionTable submissions(store_->db());
+    auto status = store_->InTransaction([&]() -> core::Status {
+        if (auto id = submissions.Insert(Submission("RXX", "2026-10", "current", "aaa")); !id) return core::Fail(id.error());
+        return core::Fail(core::Error::Internal("changed my mind"));
+    });
+    EXPECT_FALSE(status);
+    EXPECT_TRUE(submissions.List("", "")->empty());
+}
+
+TEST_P(StoreContractTest, AuditLogIsChainedAndAppendOnly) {
+    AuditLog log(store_->db());
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+            auto e = log.Append({0, "2026-11-05T10:00:0" + std::to_string(i) + "Z", "admin", "cli@test",
+                                 "setting.changed", "cutoff_day", "{\"value\":" + std::to_string(i) + "}", "", ""});
+            if (!e) return core::Fail(e.error());
+            EXPECT_EQ(e->seq, i + 1);
+            return {};
+        }));
+    }
+    auto verdict = VerifyAuditChain(log);
+    ASSERT_TRUE(verdict);
+    EXPECT_TRUE(verdict->intact);
+    EXPECT_EQ(verdict->entries, 5);
+    EXPECT_FALSE(store_->db().Execute("UPDATE audit_log SET actor = 'someone else' WHERE seq = 2"));
+    EXPECT_FALSE(store_->db().Execute("DELETE FROM audit_log WHERE seq = 5"));
+    EXPECT_TRUE(VerifyAuditChain(log)->intact);
+}
+
+TEST_P(StoreContractTest, IntegrityCheckPasses) {
+    auto problems = store_->db().IntegrityCheck();
+    ASSERT_TRUE(problems);
+    EXPECT_EQ(*problems, "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace did::store

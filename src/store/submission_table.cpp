@@ -1,0 +1,86 @@
+#include "store/submission_table.hpp"
+
+namespace did::store {
+namespace {
+
+constexpr const char* kColumns =
+    "id, provider, period, status, file_name, file_sha256, file_bytes, submitted_at, received_on, submitted_by, "
+    "origin, records_total, accepted, rejected, warned, excluded, local_coded, prep_minutes, comment, superseded_by";
+
+SubmissionRow FromRow(const SqlRow& r) {
+    SubmissionRow s;
+    s.id = r.Int(0);
+    s.provider = r.Text(1);
+    s.period = r.Text(2);
+    s.status = r.Text(3);
+    s.file_name = r.Text(4);
+    s.file_sha256 = r.Text(5);
+    s.file_bytes = r.Int(6);
+    s.submitted_at = r.Text(7);
+    s.received_on = r.Text(8);
+    s.submitted_by = r.Text(9);
+    s.origin = r.Text(10);
+    s.records_total = r.Int(11);
+    s.accepted = r.Int(12);
+    s.rejected = r.Int(13);
+    s.warned = r.Int(14);
+    s.excluded = r.Int(15);
+    s.local_coded = r.Int(16);
+    if (!r.IsNull(17)) s.prep_minutes = r.Int(17);
+    s.comment = r.Text(18);
+    if (!r.IsNull(19)) s.superseded_by = r.Int(19);
+    return s;
+}
+
+}  // namespace
+
+core::Result<int64_t> SubmissionTable::Insert(const SubmissionRow& s) {
+    auto row = db_.QueryOne(
+        "INSERT INTO submissions (provider, period, status, file_name, file_sha256, file_bytes, submitted_at, "
+        "received_on, submitted_by, origin, records_total, accepted, rejected, warned, excluded, local_coded, "
+        "prep_minutes, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {s.provider, s.period, s.status, s.file_name, s.file_sha256, s.file_bytes, s.submitted_at, s.received_on,
+         s.submitted_by, s.origin, s.records_total, s.accepted, s.rejected, s.warned, s.excluded, s.local_coded,
+         s.prep_minutes ? SqlValue{*s.prep_minutes} : SqlValue{}, s.comment.empty() ? SqlValue{} : SqlValue{s.comment}});
+    if (!row) return core::Fail(row.error());
+    return (*row)->Int(0);
+}
+
+core::Status SubmissionTable::Supersede(int64_t old_id, int64_t new_id, const std::string& at) {
+    return db_.Execute("UPDATE submissions SET status = 'superseded', superseded_by = ?, superseded_at = ? WHERE id = ?",
+                       {new_id, at, old_id});
+}
+
+core::Result<std::optional<SubmissionRow>> SubmissionTable::One(const std::string& where, const SqlParams& params) {
+    auto row = db_.QueryOne(std::string("SELECT ") + kColumns + " FROM submissions WHERE " + where, params);
+    if (!row) return core::Fail(row.error());
+    if (!*row) return std::optional<SubmissionRow>();
+    return std::optional<SubmissionRow>(FromRow(**row));
+}
+
+core::Result<std::optional<SubmissionRow>> SubmissionTable::Get(int64_t id) { return One("id = ?", {id}); }
+
+core::Result<std::optional<SubmissionRow>> SubmissionTable::Current(const std::string& provider,
+                                                                    const std::string& period) {
+    return One("provider = ? AND period = ? AND status = 'current'", {provider, period});
+}
+
+core::Result<std::optional<SubmissionRow>> SubmissionTable::ByFile(const std::string& provider,
+                                                                   const std::string& period,
+                                                                   const std::string& sha256) {
+    return One("provider = ? AND period = ? AND file_sha256 = ?", {provider, period, sha256});
+}
+
+core::Result<std::vector<SubmissionRow>> SubmissionTable::List(const std::string& period, const std::string& provider) {
+    std::vector<SubmissionRow> rows;
+    auto status = db_.Query(std::string("SELECT ") + kColumns +
+                                " FROM submissions WHERE (? = '' OR period = ?) AND (? = '' OR provider = ?) ORDER BY id",
+                            {period, period, provider, provider}, [&](const SqlRow& r) {
+                                rows.push_back(FromRow(r));
+                                return true;
+                            });
+    if (!status) return core::Fail(status.error());
+    return rows;
+}
+
+}  // namespace did::store

@@ -1,0 +1,34 @@
+// SubmissionTable: one row per stored submission (who sent which file for which month,
+// its counts and whether it is the provider's current file for the month). One thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/sql_connection.hpp"
+#include "store/types.hpp"
+
+namespace did::store {
+
+class SubmissionTable {
+public:
+    explicit SubmissionTable(SqlConnection& db) : db_(db) {}
+
+    // Stores `row` (its id is ignored) and returns the new id.
+    core::Result<int64_t> Insert(const SubmissionRow& row);
+    core::Status Supersede(int64_t old_id, int64_t new_id, const std::string& at);
+
+    core::Result<std::optional<SubmissionRow>> Get(int64_t id);
+    core::Result<std::optional<SubmissionRow>> Current(const std::string& provider, const std::string& period);
+    core::Result<std::optional<SubmissionRow>> ByFile(const std::string& provider, const std::string& period,
+                                                      const std::string& sha256);
+    // Every submission of a period (all periods when empty), oldest first.
+    core::Result<std::vector<SubmissionRow>> List(const std::string& period, const std::string& provider);
+
+private:
+    core::Result<std::optional<SubmissionRow>> One(const std::string& where, const SqlParams& params);
+    SqlConnection& db_;
+};
+
+}  // namespace did::store
