@@ -158,6 +158,7 @@ void NicipCatalogue::Index() {
     for (uint32_t i = 0; i < entries_.size(); ++i) {
         const NicipEntry& entry = entries_[i];
         nicip_index_.Put(PackCode(entry.code), i);
+        if (snomed_first_.Find(entry.snomed) == nullptr) snomed_first_.Put(entry.snomed, i);
         const uint32_t retired = entry.snomed_retired_on ? entry.snomed_retired_on->Packed() : 0;
         const uint32_t* existing = snomed_retired_.Find(entry.snomed);
         // Active if any code maps to it actively; otherwise retired on the latest date given.

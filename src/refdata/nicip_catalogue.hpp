@@ -55,6 +55,12 @@ class NicipCatalogue {
 
     // SNOMED CT ids are compared as sent: "0399208008" is not 399208008.
     bool HasSnomed(uint64_t id) const { return snomed_retired_.Find(id) != nullptr; }
+    // The first NICIP code (in code order) that maps to a SNOMED CT id: for the modality of a
+    // record that sends only the SNOMED CT code.
+    const NicipEntry* FindBySnomed(uint64_t id) const {
+        const uint32_t* index = snomed_first_.Find(id);
+        return index == nullptr ? nullptr : &entries_[*index];
+    }
     CodeStatus SnomedStatus(uint64_t id, core::Date on) const {
         const uint32_t* retired = snomed_retired_.Find(id);
         if (retired == nullptr) return CodeStatus::kUnknown;
@@ -81,6 +87,7 @@ class NicipCatalogue {
     core::FlatU64Map<uint32_t> nicip_index_;
     // SNOMED id -> retirement date as packed Date, 0 while any NICIP code maps to it actively.
     core::FlatU64Map<uint32_t> snomed_retired_;
+    core::FlatU64Map<uint32_t> snomed_first_;
 };
 
 // Parses 6–18 ASCII digits with no leading zero into a SNOMED CT id; nullopt otherwise.

@@ -24,6 +24,7 @@ struct RecordFacts {
     const refdata::NicipEntry* exam = nullptr;  // the NICIP entry (direct or through a local code)
     bool local_code = false;                    // the NICIP column held a notified local code
     bool referrer_unknown = false;              // DIDS023 fired: store the referrer as "99"
+    bool excluded = false;                      // DIDC-EXCLUDED: kept out of the counts
 };
 
 using RecordFields = std::span<const std::string_view, core::kFieldCount>;
@@ -41,7 +42,7 @@ class RecordValidator {
     const ValidationContext& context() const { return context_; }
 
   private:
-    class Pass;  // the state of one record's validation (record_validator.cpp)
+    class Pass;  // the state of one record's validation (record_pass.hpp)
 
     const ValidationContext& context_;
     std::array<Severity, kRuleCount> severity_{};
@@ -49,6 +50,8 @@ class RecordValidator {
     core::Date submission_month_start_;
     core::Date warn_before_;    // DIDS049: 3 months before the submission month
     core::Date reject_before_;  // DIDS055: 6 months before the submission month
+    bool has_practices_ = false;  // the ODS data holds GP practices: DIDS018 looks codes up
+    bool has_sites_ = false;      // the ODS data holds sites: DIDS068 looks codes up
 };
 
 }  // namespace did::validate

@@ -336,3 +336,109 @@ TEST_F(RecordValidatorTest, MessagesAreSpecific) {
 
 }  // namespace
 }  // namespace did::validate
+
+namespace did::validate {
+namespace {
+
+// The rules that need reference data and the rules of engagement.
+class RecordValidatorWithReferenceDataTest : public RecordValidatorTest {
+protected:
+    RecordValidatorWithReferenceDataTest() {
+        auto add = [&](const char* code, refdata::OrgKind kind, const char* parent, const char* opened,
+                       const char* closed) {
+            refdata::Organisation o;
+            o.code = code;
+            o.name = std::string("Org ") + code;
+            o.kind = kind;
+            o.parent = parent;
+            if (*opened) o.opened = core::Date::Parse(opened);
+            if (*closed) o.closed = core::Date::Parse(closed);
+            organisations_.Add(o);
+        };
+        add("RH8", refdata::OrgKind::kTrust, "", "1990-04-01", "");
+        add("RH802", refdata::OrgKind::kSite, "RH8", "1997-04-01", "");
+        add("RH803", refdata::OrgKind::kSite, "RH8", "1997-04-01", "2026-09-30");
+        add("RYY01", refdata::OrgKind::kSite, "RYY", "2000-01-01", "");
+        add("RZZ01", refdata::OrgKind::kSite, "RZZ", "2000-01-01", "");
+        add("B82005", refdata::OrgKind::kGpPractice, "15F", "1974-04-01", "");
+        add("B82006", refdata::OrgKind::kGpPractice, "15F", "1974-04-01", "2026-06-30");
+        add("B82010", refdata::OrgKind::kGpPractice, "15F", "2026-10-05", "");
+        add("B82011", refdata::OrgKind::kGpPractice, "15F", "2026-10-20", "");
+        postcodes_ = refdata::PostcodeDirectory::FromPostcodes({refdata::PostcodeDirectory::KeyOf("LS1 4AP")});
+        scope_.owners = {"RH8", "RYY"};
+        exclusions_.sites = {"RH809"};
+        exclusions_.codes = {"XMAMB"};
+        registry_.Add(ExaminationRegistry::KeyOf("4010232137", "2026-10-10", "XCHES", "RYY01"), {"RYY", 17, 5});
+        context_.organisations = &organisations_;
+        context_.postcodes = &postcodes_;
+        context_.scope = &scope_;
+        context_.exclusions = &exclusions_;
+        context_.registry = &registry_;
+        context_.provider = "RH8";
+    }
+    refdata::OrganisationDirectory organisations_;
+    refdata::PostcodeDirectory postcodes_;
+    SubmitterScope scope_;
+    Exclusions exclusions_;
+    ExaminationRegistry registry_;
+};
+
+TEST_F(RecordValidatorWithReferenceDataTest, TheGoodRecordStillPasses) { EXPECT_EQ(Check({}), RuleSet{}); }
+
+TEST_F(RecordValidatorWithReferenceDataTest, PostcodesMustBeInTheDirectory) {
+    EXPECT_EQ(Check({{Field::kPostcode, "LS14AP"}}), RuleSet{});
+    EXPECT_EQ(Check({{Field::kPostcode, "LS1 4AQ"}}), RuleSet{"DIDS016"});
+    EXPECT_EQ(Check({{Field::kPostcode, "ls1 4aq"}}), RuleSet{"DIDS017"});  // not looked up when malformed
+    EXPECT_EQ(Check({{Field::kNhsNumber, ""}, {Field::kBirthDate, ""}, {Field::kEthnicCategory, ""},
+                     {Field::kGender, ""}, {Field::kGpPractice, ""}, {Field::kPostcode, "LS1 4AQ"}}),
+              (RuleSet{"DIDS016", "DIDS074"}));
+}
+
+TEST_F(RecordValidatorWithReferenceDataTest, PracticesAreLookedUpAndMustBeOpen) {
+    EXPECT_EQ(Check({{Field::kGpPractice, "B82099"}}), RuleSet{"DIDS018"});
+    EXPECT_EQ(Check({{Field::kGpPractice, "RH802"}}), RuleSet{"DIDS018"});  // a site, not a practice
+    EXPECT_EQ(Check({{Field::kGpPractice, "V81999"}}), RuleSet{});          // not known
+    EXPECT_EQ(Check({{Field::kGpPractice, "B82006"}}), RuleSet{"DIDS080"});  // closed in June
+    EXPECT_EQ(Check({{Field::kGpPractice, "B82011"}}), RuleSet{"DIDS080"});  // opened after the test
+    EXPECT_EQ(Check({{Field::kGpPractice, "B82010"}}), RuleSet{});           // opened before it
+}
+
+TEST_F(RecordValidatorWithReferenceDataTest, ReferringOrganisations) {
+    EXPECT_EQ(Check({{Field::kReferringOrg, "X99998"}}), RuleSet{});
+    EXPECT_EQ(Check({{Field::kReferringOrg, "RH8"}}), RuleSet{});
+    EXPECT_EQ(Check({{Field::kReferringOrg, "QQQ"}}), RuleSet{"DIDS024"});
+    // Judged on the request date (2026-10-01): B82010 opened on the 5th.
+    EXPECT_EQ(Check({{Field::kReferringOrg, "B82010"}}), RuleSet{"DIDS079"});
+    // Without a request date, on the test date (2026-10-10), when it was open.
+    EXPECT_EQ(Check({{Field::kReferringOrg, "B82010"}, {Field::kRequestDate, ""}}), RuleSet{});
+}
+
+TEST_F(RecordValidatorWithReferenceDataTest, SitesAreLookedUpAndMustBeOpen) {
+    EXPECT_EQ(Check({{Field::kSiteCode, "RH809"}}), (RuleSet{"DIDS068", "DIDC-EXCLUDED"}));
+    EXPECT_EQ(Check({{Field::kSiteCode, "RH803"}}), RuleSet{"DIDS081"});
+    EXPECT_EQ(Check({{Field::kSiteCode, "RH8"}}), (RuleSet{"DIDS068", "DIDS069"}));
+}
+
+TEST_F(RecordValidatorWithReferenceDataTest, OnlySitesTheProviderSubmitsFor) {
+    EXPECT_EQ(Check({{Field::kSiteCode, "RYY01"}, {Field::kNhsNumber, "9434765919"}}), RuleSet{});  // agreement
+    EXPECT_EQ(Check({{Field::kSiteCode, "RZZ01"}}), RuleSet{"DIDC-SITE"});
+}
+
+TEST_F(RecordValidatorWithReferenceDataTest, ExcludedActivityIsKeptButFlagged) {
+    RecordOutcome outcome;
+    RecordFacts facts;
+    EXPECT_EQ(Check({{Field::kNicipCode, "XMAMB"}, {Field::kSnomedCode, ""}}, &outcome, &facts),
+              RuleSet{"DIDC-EXCLUDED"});
+    EXPECT_EQ(outcome, RecordOutcome::kWarned);
+    EXPECT_TRUE(facts.excluded);
+}
+
+TEST_F(RecordValidatorWithReferenceDataTest, TheSameExaminationFromAnotherProvider) {
+    EXPECT_EQ(Check({{Field::kSiteCode, "RYY01"}}), RuleSet{"DIDC-DUPLICATE-PROVIDER"});
+    EXPECT_EQ(Check({{Field::kSiteCode, "RYY01"}, {Field::kTestDate, "2026-10-10T09:00Z"}}),
+              RuleSet{"DIDC-DUPLICATE-PROVIDER"});  // the same day, as a timestamp
+    EXPECT_EQ(Check({{Field::kSiteCode, "RYY01"}, {Field::kNicipCode, ""}}), RuleSet{"DIDC-DUPLICATE-PROVIDER"});
+}
+
+}  // namespace
+}  // namespace did::validate

@@ -4,17 +4,14 @@ namespace did::validate {
 
 bool ValidationContext::CanRun(RuleId rule) const {
     switch (rules->Spec(rule).needs) {
-        case Needs::kFile:
-            return true;
-        case Needs::kPeriod:
-            return period.has_value();
-        case Needs::kOrganisations:
-        case Needs::kPostcodes:
-        case Needs::kSubmitter:
-        case Needs::kExclusions:
-        case Needs::kStore:
-        case Needs::kXml:
-            return false;
+        case Needs::kFile: return true;
+        case Needs::kPeriod: return period.has_value();
+        case Needs::kOrganisations: return organisations != nullptr && !organisations->empty();
+        case Needs::kPostcodes: return postcodes != nullptr && !postcodes->empty();
+        case Needs::kSubmitter: return scope != nullptr;
+        case Needs::kExclusions: return exclusions != nullptr;
+        case Needs::kStore: return registry != nullptr;
+        case Needs::kXml: return false;
     }
     return false;
 }

@@ -11,6 +11,9 @@
 #include "core/period.hpp"
 #include "refdata/local_codes.hpp"
 #include "refdata/nicip_catalogue.hpp"
+#include "refdata/organisation_directory.hpp"
+#include "refdata/postcode_directory.hpp"
+#include "validate/engagement.hpp"
 #include "validate/rule_catalogue.hpp"
 
 namespace did::validate {
@@ -22,6 +25,13 @@ struct ValidationContext {
     core::Date submitted = core::Date::Today();  // the day the file is received
     std::optional<core::Period> period;          // DIDC-PERIOD runs only when set
     std::string provider;                        // the submitting organisation, when known
+
+    // Reference data and rules of engagement; each turns on the rules that need it.
+    const refdata::OrganisationDirectory* organisations = nullptr;  // DIDS018/024/068 lookups, DIDS079-081
+    const refdata::PostcodeDirectory* postcodes = nullptr;          // DIDS016
+    const SubmitterScope* scope = nullptr;                          // DIDC-SITE
+    const Exclusions* exclusions = nullptr;                         // DIDC-EXCLUDED
+    const ExaminationRegistry* registry = nullptr;                  // DIDC-DUPLICATE-PROVIDER
 
     // Whether a rule can run with what this context holds.
     bool CanRun(RuleId rule) const;

@@ -1,0 +1,54 @@
+// RecordValidator::Pass: the state of one record's validation: the record's fields, where its
+// findings go, what has been learnt about it. The checks are spread over record_pass*.cpp by
+// topic. Internal to the validate layer; one per record, on the stack of the thread doing it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/field.hpp"
+#include "validate/record_validator.hpp"
+
+namespace did::validate {
+
+class RecordValidator::Pass {
+  public:
+    Pass(const RecordValidator& validator, RecordFields fields, uint64_t line, std::vector<Finding>& findings,
+         RecordFacts& facts)
+        : v_(validator), fields_(fields), line_(line), findings_(findings), facts_(facts) {}
+
+    RecordOutcome Run();
+
+  private:
+    std::string_view Get(core::Field field) const { return fields_[core::Index(field)]; }
+    const ValidationContext& context() const { return v_.context_; }
+    void Add(RuleId rule, std::string_view value, std::string message);
+
+    // record_pass.cpp
+    void CheckNhsNumber();
+    void CheckDemographics();
+    void CheckGpPractice(std::string_view gp);
+    void CheckReferral();
+    // record_pass_dates.cpp
+    std::optional<core::Date> ParseDate(core::Field field, RuleId invalid_rule, std::string_view what);
+    void CheckDates();
+    // record_pass_codes.cpp
+    void CheckImagingCodes();
+    std::optional<uint64_t> CheckSnomed(std::string_view snomed, core::Date on);
+    // record_pass_places.cpp
+    void CheckSite();
+    void CheckAccession();
+    void CheckEngagement();
+
+    const RecordValidator& v_;
+    RecordFields fields_;
+    uint64_t line_;
+    std::vector<Finding>& findings_;
+    RecordFacts& facts_;
+    RecordOutcome outcome_ = RecordOutcome::kClean;
+};
+
+}  // namespace did::validate
