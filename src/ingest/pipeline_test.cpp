@@ -55,10 +55,13 @@ class CountingSink : public validate::AcceptedSink {
   public:
     core::Status Consume(const validate::AcceptedBatch& batch) override {
         for (const auto& r : batch.records()) {
-            if (!r.dropped) accessions.emplace_back(batch.Get(r, Field::kAccessionNumber));
+            if (r.dropped) continue;
+            accessions.emplace_back(batch.Get(r, Field::kAccessionNumber));
+            lines.push_back(r.line);
         }
         return {};
     }
+    std::vector<uint64_t> lines;
     core::Status Finish(bool keep) override {
         kept = keep;
         if (!keep) accessions.clear();
@@ -234,6 +237,7 @@ TEST(PipelineTest, RepeatedAccessionAndSiteRejectsEveryLaterRecord) {
     EXPECT_EQ(out.records.warned, 0u);
     EXPECT_EQ(out.messages[1], "accession number ACC 1 at site RH802 was already used on line 1");
     EXPECT_EQ(sink.accessions, (std::vector<std::string>{"ACC  1", "ACC 1", "acc 1"}));
+    EXPECT_EQ(sink.lines, (std::vector<uint64_t>{3, 4, 5}));
 }
 
 TEST(PipelineTest, AcceptedRecordsAreDiscardedWhenTheFileIsRejected) {
@@ -306,6 +310,20 @@ TEST(PipelineTest, RecordsLongerThanTheWindowAreReadWhole) {
         EXPECT_TRUE(out.file_errors.empty()) << window;
         EXPECT_EQ(out.records.total, 52u);
     }
+}
+
+// Accepted records carry their file line, whichever window and chunk they came from.
+TEST(PipelineTest, AcceptedRecordsKnowTheirLines) {
+    std::string text = Header() + "\n";
+    for (int i = 0; i < 2000; ++i) text += Line(std::to_string(i)) + "\n";
+    PipelineOptions options;
+    options.window_bytes = 10000;
+    options.min_chunk_bytes = 500;
+    options.threads = 3;
+    CountingSink sink;
+    Validate(text, options, &sink);
+    ASSERT_EQ(sink.lines.size(), 2000u);
+    for (size_t i = 0; i < sink.lines.size(); ++i) ASSERT_EQ(sink.lines[i], i + 2);
 }
 
 TEST(PipelineTest, FileErrorsAreFoundWhereverTheyAre) {

@@ -43,6 +43,16 @@ public:
     // first three characters of the site code.
     std::string SiteOwner(std::string_view site) const;
 
+    // Every site whose owner satisfies `owned`.
+    template <class Predicate>
+    std::vector<std::string> SitesWhere(Predicate owned) const {
+        std::vector<std::string> sites;
+        for (const Organisation& o : organisations_) {
+            if (o.kind == OrgKind::kSite && owned(SiteOwner(o.code))) sites.push_back(o.code);
+        }
+        return sites;
+    }
+
 private:
     std::vector<Organisation> organisations_;
     core::FlatU64Map<uint32_t> index_;

@@ -129,9 +129,10 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
         b += fmt::format("\nEvery finding ({}) is in {}.\n", WithCommas(total_findings), heading.findings_path);
     } else if (total_findings > 0) {
         b += fmt::format(
-            "\nEvery finding ({}), with line, field, value and message:\n  did validate {} --findings findings.csv"
+            "\nEvery finding ({}), with line, field, value and message:\n  {} --findings findings.csv"
             "   (or --format json)\n",
-            WithCommas(total_findings), heading.file_name);
+            WithCommas(total_findings),
+            heading.rerun_command.empty() ? "did validate " + heading.file_name : heading.rerun_command);
     }
     if (!heading.accepted_path.empty()) {
         b += report.file_rejected() ? "\nNo accepted records were written: the file was rejected.\n"

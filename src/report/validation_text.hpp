@@ -23,6 +23,7 @@ struct TextReportHeading {
     double seconds = 0;
     std::string findings_path;  // where every finding was written, if anywhere
     std::string accepted_path;  // where the accepted records were written, if anywhere
+    std::string rerun_command;  // how to get every finding; default `did validate FILE`
 };
 
 core::Status WriteValidationText(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,

@@ -39,21 +39,17 @@ std::optional<std::string> Unhex(const std::string& hex) {
 
 }  // namespace
 
-core::Result<int64_t> PostcodeTable::Replace(const std::function<core::Result<bool>(PostcodeRow&)>& next) {
+core::Result<int64_t> PostcodeTable::Replace(const std::function<core::Status(const AddRow&)>& fill) {
     if (auto deleted = db_.ExecuteScript("DELETE FROM postcodes"); !deleted) return core::Fail(deleted.error());
     auto loader = db_.BeginBulk("postcodes", {"postcode", "terminated", "local_authority", "region", "lsoa", "icb"});
     if (!loader) return core::Fail(loader.error());
-    PostcodeRow row;
     int64_t count = 0;
-    while (true) {
-        auto more = next(row);
-        if (!more) return core::Fail(more.error());
-        if (!*more) break;
-        auto added = (*loader)->Add({row.postcode, NullIfEmpty(row.terminated), NullIfEmpty(row.local_authority),
-                                     NullIfEmpty(row.region), NullIfEmpty(row.lsoa), NullIfEmpty(row.icb)});
-        if (!added) return core::Fail(added.error());
+    auto filled = fill([&](const PostcodeRow& row) -> core::Status {
         ++count;
-    }
+        return (*loader)->Add({row.postcode, NullIfEmpty(row.terminated), NullIfEmpty(row.local_authority),
+                               NullIfEmpty(row.region), NullIfEmpty(row.lsoa), NullIfEmpty(row.icb)});
+    });
+    if (!filled) return core::Fail(filled.error());
     if (auto finished = (*loader)->Finish(); !finished) return core::Fail(finished.error());
     return count;
 }

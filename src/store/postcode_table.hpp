@@ -16,8 +16,10 @@ class PostcodeTable {
 public:
     explicit PostcodeTable(SqlConnection& db) : db_(db) {}
 
-    // Replaces the directory with the rows `next` yields (false: no more), in the caller's transaction.
-    core::Result<int64_t> Replace(const std::function<core::Result<bool>(PostcodeRow&)>& next);
+    using AddRow = std::function<core::Status(const PostcodeRow&)>;
+    // Replaces the directory with the rows `fill` passes to the function it is given, in the
+    // caller's transaction, streaming them into the database as they come.
+    core::Result<int64_t> Replace(const std::function<core::Status(const AddRow&)>& fill);
     core::Result<int64_t> Count();
     core::Result<std::optional<PostcodeRow>> Find(const std::string& postcode);
 

@@ -82,28 +82,45 @@ core::Status RecordTable::ForEachDigest(int64_t submission_id,
 
 core::Status RecordTable::ForEachExamination(const std::string& period, const std::string& except_provider,
                                              const std::vector<std::string>& sites,
+                                             const std::vector<std::string>& site_prefixes,
                                              const std::function<void(const StoredExamination&)>& visit) {
-    std::vector<int64_t> ids;
-    std::vector<std::string> providers;
+    if (sites.empty() && site_prefixes.empty()) return {};
+    std::string where;
+    SqlParams params = {period, except_provider};
+    auto list = [&](const std::vector<std::string>& values, const std::string& expression) {
+        if (values.empty()) return;
+        where += (where.empty() ? "" : " OR ") + expression + " IN (";
+        for (size_t i = 0; i < values.size(); ++i) {
+            where += i ? ",?" : "?";
+            params.push_back(values[i]);
+        }
+        where += ")";
+    };
+    list(sites, "c.site");
+    list(site_prefixes, "substr(c.site, 1, 3)");
+    std::vector<std::pair<int64_t, std::string>> files;
     auto status = db_.Query(
-        "SELECT id, provider FROM submissions WHERE period = ? AND status = 'current' AND provider <> ?",
-        {period, except_provider}, [&](const SqlRow& r) {
-            ids.push_back(r.Int(0));
-            providers.push_back(r.Text(1));
+        "SELECT DISTINCT c.submission_id, s.provider FROM cube_activity c JOIN submissions s ON s.id = c.submission_id "
+        "WHERE c.period = ? AND s.status = 'current' AND s.provider <> ? AND (" + where + ") ORDER BY 1",
+        params, [&](const SqlRow& r) {
+            files.emplace_back(r.Int(0), r.Text(1));
             return true;
         });
     if (!status) return status;
-    for (size_t i = 0; i < ids.size(); ++i) {
-        for (const std::string& site : sites) {
-            status = db_.Query(
-                "SELECT line, nhs_number, test_date, nicip_code, snomed_code, site_code FROM records "
-                "WHERE period = ? AND submission_id = ? AND site_code = ?",
-                {period, ids[i], site}, [&](const SqlRow& r) {
-                    visit({providers[i], ids[i], r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
-                    return true;
-                });
-            if (!status) return status;
-        }
+    auto wanted = [&](const std::string& site) {
+        if (std::find(sites.begin(), sites.end(), site) != sites.end()) return true;
+        const std::string prefix = site.substr(0, 3);
+        return std::find(site_prefixes.begin(), site_prefixes.end(), prefix) != site_prefixes.end();
+    };
+    for (const auto& [id, provider] : files) {
+        status = db_.Query(
+            "SELECT line, nhs_number, test_date, nicip_code, snomed_code, site_code FROM records "
+            "WHERE period = ? AND submission_id = ?",
+            {period, id}, [&](const SqlRow& r) {
+                if (wanted(r.Text(5))) visit({provider, id, r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+                return true;
+            });
+        if (!status) return status;
     }
     return {};
 }

@@ -41,9 +41,12 @@ public:
     // (site, accession number, content hash) of each record of a submission.
     core::Status ForEachDigest(int64_t submission_id,
                                const std::function<void(std::string_view, std::string_view, uint64_t)>& visit);
-    // The examinations of other providers' current files for a month, at the given sites.
+    // The examinations of other providers' current files for a month at the given sites, or
+    // at sites whose code starts with one of `site_prefixes` (when no site list is known).
+    // The cube says which files have such sites, so only those files are read.
     core::Status ForEachExamination(const std::string& period, const std::string& except_provider,
                                     const std::vector<std::string>& sites,
+                                    const std::vector<std::string>& site_prefixes,
                                     const std::function<void(const StoredExamination&)>& visit);
 
     core::Result<int64_t> CountRecords(int64_t submission_id);

@@ -83,12 +83,12 @@ TEST_P(StoreContractTest, PostcodesAndSnapshots) {
     PostcodeTable table(store_->db());
     std::vector<PostcodeRow> input = {{"LS1 4AP", "", "E08000035", "E12000003", "E01033010", "E54000054"},
                                       {"LS1 9ZZ", "2001-06-01", "E08000035", "", "", ""}};
-    size_t next = 0;
     ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
-        auto count = table.Replace([&](PostcodeRow& row) -> core::Result<bool> {
-            if (next == input.size()) return false;
-            row = input[next++];
-            return true;
+        auto count = table.Replace([&](const PostcodeTable::AddRow& add) -> core::Status {
+            for (const PostcodeRow& row : input) {
+                if (auto added = add(row); !added) return added;
+            }
+            return {};
         });
         if (!count) return core::Fail(count.error());
         EXPECT_EQ(*count, 2);
@@ -213,6 +213,11 @@ TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
             !a) {
             return a;
         }
+        if (auto a = (*cube)->Add({sid, "RXX", "2026-10", "RH802", "UABDO", "Diagnostic Ultrasonography", "04", "40-44",
+                                   "1", "0", "0", "3"});
+            !a) {
+            return a;
+        }
         return (*cube)->Finish();
     }));
     EXPECT_EQ(*records.CountRecords(id), 1000);
@@ -230,7 +235,7 @@ TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
     EXPECT_EQ(digests, 1000u);
     EXPECT_TRUE(saw_awkward);
     size_t seen = 0;
-    ASSERT_TRUE(records.ForEachExamination("2026-10", "RYY", {"RH802"}, [&](const StoredExamination& e) {
+    ASSERT_TRUE(records.ForEachExamination("2026-10", "RYY", {"RH802"}, {}, [&](const StoredExamination& e) {
         ++seen;
         EXPECT_EQ(e.provider, "RXX");
         EXPECT_EQ(e.nhs_number, "4010232137");
@@ -238,8 +243,13 @@ TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
     }));
     EXPECT_EQ(seen, 1000u);
     seen = 0;
-    ASSERT_TRUE(records.ForEachExamination("2026-10", "RXX", {"RH802"}, [&](const StoredExamination&) { ++seen; }));
+    ASSERT_TRUE(records.ForEachExamination("2026-10", "RXX", {"RH802"}, {}, [&](const StoredExamination&) { ++seen; }));
     EXPECT_EQ(seen, 0u);  // a provider's own records are not "another provider's"
+    ASSERT_TRUE(records.ForEachExamination("2026-10", "RYY", {}, {"RH8"}, [&](const StoredExamination&) { ++seen; }));
+    EXPECT_EQ(seen, 1000u);
+    seen = 0;
+    ASSERT_TRUE(records.ForEachExamination("2026-10", "RYY", {"RH803"}, {"RXX"}, [&](const StoredExamination&) { ++seen; }));
+    EXPECT_EQ(seen, 0u);
 }
 
 TEST_P(StoreContractTest, ARolledBackTransactionLeavesNothing) {

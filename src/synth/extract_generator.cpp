@@ -10,6 +10,7 @@
 #include "synth/exam_mix.hpp"
 #include "synth/fault_injector.hpp"
 #include "synth/random.hpp"
+#include "synth/reference_samples.hpp"
 #include "synth/synth_record.hpp"
 
 namespace did::synth {
@@ -36,12 +37,6 @@ const std::vector<RuleId>& InjectableRules() {
 namespace {
 
 constexpr size_t kFlushBytes = size_t{1} << 20;
-
-// Outward codes of a few English towns; with a random inward code, well formed and plausible.
-constexpr std::array<std::string_view, 24> kOutwardCodes = {"LS1", "LS6", "LS11", "LS17", "BD3", "BD7",  "WF1",  "HX1",
-                                                            "M1",  "M14", "M20",  "B15",  "B23", "NE1",  "NE6",  "S10",
-                                                            "S2",  "L8",  "CB2",  "EX4",  "PL1", "SW1A", "EC1A", "N1"};
-constexpr std::string_view kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
 
 struct Weighted {
     std::string_view value;
@@ -84,10 +79,7 @@ class Generator {
         : options_(options), catalogue_(catalogue), mix_(catalogue), random_(options.seed) {
         sites_ = options.sites;
         if (sites_.empty()) sites_ = {options.provider + "01", options.provider + "02"};
-        for (int i = 0; i < 80; ++i) {
-            gp_practices_.push_back(
-                fmt::format("{}{:05d}", static_cast<char>('B' + random_.Below(20)), random_.Below(90000) + 10000));
-        }
+        gp_practices_ = SampleGpPractices();
         last_test_day_ = std::min(options.period.LastDay(), options.submitted);
         first_test_day_ = std::min(options.period.FirstDay(), last_test_day_);
     }
@@ -142,14 +134,8 @@ class Generator {
         }
     }
 
-    std::string Postcode() {
-        std::string code(kOutwardCodes[random_.Below(kOutwardCodes.size())]);
-        code += ' ';
-        code += static_cast<char>('0' + random_.Below(10));
-        code += kInwardLetters[random_.Below(kInwardLetters.size())];
-        code += kInwardLetters[random_.Below(kInwardLetters.size())];
-        return code;
-    }
+    // From the sample directory (data/samples/onspd.csv), so that records pass DIDS016 when it is loaded.
+    std::string Postcode() { return SamplePostcodes()[random_.Below(SamplePostcodes().size())]; }
 
     std::string Referrer(std::string_view setting) {
         if (random_.Chance(0.02)) return "R9999981";

@@ -16,7 +16,7 @@
 namespace did::validate {
 
 struct AcceptedRecord {
-    uint64_t line = 0;
+    uint64_t line = 0;  // in the file, once the report builder hands the batch on
     std::array<uint32_t, core::kFieldCount> offset{};
     std::array<uint32_t, core::kFieldCount> size{};
     RecordFacts facts;

@@ -94,7 +94,10 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
     for (; d < duplicates_.size(); ++d) {
         if (auto status = Add(report_.findings, std::move(duplicates_[d])); !status) return status;
     }
-    if (sink != nullptr && !chunk.accepted.records().empty()) return sink->Consume(chunk.accepted);
+    if (sink != nullptr && !chunk.accepted.records().empty()) {
+        for (AcceptedRecord& record : chunk.accepted.records()) record.line += base;  // chunk-relative until now
+        return sink->Consume(chunk.accepted);
+    }
     return {};
 }
 

@@ -116,6 +116,7 @@ CREATE TABLE cube_activity (
     sex TEXT NOT NULL, excluded SMALLINT NOT NULL, local_coded SMALLINT NOT NULL, examinations BIGINT NOT NULL
 );
 CREATE INDEX cube_activity_submission ON cube_activity (submission_id);
+CREATE INDEX cube_activity_site ON cube_activity (period, site);
 CREATE TABLE cube_gp (
     submission_id BIGINT NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, gp_practice TEXT NOT NULL,
     nicip TEXT NOT NULL, modality TEXT NOT NULL, source_setting TEXT NOT NULL, examinations BIGINT NOT NULL

@@ -118,6 +118,7 @@ CREATE TABLE cube_activity (
     sex TEXT NOT NULL, excluded INTEGER NOT NULL, local_coded INTEGER NOT NULL, examinations INTEGER NOT NULL
 );
 CREATE INDEX cube_activity_submission ON cube_activity (submission_id);
+CREATE INDEX cube_activity_site ON cube_activity (period, site);
 CREATE TABLE cube_gp (
     submission_id INTEGER NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, gp_practice TEXT NOT NULL,
     nicip TEXT NOT NULL, modality TEXT NOT NULL, source_setting TEXT NOT NULL, examinations INTEGER NOT NULL

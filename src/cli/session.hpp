@@ -1,0 +1,28 @@
+// What the database commands share: the data directory, the database (--db, else $DID_DB,
+// else sqlite:<data dir>/did.sqlite) opened and migrated, and who is acting (--as, else
+// $DID_USER, else $USER) from where (this host), for the audit log.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli/args.hpp"
+#include "core/error.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace did::cli {
+
+// The options every database command accepts, to add to its own.
+std::vector<OptionSpec> WithSessionOptions(std::vector<OptionSpec> options);
+
+struct Session {
+    std::string data_dir;
+    std::unique_ptr<store::Store> store;
+    service::Actor actor;
+};
+
+core::Result<Session> OpenSession(const Args& args);
+std::string DatabaseUrl(const Args& args, const std::string& data_dir);
+
+}  // namespace did::cli

@@ -1,0 +1,30 @@
+#include "service/audit_trail.hpp"
+
+#include "core/clock.hpp"
+#include "core/text_escape.hpp"
+
+namespace did::service {
+
+core::Status Record(store::Store& store, const Actor& actor, std::string_view action, std::string_view subject,
+                    std::initializer_list<std::pair<std::string_view, std::string>> details) {
+    std::string json = "{";
+    for (const auto& [key, value] : details) {
+        if (json.size() > 1) json += ',';
+        core::AppendJsonString(json, key);
+        json += ':';
+        core::AppendJsonString(json, value);
+    }
+    json += '}';
+    store::AuditLog log(store.db());
+    auto entry = log.Append({0, core::UtcTimestamp(), actor.name, actor.origin, std::string(action),
+                             std::string(subject), json, "", ""});
+    if (!entry) return core::Fail(entry.error());
+    return {};
+}
+
+core::Status RecordAlone(store::Store& store, const Actor& actor, std::string_view action, std::string_view subject,
+                         std::initializer_list<std::pair<std::string_view, std::string>> details) {
+    return store.InTransaction([&] { return Record(store, actor, action, subject, details); });
+}
+
+}  // namespace did::service

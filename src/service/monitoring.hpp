@@ -1,0 +1,65 @@
+// Monitoring the collection: who has and has not submitted for a month (against the list of
+// providers expected to), the submitters' feedback on the burden of the collection, how much
+// activity came through local codes, and examinations possibly counted twice.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "service/timetable.hpp"
+#include "store/store.hpp"
+#include "store/types.hpp"
+
+namespace did::service {
+
+struct ProviderStatus {
+    std::string provider;
+    bool expected = false;
+    std::string state;  // "on time", "late", "missing", "rejected" (nothing usable yet)
+    std::optional<store::SubmissionRow> current;
+    std::string first_good_on;  // when the first usable file was received
+    int64_t attempts = 0;       // stored submissions of any status
+};
+
+core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const Window& window);
+
+struct FeedbackEntry {
+    std::string provider;
+    int64_t submission_id = 0;
+    std::optional<int64_t> prep_minutes;
+    std::string comment;
+};
+
+struct FeedbackSummary {
+    int64_t responses = 0;  // submissions with a preparation time
+    double median_minutes = 0;
+    double mean_minutes = 0;
+    int64_t max_minutes = 0;
+    std::vector<FeedbackEntry> entries;  // every submission with a time or a comment
+};
+
+core::Result<FeedbackSummary> FeedbackFor(store::Store& store, const std::string& period);
+
+struct LocalCodeUsage {
+    std::string provider;
+    int64_t accepted = 0;
+    int64_t local_coded = 0;
+};
+
+// From each provider's current file for the month.
+core::Result<std::vector<LocalCodeUsage>> LocalCodeUsageFor(store::Store& store, const std::string& period);
+
+struct PossibleDuplicate {
+    int64_t submission_id = 0;
+    std::string provider;
+    int64_t line = 0;
+    std::string other_provider;
+    int64_t other_submission_id = 0;
+};
+
+// Examinations flagged DIDC-DUPLICATE-PROVIDER in current files of the month, for the central team.
+core::Result<std::vector<PossibleDuplicate>> PossibleDuplicatesFor(store::Store& store, const std::string& period);
+
+}  // namespace did::service

@@ -1,0 +1,142 @@
+#include "service/reference_data.hpp"
+
+#include <fmt/format.h>
+
+#include "core/clock.hpp"
+#include "core/file_io.hpp"
+#include "core/postcode.hpp"
+#include "ingest/byte_source.hpp"
+#include "ingest/csv_file_rows.hpp"
+#include "refdata/ods_file.hpp"
+#include "service/audit_trail.hpp"
+#include "store/organisation_table.hpp"
+#include "store/postcode_table.hpp"
+
+namespace did::service {
+namespace {
+
+constexpr const char* kPostcodeSnapshot = "postcodes";
+
+std::string Iso(const std::optional<core::Date>& date) { return date ? date->ToString() : ""; }
+
+// CCYYMMDD (as the ONS files write it), or empty.
+std::string IsoFromCompact(std::string_view text) {
+    if (text.size() != 8) return "";
+    const std::string iso = fmt::format("{}-{}-{}", text.substr(0, 4), text.substr(4, 2), text.substr(6, 2));
+    return core::Date::Parse(iso) ? iso : "";
+}
+
+}  // namespace
+
+core::Result<ImportCounts> ImportOds(store::Store& store, const Actor& actor, const std::string& path,
+                                     refdata::OrgKind kind) {
+    auto text = core::ReadFile(path);
+    if (!text) return core::Fail(text.error());
+    auto parsed = refdata::ParseOdsFile(*text, kind);
+    if (parsed.problem_count > 0) {
+        std::string message = fmt::format("{} has {} problem(s); nothing was imported:", path, parsed.problem_count);
+        for (const std::string& p : parsed.problems) message += "\n  " + p;
+        return core::Fail(core::Error::InvalidArgument(message));
+    }
+    if (parsed.organisations.empty()) return core::Fail(core::Error::InvalidArgument(path + " holds no organisations"));
+    std::vector<store::OrganisationRow> rows;
+    rows.reserve(parsed.organisations.size());
+    for (const auto& o : parsed.organisations) {
+        rows.push_back({o.code, o.name, std::string(refdata::OrgKindName(kind)), o.parent, o.postcode, Iso(o.opened),
+                        Iso(o.closed)});
+    }
+    const std::string kind_name(refdata::OrgKindName(kind));
+    auto status = store.InTransaction([&]() -> core::Status {
+        store::OrganisationTable table(store.db());
+        if (auto replaced = table.ReplaceKind(kind_name, rows); !replaced) return replaced;
+        return Record(store, actor, "refdata.ods_imported", kind_name,
+                      {{"file", path}, {"organisations", std::to_string(rows.size())}});
+    });
+    if (!status) return core::Fail(status.error());
+    return ImportCounts{static_cast<int64_t>(rows.size()), kind_name};
+}
+
+core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& actor, const std::string& path) {
+    auto source = ingest::FileSource::Open(path);
+    if (!source) return core::Fail(source.error());
+    std::vector<uint64_t> keys;
+    if (auto size = (*source)->SizeHint()) keys.reserve(static_cast<size_t>(*size / 60));
+    int64_t count = 0;
+    auto status = store.InTransaction([&]() -> core::Status {
+        store::PostcodeTable table(store.db());
+        auto loaded = table.Replace([&](const store::PostcodeTable::AddRow& add) -> core::Status {
+            std::optional<refdata::OnspdColumns> columns;
+            store::PostcodeRow row;
+            return ingest::ForEachCsvFileRow(
+                **source, 256,
+                [&](uint64_t line, std::span<const std::string_view> fields, uint32_t) -> core::Result<bool> {
+                    if (!columns) {
+                        auto found = refdata::OnspdColumns::FromHeader({fields.begin(), fields.end()});
+                        if (!found) return core::Fail(found.error());
+                        columns = *found;
+                        return true;
+                    }
+                    auto cell = [&](int column) {
+                        return column >= 0 && static_cast<size_t>(column) < fields.size()
+                                   ? fields[static_cast<size_t>(column)]
+                                   : std::string_view();
+                    };
+                    const std::string_view pcds = cell(columns->pcds);
+                    if (!core::IsPostcodeFormat(pcds)) {
+                        return core::Fail(core::Error::InvalidArgument(
+                            fmt::format("{} line {}: '{}' is not a postcode; nothing was imported", path, line, pcds)));
+                    }
+                    row.postcode = core::NormalisePostcode(pcds);
+                    row.terminated = IsoFromCompact(cell(columns->doterm));
+                    row.local_authority = std::string(cell(columns->oslaua));
+                    row.region = std::string(cell(columns->rgn));
+                    row.lsoa = std::string(cell(columns->lsoa));
+                    row.icb = std::string(cell(columns->icb));
+                    keys.push_back(refdata::PostcodeDirectory::KeyOf(row.postcode));
+                    if (auto added = add(row); !added) {
+                        return core::Fail(core::Error::InvalidArgument(fmt::format(
+                            "{} line {}: postcode {} cannot be stored ({}); nothing was imported", path, line,
+                            row.postcode, added.error().message)));
+                    }
+                    return true;
+                });
+        });
+        if (!loaded) return core::Fail(loaded.error());
+        count = *loaded;
+        if (count == 0) return core::Fail(core::Error::InvalidArgument(path + " holds no postcodes"));
+        const auto directory = refdata::PostcodeDirectory::FromPostcodes(std::move(keys));
+        if (auto put = table.PutSnapshot(kPostcodeSnapshot, core::UtcTimestamp(), directory.ToBytes()); !put) return put;
+        return Record(store, actor, "refdata.postcodes_imported", "postcodes",
+                      {{"file", path}, {"postcodes", std::to_string(count)}});
+    });
+    if (!status) return core::Fail(status.error());
+    return ImportCounts{count, "postcodes"};
+}
+
+core::Result<std::unique_ptr<ReferenceData>> LoadReferenceData(store::Store& store) {
+    auto data = std::make_unique<ReferenceData>();
+    store::OrganisationTable organisations(store.db());
+    auto status = organisations.ForEach([&](const store::OrganisationRow& r) {
+        refdata::Organisation o;
+        o.code = r.code;
+        o.name = r.name;
+        o.kind = refdata::ParseOrgKind(r.kind).value_or(refdata::OrgKind::kOther);
+        o.parent = r.parent;
+        o.postcode = r.postcode;
+        if (!r.opened.empty()) o.opened = core::Date::Parse(r.opened);
+        if (!r.closed.empty()) o.closed = core::Date::Parse(r.closed);
+        data->organisations.Add(std::move(o));
+    });
+    if (!status) return core::Fail(status.error());
+    store::PostcodeTable postcodes(store.db());
+    auto snapshot = postcodes.Snapshot(kPostcodeSnapshot);
+    if (!snapshot) return core::Fail(snapshot.error());
+    if (*snapshot) {
+        auto directory = refdata::PostcodeDirectory::FromBytes(**snapshot);
+        if (!directory) return core::Fail(directory.error());
+        data->postcodes = std::move(*directory);
+    }
+    return data;
+}
+
+}  // namespace did::service

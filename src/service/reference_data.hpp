@@ -1,0 +1,38 @@
+// Reference data use cases: importing the ODS organisation files and the ONS Postcode
+// Directory into the store (each import one transaction, audited), and loading them back
+// into the in-memory directories validation uses.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/error.hpp"
+#include "refdata/organisation_directory.hpp"
+#include "refdata/postcode_directory.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace did::service {
+
+struct ImportCounts {
+    int64_t rows = 0;
+    std::string kind;
+};
+
+// An ODS file of one kind replaces every organisation of that kind. The whole file is
+// checked first: any bad row refuses it, listing the problems, and nothing changes.
+core::Result<ImportCounts> ImportOds(store::Store& store, const Actor& actor, const std::string& path,
+                                     refdata::OrgKind kind);
+
+// The ONS Postcode Directory (a CSV with a header naming pcds, doterm, oslaua, rgn, lsoa21 or
+// lsoa11, icb) replaces the stored directory and the compact set validation loads.
+core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& actor, const std::string& path);
+
+struct ReferenceData {
+    refdata::OrganisationDirectory organisations;
+    refdata::PostcodeDirectory postcodes;
+};
+
+core::Result<std::unique_ptr<ReferenceData>> LoadReferenceData(store::Store& store);
+
+}  // namespace did::service

@@ -1,0 +1,60 @@
+// StoreSink: where accepted records go during a submission: straight into the records table
+// (COPY on PostgreSQL, prepared inserts on SQLite) inside the submission's transaction, while
+// the cube is counted. If the file turns out to be rejected, the transaction is rolled back
+// by the caller, so nothing is kept. Single-threaded (the pipeline calls it in file order).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <vector>
+
+#include "service/cube_builder.hpp"
+#include "store/record_table.hpp"
+#include "validate/accepted_sink.hpp"
+#include "validate/engagement.hpp"
+
+namespace did::service {
+
+class StoreSink final : public validate::AcceptedSink {
+public:
+    // `registry`: other providers' examinations, to list the ones this file repeats (may be null).
+    static core::Result<std::unique_ptr<StoreSink>> Open(store::RecordTable& records, int64_t submission_id,
+                                                         std::string period,
+                                                         const validate::ExaminationRegistry* registry);
+
+    core::Status Consume(const validate::AcceptedBatch& batch) override;
+    core::Status Finish(bool keep) override;
+
+    int64_t stored() const { return stored_; }
+    int64_t excluded() const { return excluded_; }
+    int64_t local_coded() const { return local_coded_; }
+    const CubeBuilder& cube() const { return cube_; }
+    // Writes the possible double counts found (after the records' bulk load has finished).
+    core::Status WriteDuplicates(store::RecordTable& records) const;
+
+private:
+    StoreSink(std::unique_ptr<store::BulkLoader> loader, int64_t submission_id, std::string period,
+              const validate::ExaminationRegistry* registry)
+        : loader_(std::move(loader)),
+          submission_id_(std::to_string(submission_id)),
+          period_(std::move(period)),
+          registry_(registry) {}
+
+    struct Duplicate {
+        uint64_t line;
+        const validate::ExaminationRegistry::Entry* other;
+    };
+
+    std::unique_ptr<store::BulkLoader> loader_;
+    std::string submission_id_;
+    std::string period_;
+    const validate::ExaminationRegistry* registry_;
+    std::vector<Duplicate> duplicates_;
+    CubeBuilder cube_;
+    int64_t stored_ = 0;
+    int64_t excluded_ = 0;
+    int64_t local_coded_ = 0;
+};
+
+}  // namespace did::service

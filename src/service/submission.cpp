@@ -1,0 +1,354 @@
+#include "service/submission.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/clock.hpp"
+#include "ingest/byte_source.hpp"
+#include "ingest/spool.hpp"
+#include "service/audit_trail.hpp"
+#include "service/record_digest.hpp"
+#include "service/store_sink.hpp"
+#include "service/submission_context.hpp"
+#include "service/timetable.hpp"
+#include "store/record_table.hpp"
+#include "store/submission_table.hpp"
+#include "validate/rule_catalogue.hpp"
+
+namespace did::service {
+
+std::string_view SubmitResultName(SubmitResult result) {
+    switch (result) {
+        case SubmitResult::kStored: return "stored";
+        case SubmitResult::kNoAcceptedRecords: return "stored as rejected";
+        case SubmitResult::kFileRejected: return "file rejected";
+        case SubmitResult::kHeldBack: return "held back";
+        case SubmitResult::kAlreadyReceived: return "already received";
+        case SubmitResult::kRefused: return "refused";
+        case SubmitResult::kDryRun: return "dry run";
+    }
+    return "?";
+}
+
+namespace {
+
+using store::SubmissionRow;
+
+bool IsProviderCode(const std::string& code) {
+    return code.size() >= 3 && code.size() <= 5 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
+
+// (site, accession) -> content hash of the accepted records, for a dry run's comparison.
+class DigestSink final : public validate::AcceptedSink {
+public:
+    core::Status Consume(const validate::AcceptedBatch& batch) override {
+        for (const auto& record : batch.records()) {
+            if (record.dropped) continue;
+            digests[Key(batch.Get(record, core::Field::kSiteCode), batch.Get(record, core::Field::kAccessionNumber))] =
+                RecordContentHash(batch, record);
+        }
+        return {};
+    }
+    core::Status Finish(bool) override { return {}; }
+
+    static std::string Key(std::string_view site, std::string_view accession) {
+        std::string key(site);
+        key += '\x1f';
+        key += accession;
+        return key;
+    }
+    std::unordered_map<std::string, uint64_t> digests;
+};
+
+std::string Describe(const std::string& key) {
+    std::string text = key;
+    std::replace(text.begin(), text.end(), '\x1f', ' ');
+    return text;
+}
+
+core::Status StoreFindings(store::RecordTable& records, int64_t id, const validate::ValidationReport& report) {
+    auto loader = records.Loader(store::BulkTable::kFindings);
+    if (!loader) return core::Fail(loader.error());
+    const auto& rules = validate::RuleCatalogue::Standard();
+    const std::string sid = std::to_string(id);
+    core::Status failed;
+    auto add = [&](const validate::Finding& f) {
+        const auto& spec = rules.Spec(f.rule);
+        const std::string line = std::to_string(f.line);
+        failed = (*loader)->Add({sid, line, spec.code, validate::SeverityName(f.severity), spec.field_label, f.value,
+                                 f.message});
+        return static_cast<bool>(failed);
+    };
+    if (auto s = report.file_errors.ForEach(add); !s) return s;
+    if (!failed) return failed;
+    if (auto s = report.findings.ForEach(add); !s) return s;
+    if (!failed) return failed;
+    return (*loader)->Finish();
+}
+
+class Submission {
+public:
+    Submission(store::Store& store, const refdata::NicipCatalogue& catalogue, const SubmitRequest& request)
+        : store_(store), catalogue_(catalogue), r_(request), subject_(request.provider + " " + request.period.ToString()) {}
+
+    core::Result<SubmitOutcome> Run() {
+        if (!IsProviderCode(r_.provider)) return Refuse("'" + r_.provider + "' is not an organisation code");
+        auto timetable = Timetable::Load(store_);
+        if (!timetable) return core::Fail(timetable.error());
+        if (!r_.dry_run) {
+            auto refusal = timetable->Refusal(r_.provider, r_.period, r_.received_on);
+            if (!refusal) return core::Fail(refusal.error());
+            if (*refusal) return Refuse(**refusal);
+        }
+        auto source = ingest::FileSource::Open(r_.path);
+        if (!source) return core::Fail(source.error());
+        auto spool = ingest::Spool::Create(**source, r_.spool_directory, r_.max_bytes);
+        if (!spool) {
+            if (spool.error().code == core::ErrorCode::kInvalidArgument) return Refuse(spool.error().message);
+            return core::Fail(spool.error());
+        }
+        spool_ = std::move(*spool);
+
+        store::SubmissionTable submissions(store_.db());
+        auto earlier = submissions.ByFile(r_.provider, r_.period.ToString(), spool_->sha256());
+        if (!earlier) return core::Fail(earlier.error());
+        if (*earlier && !r_.dry_run) return AlreadyReceived(**earlier);
+
+        auto context = BuildSubmissionContext(store_, catalogue_, r_.provider, r_.period, r_.received_on);
+        if (!context) return core::Fail(context.error());
+        context_ = std::move(*context);
+        return r_.dry_run ? DryRun() : Store();
+    }
+
+private:
+    core::Result<SubmitOutcome> Refuse(const std::string& reason) {
+        if (auto audited = RecordAlone(store_, r_.actor, "submission.refused", subject_,
+                                       {{"reason", reason}, {"file", r_.file_name}});
+            !audited) {
+            return core::Fail(audited.error());
+        }
+        SubmitOutcome outcome;
+        outcome.result = SubmitResult::kRefused;
+        outcome.message = "Refused: " + reason + ". Nothing was stored.";
+        return outcome;
+    }
+
+    core::Result<SubmitOutcome> AlreadyReceived(const SubmissionRow& earlier) {
+        if (auto audited = RecordAlone(store_, r_.actor, "submission.duplicate_file", subject_,
+                                       {{"sha256", spool_->sha256()}, {"same_as", std::to_string(earlier.id)}});
+            !audited) {
+            return core::Fail(audited.error());
+        }
+        SubmitOutcome outcome;
+        outcome.result = SubmitResult::kAlreadyReceived;
+        outcome.submission = earlier;
+        outcome.message = fmt::format("This exact file was already received on {} as submission {} ({}). Nothing was "
+                                      "stored again.",
+                                      earlier.submitted_at, earlier.id, earlier.status);
+        return outcome;
+    }
+
+    core::Result<validate::ValidationReport> Validate(validate::AcceptedSink* sink) {
+        auto reader = spool_->Open();
+        return ingest::ValidateCsv(*reader, context_->context, r_.pipeline, sink);
+    }
+
+    // Would a real submission of this file be stored as current, rejected or held back?
+    SubmitResult Verdict(const validate::ValidationReport& report, const std::optional<SubmissionRow>& current,
+                         std::string& message) const {
+        if (report.file_rejected()) {
+            message = "Rejected: the file has file-level errors (see the report). Nothing was stored.";
+            return SubmitResult::kFileRejected;
+        }
+        const int64_t accepted = static_cast<int64_t>(report.records.accepted);
+        if (accepted == 0) {
+            message = "Every record was rejected: the file is kept with its findings, but does not replace " +
+                      std::string(current ? "the current file." : "anything.");
+            return SubmitResult::kNoAcceptedRecords;
+        }
+        if (current && !r_.confirm_drop &&
+            static_cast<double>(accepted) < kDropThreshold * static_cast<double>(current->accepted)) {
+            message = fmt::format(
+                "Held back: this file has {} accepted records, {:.0f}% of the {} in the current file (submission {} of "
+                "{}); {} records would drop out of the month. If that is right, send it again with --confirm-drop. "
+                "Nothing was stored.",
+                accepted, 100.0 * static_cast<double>(accepted) / static_cast<double>(current->accepted),
+                current->accepted, current->id, current->submitted_at, current->accepted - accepted);
+            return SubmitResult::kHeldBack;
+        }
+        return SubmitResult::kStored;
+    }
+
+    core::Result<SubmitOutcome> DryRun() {
+        DigestSink digests;
+        auto report = Validate(&digests);
+        if (!report) return core::Fail(report.error());
+        store::SubmissionTable submissions(store_.db());
+        auto current = submissions.Current(r_.provider, r_.period.ToString());
+        if (!current) return core::Fail(current.error());
+        SubmitOutcome outcome;
+        outcome.result = SubmitResult::kDryRun;
+        outcome.previous = *current;
+        std::string verdict;
+        outcome.would_be = Verdict(*report, *current, verdict);
+        if (*current) {
+            outcome.diff.against_current = true;
+            store::RecordTable records(store_.db());
+            auto status = records.ForEachDigest((*current)->id, [&](std::string_view site, std::string_view accession,
+                                                                   uint64_t hash) {
+                const std::string key = DigestSink::Key(site, accession);
+                const auto it = digests.digests.find(key);
+                if (it == digests.digests.end()) {
+                    ++outcome.diff.removed;
+                    if (outcome.diff.examples.size() < 10) outcome.diff.examples.push_back("removed " + Describe(key));
+                    return;
+                }
+                if (it->second == hash) {
+                    ++outcome.diff.unchanged;
+                } else {
+                    ++outcome.diff.changed;
+                    if (outcome.diff.examples.size() < 10) outcome.diff.examples.push_back("changed " + Describe(key));
+                }
+                digests.digests.erase(it);
+            });
+            if (!status) return core::Fail(status.error());
+        }
+        outcome.diff.added = static_cast<int64_t>(digests.digests.size());
+        for (const auto& [key, hash] : digests.digests) {
+            if (outcome.diff.examples.size() >= 15) break;
+            outcome.diff.examples.push_back("added " + Describe(key));
+        }
+        outcome.message = "Dry run, nothing stored. A real submission would be: " +
+                          std::string(SubmitResultName(outcome.would_be)) + ". " + verdict;
+        outcome.report = std::move(*report);
+        return outcome;
+    }
+
+    core::Result<SubmitOutcome> Store() {
+        store::RecordTable records(store_.db());
+        if (auto partition = records.EnsurePartition(r_.period.ToString()); !partition) return core::Fail(partition.error());
+        SubmitOutcome outcome;
+        std::optional<std::string> after_rollback;  // an audit entry for an outcome that stores nothing
+        auto status = store_.InTransaction([&]() -> core::Status {
+            if (auto locked = store_.db().LockKey(subject_); !locked) return locked;
+            store::SubmissionTable submissions(store_.db());
+            // Checked again under the lock: another process may have stored the same file meanwhile.
+            auto same = submissions.ByFile(r_.provider, r_.period.ToString(), spool_->sha256());
+            if (!same) return core::Fail(same.error());
+            if (*same) {
+                outcome.result = SubmitResult::kAlreadyReceived;
+                outcome.submission = **same;
+                return core::Fail(core::Error::Conflict("already received"));
+            }
+            SubmissionRow row;
+            row.provider = r_.provider;
+            row.period = r_.period.ToString();
+            row.status = "loading";
+            row.file_name = r_.file_name;
+            row.file_sha256 = spool_->sha256();
+            row.file_bytes = static_cast<int64_t>(spool_->size());
+            row.submitted_at = core::UtcTimestamp();
+            row.received_on = r_.received_on.ToString();
+            row.submitted_by = r_.actor.name;
+            row.origin = r_.actor.origin;
+            row.prep_minutes = r_.prep_minutes;
+            row.comment = r_.comment;
+            auto id = submissions.Insert(row);
+            if (!id) return core::Fail(id.error());
+            row.id = *id;
+
+            auto sink = StoreSink::Open(records, row.id, row.period, &context_->registry);
+            if (!sink) return core::Fail(sink.error());
+            auto report = Validate(sink->get());
+            if (!report) return core::Fail(report.error());
+            auto current = submissions.Current(r_.provider, row.period);
+            if (!current) return core::Fail(current.error());
+            outcome.previous = *current;
+            outcome.result = Verdict(*report, *current, outcome.message);
+            if (outcome.result == SubmitResult::kFileRejected || outcome.result == SubmitResult::kHeldBack) {
+                after_rollback = outcome.result == SubmitResult::kFileRejected ? "submission.file_rejected"
+                                                                                : "submission.held_back";
+                outcome.report = std::move(*report);
+                return core::Fail(core::Error::Conflict("not stored"));
+            }
+
+            const bool current_file = outcome.result == SubmitResult::kStored;
+            row.status = current_file ? "current" : "rejected";
+            row.records_total = static_cast<int64_t>(report->records.total);
+            row.accepted = static_cast<int64_t>(report->records.accepted);
+            row.rejected = static_cast<int64_t>(report->records.rejected);
+            row.warned = static_cast<int64_t>(report->records.warned);
+            row.excluded = (*sink)->excluded();
+            row.local_coded = (*sink)->local_coded();
+            if ((*sink)->stored() != row.accepted) {
+                return core::Fail(core::Error::Internal(fmt::format(
+                    "{} records were stored but {} accepted: nothing was kept", (*sink)->stored(), row.accepted)));
+            }
+            if (auto f = StoreFindings(records, row.id, *report); !f) return f;
+            if (current_file) {
+                if (auto c = (*sink)->cube().Write(records, row.id, row.provider, row.period); !c) return c;
+                if (auto d = (*sink)->WriteDuplicates(records); !d) return d;
+                if (*current) {
+                    if (auto s = submissions.Supersede((*current)->id, row.id, row.submitted_at); !s) return s;
+                }
+            }
+            if (auto u = store_.db().Execute(
+                    "UPDATE submissions SET status = ?, records_total = ?, accepted = ?, rejected = ?, warned = ?, "
+                    "excluded = ?, local_coded = ? WHERE id = ?",
+                    {row.status, row.records_total, row.accepted, row.rejected, row.warned, row.excluded,
+                     row.local_coded, row.id});
+                !u) {
+                return u;
+            }
+            auto audited = Record(store_, r_.actor, current_file ? "submission.stored" : "submission.all_rejected",
+                                  subject_,
+                                  {{"submission", std::to_string(row.id)},
+                                   {"sha256", row.file_sha256},
+                                   {"bytes", std::to_string(row.file_bytes)},
+                                   {"accepted", std::to_string(row.accepted)},
+                                   {"rejected", std::to_string(row.rejected)},
+                                   {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""}});
+            if (!audited) return audited;
+            if (current_file) {
+                outcome.message = fmt::format("Stored as submission {}: {} records accepted{}.", row.id, row.accepted,
+                                              *current ? fmt::format(", replacing submission {} as the current file "
+                                                                     "for {}",
+                                                                     (*current)->id, row.period)
+                                                       : std::string());
+            }
+            outcome.submission = row;
+            outcome.report = std::move(*report);
+            return {};
+        });
+        if (!status) {
+            if (outcome.result == SubmitResult::kAlreadyReceived && outcome.submission) {
+                return AlreadyReceived(*outcome.submission);
+            }
+            if (!after_rollback) return core::Fail(status.error());
+            auto audited = RecordAlone(store_, r_.actor, *after_rollback, subject_,
+                                       {{"sha256", spool_->sha256()}, {"reason", outcome.message}});
+            if (!audited) return core::Fail(audited.error());
+        }
+        return outcome;
+    }
+
+    store::Store& store_;
+    const refdata::NicipCatalogue& catalogue_;
+    const SubmitRequest& r_;
+    std::string subject_;
+    std::unique_ptr<ingest::Spool> spool_;
+    std::unique_ptr<SubmissionContext> context_;
+};
+
+}  // namespace
+
+core::Result<SubmitOutcome> Submit(store::Store& store, const refdata::NicipCatalogue& catalogue,
+                                   const SubmitRequest& request) {
+    Submission submission(store, catalogue, request);
+    return submission.Run();
+}
+
+}  // namespace did::service

@@ -1,0 +1,124 @@
+#include "service/timetable.hpp"
+
+#include <fmt/format.h>
+
+#include "core/clock.hpp"
+#include "service/audit_trail.hpp"
+#include "store/timetable_table.hpp"
+
+namespace did::service {
+namespace {
+
+core::Date Day(core::Period period, int day) {
+    return *core::Date::FromYmd(period.Year(), period.Month(), std::min(day, period.LastDay().Day()));
+}
+
+core::Period Plus(core::Period period, int months) {
+    for (int i = 0; i < months; ++i) period = period.Next();
+    return period;
+}
+
+}  // namespace
+
+std::string TimetableRule::Describe() const {
+    return fmt::format("window opens the 1st of the following month; publication cut-off day {} of it; provisional "
+                       "deadline the end of month +{}; final deadline (window closes) the end of month +{}",
+                       cutoff_day, provisional_months, final_months);
+}
+
+core::Result<Timetable> Timetable::Load(store::Store& store) {
+    Timetable timetable(store);
+    store::TimetableTable table(store.db());
+    for (auto [key, target] : {std::pair{"timetable.cutoff_day", &timetable.rule_.cutoff_day},
+                               std::pair{"timetable.provisional_months", &timetable.rule_.provisional_months},
+                               std::pair{"timetable.final_months", &timetable.rule_.final_months}}) {
+        auto value = table.Setting(key);
+        if (!value) return core::Fail(value.error());
+        if (*value) *target = std::stoi(**value);
+    }
+    return timetable;
+}
+
+core::Result<Window> Timetable::For(core::Period period) const {
+    store::TimetableTable table(store_->db());
+    auto stored = table.Override(period.ToString());
+    if (!stored) return core::Fail(stored.error());
+    if (*stored) {
+        const auto& o = **stored;
+        return Window{period, *core::Date::Parse(o.opens), *core::Date::Parse(o.cutoff),
+                      *core::Date::Parse(o.provisional), *core::Date::Parse(o.final), true};
+    }
+    const core::Period next = period.Next();
+    return Window{period, next.FirstDay(), Day(next, rule_.cutoff_day), Plus(period, rule_.provisional_months).LastDay(),
+                  Plus(period, rule_.final_months).LastDay(), false};
+}
+
+core::Result<std::optional<std::string>> Timetable::Refusal(const std::string& provider, core::Period period,
+                                                            core::Date day) const {
+    auto window = For(period);
+    if (!window) return core::Fail(window.error());
+    if (window->Open(day)) return std::optional<std::string>();
+    store::TimetableTable table(store_->db());
+    auto exception = table.Exception(provider, period.ToString());
+    if (!exception) return core::Fail(exception.error());
+    if (*exception && day <= *core::Date::Parse((*exception)->until) && day >= window->opens) {
+        return std::optional<std::string>();
+    }
+    if (day < window->opens) {
+        return std::optional<std::string>(fmt::format("the window for {} opens on {}: a month's data can be sent "
+                                                      "once the month is over",
+                                                      period.ToString(), window->opens.ToString()));
+    }
+    return std::optional<std::string>(fmt::format(
+        "the window for {} closed on {}; ask the central team for an exception if this data must still be sent",
+        period.ToString(), window->final.ToString()));
+}
+
+core::Status SetTimetableRule(store::Store& store, const Actor& actor, const TimetableRule& rule) {
+    if (rule.cutoff_day < 1 || rule.cutoff_day > 31 || rule.provisional_months < 1 ||
+        rule.final_months < rule.provisional_months) {
+        return core::Fail(core::Error::InvalidArgument(
+            "the cut-off day must be 1-31 and the final deadline no earlier than the provisional one"));
+    }
+    return store.InTransaction([&]() -> core::Status {
+        store::TimetableTable table(store.db());
+        for (auto [key, value] : {std::pair{"timetable.cutoff_day", rule.cutoff_day},
+                                  std::pair{"timetable.provisional_months", rule.provisional_months},
+                                  std::pair{"timetable.final_months", rule.final_months}}) {
+            if (auto put = table.PutSetting(key, std::to_string(value)); !put) return put;
+        }
+        return Record(store, actor, "timetable.rule_changed", "timetable", {{"rule", rule.Describe()}});
+    });
+}
+
+core::Status OverrideWindow(store::Store& store, const Actor& actor, const Window& w) {
+    if (!(w.opens <= w.cutoff && w.cutoff <= w.final && w.provisional <= w.final && w.opens <= w.provisional)) {
+        return core::Fail(core::Error::InvalidArgument("the dates must run opens <= cut-off, provisional <= final"));
+    }
+    return store.InTransaction([&]() -> core::Status {
+        store::TimetableTable table(store.db());
+        auto put = table.PutOverride({w.period.ToString(), w.opens.ToString(), w.cutoff.ToString(),
+                                      w.provisional.ToString(), w.final.ToString()});
+        if (!put) return put;
+        return Record(store, actor, "timetable.month_overridden", w.period.ToString(),
+                      {{"opens", w.opens.ToString()},
+                       {"cutoff", w.cutoff.ToString()},
+                       {"provisional", w.provisional.ToString()},
+                       {"final", w.final.ToString()}});
+    });
+}
+
+core::Status GrantException(store::Store& store, const Actor& actor, const std::string& provider,
+                            core::Period period, core::Date until, const std::string& reason) {
+    if (reason.empty()) return core::Fail(core::Error::InvalidArgument("an exception needs a reason"));
+    return store.InTransaction([&]() -> core::Status {
+        store::TimetableTable table(store.db());
+        auto put = table.PutException({provider, period.ToString(), until.ToString(), reason, actor.name,
+                                       core::UtcTimestamp()});
+        if (!put) return put;
+        return Record(store, actor, "exception.granted", provider + " " + period.ToString(),
+                      {{"until", until.ToString()}, {"reason", reason}});
+    });
+}
+
+}  // namespace did::service

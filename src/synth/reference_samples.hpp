@@ -1,0 +1,28 @@
+// Synthetic reference data in the official file layouts (ODS epraccur, etr, ets and ephp;
+// the ONS Postcode Directory), consistent with what the extract generator writes: its GP
+// practices, postcodes, providers and sites all appear in them. Shipped under data/samples/
+// for tests and the demo; nothing in them is real.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace did::synth {
+
+const std::vector<std::string>& SampleGpPractices();
+const std::vector<std::string>& SamplePostcodes();
+
+struct SampleProvider {
+    std::string code;
+    std::string name;
+    bool independent = false;
+    std::vector<std::string> sites;
+};
+const std::vector<SampleProvider>& SampleProviders();
+
+// Writes epraccur.csv, etr.csv, ets.csv, ephp.csv and onspd.csv into `directory`.
+core::Status WriteReferenceSamples(const std::string& directory);
+
+}  // namespace did::synth
