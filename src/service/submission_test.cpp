@@ -1,1 +1,371 @@
+// Submissions end to end through the service, against SQLite and PostgreSQL alike.
+
+#include "service/submission.hpp"
+
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "service/engagement_admin.hpp"
+#include "service/monitoring.hpp"
+#include "service/reference_data.hpp"
+#include "service/timetable.hpp"
+#include "store/audit_log.hpp"
+#include "store/submission_table.hpp"
+#include "store/test_databases.hpp"
+#include "synth/extract_generator.hpp"
+#include "synth/reference_samples.hpp"
+
+namespace did::service {
+namespace {
+
+using store::Backend;
+
+const core::Period kPeriod = *core::Period::Parse("2026-10");
+const core::Date kReceived = *core::Date::Parse("2026-11-05");
+
+class SubmissionTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        database_ = std::make_unique<store::TestDatabase>(GetParam());
+        if (database_->url().empty()) {
+            if (database_->required()) FAIL() << database_->skip_reason();
+            GTEST_SKIP() << database_->skip_reason();
+        }
+        auto opened = store::Store::Open(database_->url());
+        ASSERT_TRUE(opened) << opened.error().message;
+        store_ = std::move(*opened);
+        dir_ = std::filesystem::temp_directory_path() / ("did_submission_" + std::to_string(::getpid()) + "_" +
+                                                         std::to_string(counter_++));
+        std::filesystem::create_directories(dir_);
+        ASSERT_TRUE(synth::WriteReferenceSamples(dir_.string()));
+        for (auto [file, kind] : {std::pair{"epraccur.csv", refdata::OrgKind::kGpPractice},
+                                  std::pair{"etr.csv", refdata::OrgKind::kTrust}, std::pair{"ets.csv", refdata::OrgKind::kSite},
+                                  std::pair{"ephp.csv", refdata::OrgKind::kIndependent}}) {
+            auto imported = ImportOds(*store_, admin_, Path(file), kind);
+            ASSERT_TRUE(imported) << imported.error().message;
+        }
+        auto postcodes = ImportPostcodes(*store_, admin_, Path("onspd.csv"));
+        ASSERT_TRUE(postcodes) << postcodes.error().message;
+    }
+
+    void TearDown() override {
+        store_.reset();
+        if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    }
+
+    std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+    std::string Write(const std::string& name, const std::string& text) {
+        std::ofstream(Path(name), std::ios::binary) << text;
+        return Path(name);
+    }
+
+    std::string Extract(const std::string& name, uint64_t rows, uint64_t seed, double error_rate = 0,
+                        const std::string& provider = "RXX", std::vector<std::string> sites = {}) {
+        synth::GeneratorOptions options;
+        options.rows = rows;
+        options.seed = seed;
+        options.period = kPeriod;
+        options.submitted = kReceived;
+        options.error_rate = error_rate;
+        options.provider = provider;
+        options.sites = std::move(sites);
+        std::string text;
+        EXPECT_TRUE(synth::GenerateExtract(options, refdata::NicipCatalogue::Shipped(), [&](std::string_view t) -> core::Status {
+            text.append(t);
+            return {};
+        }));
+        return Write(name, text);
+    }
+
+    SubmitOutcome Submit(const std::string& path, const std::string& provider = "RXX", bool confirm_drop = false,
+                         bool dry_run = false, core::Date received = kReceived) {
+        SubmitRequest request;
+        request.provider = provider;
+        request.period = kPeriod;
+        request.path = path;
+        request.file_name = std::filesystem::path(path).filename().string();
+        request.received_on = received;
+        request.actor = {"submitter", "test"};
+        request.confirm_drop = confirm_drop;
+        request.dry_run = dry_run;
+        request.spool_directory = dir_.string();
+        request.prep_minutes = 30;
+        request.comment = "took a while";
+        auto outcome = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
+        EXPECT_TRUE(outcome) << outcome.error().message;
+        return outcome ? std::move(*outcome) : SubmitOutcome{};
+    }
+
+    int64_t Count(const std::string& sql) {
+        auto row = store_->db().QueryOne(sql);
+        EXPECT_TRUE(row) << row.error().message;
+        return row && *row ? (*row)->Int(0) : -1;
+    }
+
+    std::optional<store::SubmissionRow> Current(const std::string& provider = "RXX") {
+        store::SubmissionTable table(store_->db());
+        return *table.Current(provider, kPeriod.ToString());
+    }
+
+    inline static int counter_ = 0;
+    Actor admin_{"admin", "test"};
+    std::unique_ptr<store::TestDatabase> database_;
+    std::unique_ptr<store::Store> store_;
+    std::filesystem::path dir_;
+};
+
+TEST_P(SubmissionTest, AGoodFileIsStoredWhole) {
+    const auto outcome = Submit(Extract("a.csv", 3000, 1, 0.02));
+    ASSERT_EQ(outcome.result, SubmitResult::kStored) << outcome.message;
+    ASSERT_TRUE(outcome.submission);
+    const auto current = Current();
+    ASSERT_TRUE(current);
+    EXPECT_EQ(current->id, outcome.submission->id);
+    EXPECT_EQ(current->records_total, 3000);
+    EXPECT_EQ(current->accepted + current->rejected, 3000);
+    EXPECT_GT(current->rejected, 0);
+    const std::string id = std::to_string(current->id);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM records WHERE submission_id = " + id), current->accepted);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM findings WHERE submission_id = " + id),
+              static_cast<int64_t>(outcome.report->findings.size()));
+    EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_activity WHERE submission_id = " + id), current->accepted);
+    EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_gp WHERE submission_id = " + id), current->accepted);
+    EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_geography WHERE submission_id = " + id), current->accepted);
+    EXPECT_GT(Count("SELECT SUM(examinations) FROM cube_waits WHERE submission_id = " + id), current->accepted);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.stored'"), 1);
+    EXPECT_EQ(current->prep_minutes, 30);
+}
+
+TEST_P(SubmissionTest, TheNewestGoodFileReplacesTheCurrentOne) {
+    const auto first = Submit(Extract("a.csv", 2000, 1));
+    const auto second = Submit(Extract("b.csv", 2100, 2));
+    ASSERT_EQ(second.result, SubmitResult::kStored) << second.message;
+    EXPECT_EQ(Current()->id, second.submission->id);
+    store::SubmissionTable table(store_->db());
+    const auto old = *table.Get(first.submission->id);
+    EXPECT_EQ(old->status, "superseded");
+    EXPECT_EQ(old->superseded_by, second.submission->id);
+    // The history stays: both files' records are kept.
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), 4100);
+}
+
+TEST_P(SubmissionTest, TheSameFileTwiceIsStoredOnce) {
+    const std::string path = Extract("a.csv", 500, 1);
+    ASSERT_EQ(Submit(path).result, SubmitResult::kStored);
+    const auto again = Submit(path);
+    EXPECT_EQ(again.result, SubmitResult::kAlreadyReceived);
+    EXPECT_NE(again.message.find("already received"), std::string::npos);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), 500);
+}
+
+TEST_P(SubmissionTest, AMuchSmallerResubmissionIsHeldBackUntilConfirmed) {
+    ASSERT_EQ(Submit(Extract("full.csv", 1000, 1)).result, SubmitResult::kStored);
+    const std::string partial = Extract("partial.csv", 600, 2);
+    const auto held = Submit(partial);
+    EXPECT_EQ(held.result, SubmitResult::kHeldBack);
+    EXPECT_NE(held.message.find("400 records would drop out"), std::string::npos) << held.message;
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), 1000);
+    const auto confirmed = Submit(partial, "RXX", /*confirm_drop=*/true);
+    EXPECT_EQ(confirmed.result, SubmitResult::kStored);
+    EXPECT_EQ(Current()->accepted, 600);
+}
+
+TEST_P(SubmissionTest, AFileRejectedAtFileLevelStoresNothingAndLeavesTheCurrentFile) {
+    ASSERT_EQ(Submit(Extract("good.csv", 300, 1)).result, SubmitResult::kStored);
+    const auto rejected = Submit(Write("bad.csv", "1,2,3\n4,5,6\n"));
+    EXPECT_EQ(rejected.result, SubmitResult::kFileRejected);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 1);
+    EXPECT_EQ(Current()->accepted, 300);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.file_rejected'"), 1);
+}
+
+TEST_P(SubmissionTest, AFileWithNoAcceptedRecordsIsKeptButNeverCurrent) {
+    ASSERT_EQ(Submit(Extract("good.csv", 300, 1)).result, SubmitResult::kStored);
+    // Every record is for the wrong month.
+    synth::GeneratorOptions options;
+    options.rows = 50;
+    options.period = *core::Period::Parse("2026-09");
+    options.submitted = kReceived;
+    std::string text;
+    ASSERT_TRUE(synth::GenerateExtract(options, refdata::NicipCatalogue::Shipped(), [&](std::string_view t) -> core::Status {
+        text.append(t);
+        return {};
+    }));
+    const auto outcome = Submit(Write("september.csv", text));
+    EXPECT_EQ(outcome.result, SubmitResult::kNoAcceptedRecords);
+    EXPECT_EQ(outcome.submission->status, "rejected");
+    EXPECT_EQ(Current()->accepted, 300);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM findings WHERE submission_id = " + std::to_string(outcome.submission->id)), 50);
+}
+
+TEST_P(SubmissionTest, TheWindowAndItsExceptions) {
+    const std::string path = Extract("a.csv", 100, 1);
+    const auto early = Submit(path, "RXX", false, false, *core::Date::Parse("2026-10-31"));
+    EXPECT_EQ(early.result, SubmitResult::kRefused);
+    EXPECT_NE(early.message.find("opens on 2026-11-01"), std::string::npos) << early.message;
+    const auto late = Submit(path, "RXX", false, false, *core::Date::Parse("2027-05-01"));
+    EXPECT_EQ(late.result, SubmitResult::kRefused);
+    EXPECT_NE(late.message.find("closed on 2027-04-30"), std::string::npos) << late.message;
+    // A month closed early by the central team; an exception lets one provider in late.
+    ASSERT_TRUE(OverrideWindow(*store_, admin_,
+                               {kPeriod, *core::Date::Parse("2026-11-01"), *core::Date::Parse("2026-11-20"),
+                                *core::Date::Parse("2026-11-25"), *core::Date::Parse("2026-11-30"), true}));
+    const core::Date december = *core::Date::Parse("2026-12-03");
+    EXPECT_EQ(Submit(path, "RXX", false, false, december).result, SubmitResult::kRefused);
+    ASSERT_TRUE(GrantException(*store_, admin_, "RXX", kPeriod, *core::Date::Parse("2026-12-31"), "RIS replacement"));
+    EXPECT_EQ(Submit(path, "RXX", false, false, december).result, SubmitResult::kStored);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.refused'"), 3);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'exception.granted'"), 1);
+}
+
+TEST_P(SubmissionTest, SitesOfOthersNeedAnAgreementAndDoubleCountingIsFlagged) {
+    // RYY's own file for its sites.
+    ASSERT_EQ(Submit(Extract("ryy.csv", 400, 1, 0, "RYY", {"RYY01"}), "RYY").result, SubmitResult::kStored);
+    // RXX also sends activity at RYY01: refused site without an agreement.
+    const std::string rxx = Extract("rxx.csv", 400, 1, 0, "RXX", {"RYY01"});
+    auto outcome = Submit(rxx);
+    EXPECT_EQ(outcome.result, SubmitResult::kNoAcceptedRecords) << outcome.message;
+    EXPECT_EQ(outcome.report->tallies[static_cast<size_t>(validate::Index(validate::RuleId::kDidcSite))].count, 400u);
+    // With an agreement the records are accepted, and the same examinations are flagged.
+    ASSERT_TRUE(AddAgreement(*store_, admin_, "RXX", "RYY", kPeriod, std::nullopt));
+    outcome = Submit(Extract("rxx2.csv", 400, 1, 0, "RXX", {"RYY01"}));
+    ASSERT_EQ(outcome.result, SubmitResult::kStored) << outcome.message;
+    const auto& duplicates =
+        outcome.report->tallies[static_cast<size_t>(validate::Index(validate::RuleId::kDidcDuplicateProvider))];
+    EXPECT_GT(duplicates.count, 300u);  // same seed, same examinations (NHS number, date, code, site)
+    auto listed = PossibleDuplicatesFor(*store_, kPeriod.ToString());
+    ASSERT_TRUE(listed);
+    EXPECT_EQ(listed->size(), duplicates.count);
+    EXPECT_EQ((*listed)[0].other_provider, "RYY");
+}
+
+TEST_P(SubmissionTest, LocalCodesPassOnlyOnceApproved) {
+    std::string text = "NHS NUMBER,NHS NUMBER STATUS INDICATOR CODE,PERSON BIRTH DATE,ETHNIC CATEGORY,"
+                       "PERSON GENDER CODE CURRENT,POSTCODE OF USUAL ADDRESS,"
+                       "GENERAL MEDICAL PRACTICE CODE (PATIENT REGISTRATION),"
+                       "PATIENT SOURCE SETTING TYPE (DIAGNOSTIC IMAGING),REFERRER CODE,REFERRING ORGANISATION CODE,"
+                       "DIAGNOSTIC TEST REQUEST DATE,DIAGNOSTIC TEST REQUEST RECEIVED DATE,DIAGNOSTIC TEST DATE,"
+                       "IMAGING CODE (NICIP),IMAGING CODE (SNOMED CT),SERVICE REPORT ISSUE DATE,SITE CODE (OF IMAGING),"
+                       "RADIOLOGICAL ACCESSION NUMBER\n";
+    const std::string postcode = synth::SamplePostcodes()[0];
+    const std::string gp = synth::SampleGpPractices()[0];
+    text += "4010232137,01,1980-05-17,A,1," + postcode + "," + gp + ",04,G1234567," + gp +
+            ",2026-10-01,2026-10-02,2026-10-10,ZCHX1,,2026-10-11,RXX01,ACC1\n";
+    const std::string path = Write("local.csv", text);
+    ASSERT_TRUE(NotifyLocalCode(*store_, {"submitter", "test"}, refdata::NicipCatalogue::Shipped(), "RXX", "ZCHX1", "XCHES"));
+    auto outcome = Submit(path);
+    EXPECT_EQ(outcome.result, SubmitResult::kNoAcceptedRecords);  // notified, not yet approved: DIDS057
+    ASSERT_TRUE(DecideLocalCode(*store_, admin_, "RXX", "ZCHX1", "approved", ""));
+    outcome = Submit(Write("local2.csv", text + "\n"));
+    ASSERT_EQ(outcome.result, SubmitResult::kStored) << outcome.message;
+    auto row = store_->db().QueryOne("SELECT nicip_code, local_code, modality FROM records WHERE submission_id = ?",
+                                     {outcome.submission->id});
+    ASSERT_TRUE(row && *row);
+    EXPECT_EQ((*row)->Text(0), "XCHES");
+    EXPECT_EQ((*row)->Text(1), "ZCHX1");
+    EXPECT_EQ((*row)->Text(2), "Plain Radiography");
+    EXPECT_EQ(Current()->local_coded, 1);
+    auto usage = LocalCodeUsageFor(*store_, kPeriod.ToString());
+    ASSERT_TRUE(usage);
+    EXPECT_EQ((*usage)[0].local_coded, 1);
+}
+
+TEST_P(SubmissionTest, ExcludedActivityIsKeptOutOfTheCounts) {
+    ASSERT_TRUE(AddExclusion(*store_, admin_, "site", "RXX09", "breast screening"));
+    const auto outcome = Submit(Extract("a.csv", 600, 1, 0, "RXX", {"RXX01", "RXX09"}));
+    ASSERT_EQ(outcome.result, SubmitResult::kStored);
+    const auto current = Current();
+    EXPECT_GT(current->excluded, 200);
+    const std::string id = std::to_string(current->id);
+    EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_activity WHERE excluded = 1 AND submission_id = " + id),
+              current->excluded);
+    EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_gp WHERE submission_id = " + id), current->accepted - current->excluded);
+}
+
+TEST_P(SubmissionTest, ADryRunSaysWhatWouldChangeAndStoresNothing) {
+    ASSERT_EQ(Submit(Extract("a.csv", 1000, 1)).result, SubmitResult::kStored);
+    // The same examinations, ten fewer, one changed, five new.
+    std::ifstream in(Path("a.csv"));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::string text;
+    for (size_t i = 0; i < lines.size() - 10; ++i) {
+        std::string line = lines[i];
+        if (i == 5) line.replace(line.find(",01,"), 4, ",02,");  // NHS number status changes
+        text += line + "\n";
+    }
+    for (size_t i = 0; i < 5; ++i) {
+        std::string line = lines[lines.size() - 1];
+        line.replace(line.rfind(',') + 1, std::string::npos, "NEW" + std::to_string(i));
+        text += line + "\n";
+    }
+    const auto before = Count("SELECT COUNT(*) FROM audit_log");
+    const auto dry = Submit(Write("b.csv", text), "RXX", false, /*dry_run=*/true);
+    EXPECT_EQ(dry.result, SubmitResult::kDryRun);
+    EXPECT_EQ(dry.would_be, SubmitResult::kStored);
+    EXPECT_EQ(dry.diff.removed, 10);
+    EXPECT_EQ(dry.diff.added, 5);
+    EXPECT_EQ(dry.diff.changed, 1);
+    EXPECT_EQ(dry.diff.unchanged, 989);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), before);
+}
+
+TEST_P(SubmissionTest, StatusFeedbackAndAnIntactAuditChain) {
+    ASSERT_TRUE(ExpectProvider(*store_, admin_, "RXX", *core::Period::Parse("2026-04"), std::nullopt));
+    ASSERT_TRUE(ExpectProvider(*store_, admin_, "RYY", *core::Period::Parse("2026-04"), std::nullopt));
+    ASSERT_TRUE(ExpectProvider(*store_, admin_, "NV7", *core::Period::Parse("2026-04"), std::nullopt));
+    ASSERT_EQ(Submit(Extract("rxx.csv", 200, 1)).result, SubmitResult::kStored);
+    ASSERT_EQ(Submit(Extract("nv7.csv", 200, 2, 0, "NV7", {"NV701"}), "NV7", false, false, *core::Date::Parse("2026-11-30"))
+                  .result,
+              SubmitResult::kStored);
+    auto timetable = Timetable::Load(*store_);
+    auto window = timetable->For(kPeriod);
+    auto statuses = StatusFor(*store_, *window);
+    ASSERT_TRUE(statuses);
+    std::map<std::string, std::string> states;
+    for (const auto& s : *statuses) states[s.provider] = s.state;
+    EXPECT_EQ(states["RXX"], "on time");
+    EXPECT_EQ(states["NV7"], "late");  // after the cut-off on the 26th
+    EXPECT_EQ(states["RYY"], "missing");
+    auto feedback = FeedbackFor(*store_, kPeriod.ToString());
+    ASSERT_TRUE(feedback);
+    EXPECT_EQ(feedback->responses, 2);
+    EXPECT_EQ(feedback->median_minutes, 30);
+    store::AuditLog log(store_->db());
+    auto verdict = store::VerifyAuditChain(log);
+    ASSERT_TRUE(verdict);
+    EXPECT_TRUE(verdict->intact);
+    EXPECT_GT(verdict->entries, 8);
+}
+
+TEST_P(SubmissionTest, HostileFilesAreRefusedAndChangeNoData) {
+    std::string binary(200000, '\0');
+    for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>((i * 7919) % 251);
+    std::string long_line = std::string(10 << 20, 'A') + "\n";
+    std::string columns;
+    for (int i = 0; i < 1000000; ++i) columns += "x,";
+    columns += "x\n";
+    ASSERT_EQ(Submit(Extract("good.csv", 100, 1)).result, SubmitResult::kStored);
+    for (const auto& [name, text] : {std::pair{"binary.csv", &binary}, std::pair{"long.csv", &long_line},
+                                     std::pair{"wide.csv", &columns}}) {
+        const auto outcome = Submit(Write(name, *text));
+        EXPECT_EQ(outcome.result, SubmitResult::kFileRejected) << name;
+        ASSERT_TRUE(outcome.report) << name;
+        EXPECT_TRUE(outcome.report->file_rejected()) << name;
+        EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 1) << name;
+        EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), 100) << name;
+        EXPECT_EQ(Count("SELECT COUNT(*) FROM findings WHERE submission_id <> " + std::to_string(Current()->id)), 0);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SubmissionTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return store::BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace did::service

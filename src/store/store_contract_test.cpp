@@ -154,10 +154,12 @@ TEST_P(StoreContractTest, OneCurrentFilePerProviderAndPeriod) {
     SubmissionTable table(store_->db());
     auto first = table.Insert(Submission("RXX", "2026-10", "current", "aaa"));
     ASSERT_TRUE(first) << first.error().message;
-    EXPECT_FALSE(table.Insert(Submission("RXX", "2026-10", "current", "bbb")));  // unique current
-    EXPECT_FALSE(table.Insert(Submission("RXX", "2026-10", "rejected", "aaa")));  // same file twice
+    EXPECT_FALSE(table.Insert(Submission("RXX", "2026-10", "current", "bbb")));     // unique current
+    EXPECT_FALSE(table.Insert(Submission("RXX", "2026-10", "superseded", "aaa")));  // a usable file twice
     auto second = table.Insert(Submission("RXX", "2026-10", "rejected", "bbb"));
     ASSERT_TRUE(second);
+    EXPECT_TRUE(table.Insert(Submission("RXX", "2026-10", "rejected", "bbb")));  // an unusable one may come again
+    EXPECT_FALSE(*table.ByFile("RXX", "2026-10", "bbb"));
     ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
         if (auto s = table.Supersede(*first, *second, "2026-11-06T00:00:00Z"); !s) return s;
         auto third = table.Insert(Submission("RXX", "2026-10", "current", "ccc"));
@@ -167,8 +169,8 @@ TEST_P(StoreContractTest, OneCurrentFilePerProviderAndPeriod) {
     EXPECT_EQ((*table.Current("RXX", "2026-10"))->file_sha256, "ccc");
     EXPECT_EQ((*table.Get(*first))->status, "superseded");
     EXPECT_EQ(*(*table.Get(*first))->superseded_by, *second);
-    EXPECT_EQ((*table.ByFile("RXX", "2026-10", "bbb"))->id, *second);
-    EXPECT_EQ(table.List("2026-10", "")->size(), 3u);
+    EXPECT_EQ((*table.ByFile("RXX", "2026-10", "ccc"))->status, "current");
+    EXPECT_EQ(table.List("2026-10", "")->size(), 4u);
     EXPECT_EQ(table.List("2026-11", "")->size(), 0u);
 }
 

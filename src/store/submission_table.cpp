@@ -68,7 +68,7 @@ core::Result<std::optional<SubmissionRow>> SubmissionTable::Current(const std::s
 core::Result<std::optional<SubmissionRow>> SubmissionTable::ByFile(const std::string& provider,
                                                                    const std::string& period,
                                                                    const std::string& sha256) {
-    return One("provider = ? AND period = ? AND file_sha256 = ?", {provider, period, sha256});
+    return One("provider = ? AND period = ? AND file_sha256 = ? AND status <> 'rejected'", {provider, period, sha256});
 }
 
 core::Result<std::vector<SubmissionRow>> SubmissionTable::List(const std::string& period, const std::string& provider) {

@@ -21,6 +21,7 @@ public:
 
     core::Result<std::optional<SubmissionRow>> Get(int64_t id);
     core::Result<std::optional<SubmissionRow>> Current(const std::string& provider, const std::string& period);
+    // A usable (current or superseded) submission of exactly this file.
     core::Result<std::optional<SubmissionRow>> ByFile(const std::string& provider, const std::string& period,
                                                       const std::string& sha256);
     // Every submission of a period (all periods when empty), oldest first.

@@ -76,7 +76,9 @@ CREATE TABLE submissions (
     superseded_at TEXT
 );
 CREATE UNIQUE INDEX submissions_current ON submissions (provider, period) WHERE status = 'current';
-CREATE UNIQUE INDEX submissions_file ON submissions (provider, period, file_sha256);
+-- A file that was usable is stored once; one whose records were all rejected may be sent again
+-- (after an agreement or a local code approval, it may fare better).
+CREATE UNIQUE INDEX submissions_file ON submissions (provider, period, file_sha256) WHERE status <> 'rejected';
 CREATE INDEX submissions_period ON submissions (period, provider);
 
 CREATE TABLE findings (
