@@ -19,6 +19,26 @@ class FlatU64Map {
         slot = {key, value};
     }
 
+    // The value stored under `key`, inserted value-initialised when missing.
+    Value& FindOrInsert(uint64_t key) {
+        if ((size_ + 1) * 2 > slots_.size()) Grow();
+        Slot& slot = Probe(key);
+        if (slot.key == 0) {
+            slot.key = key;
+            slot.value = Value{};
+            ++size_;
+        }
+        return slot.value;
+    }
+
+    // Calls visit(key, value) for every entry, in no particular order.
+    template <class Visit>
+    void ForEach(Visit&& visit) const {
+        for (const Slot& slot : slots_) {
+            if (slot.key != 0) visit(slot.key, slot.value);
+        }
+    }
+
     const Value* Find(uint64_t key) const {
         if (key == 0 || slots_.empty()) return nullptr;
         const size_t mask = slots_.size() - 1;

@@ -1,7 +1,8 @@
 #include "service/cube_builder.hpp"
 
 #include <algorithm>
-#include <vector>
+
+#include <fmt/format.h>
 
 #include "core/postcode.hpp"
 #include "refdata/modality.hpp"
@@ -9,47 +10,35 @@
 namespace did::service {
 namespace {
 
-constexpr char kSeparator = '\x1f';
 constexpr int kLongestWait = 400;  // longer waits share the last bucket
-
-std::string Key(std::initializer_list<std::string_view> parts) {
-    std::string key;
-    for (std::string_view part : parts) {
-        if (!key.empty()) key += kSeparator;
-        key += part;
-    }
-    return key;
-}
-
-std::vector<std::string_view> Split(std::string_view key) {
-    std::vector<std::string_view> parts;
-    size_t start = 0;
-    while (true) {
-        const size_t end = key.find(kSeparator, start);
-        parts.push_back(key.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) return parts;
-        start = end + 1;
-    }
-}
 
 std::string_view OrUnknown(std::string_view value) { return value.empty() ? std::string_view("unknown") : value; }
 
-core::Status WriteCounts(store::RecordTable& table, store::BulkTable which, const std::unordered_map<std::string, int64_t>& counts,
-                         const std::string& id, const std::string& provider, const std::string& period) {
-    auto loader = table.Loader(which);
-    if (!loader) return core::Fail(loader.error());
-    std::vector<std::optional<std::string_view>> row;
-    for (const auto& [key, count] : counts) {
-        const std::string examinations = std::to_string(count);
-        row.assign({id, provider, period});
-        for (std::string_view part : Split(key)) row.push_back(part);
-        row.push_back(examinations);
-        if (auto added = (*loader)->Add(row); !added) return added;
+// Packs dimension numbers into one key: each (value, bits) pair in turn from the low end.
+// Keys start at 1 (0 marks an empty slot in the count maps).
+uint64_t Pack(std::initializer_list<std::pair<uint64_t, int>> parts) {
+    uint64_t key = 0;
+    int shift = 0;
+    for (const auto& [value, bits] : parts) {
+        key |= value << shift;
+        shift += bits;
     }
-    return (*loader)->Finish();
+    return key + 1;
 }
 
+// The inverse of Pack for one part.
+uint64_t Part(uint64_t key, int shift, int bits) { return ((key - 1) >> shift) & ((uint64_t{1} << bits) - 1); }
+
 }  // namespace
+
+uint64_t Interner::Id(std::string_view value) {
+    if (const auto it = ids_.find(value); it != ids_.end()) return it->second;
+    const uint64_t id = values_.size();
+    if (id >= limit_) return limit_;
+    ids_.emplace(std::string(value), id);
+    values_.emplace_back(value);
+    return id;
+}
 
 std::string AgeBand(const validate::RecordFacts& facts) {
     if (!facts.birth || !facts.test || *facts.birth > *facts.test) return "unknown";
@@ -63,50 +52,101 @@ std::string AgeBand(const validate::RecordFacts& facts) {
     return std::to_string(low) + "-" + std::to_string(low + 4);
 }
 
-void CubeBuilder::Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record) {
+CubeBuilder::CubeBuilder() = default;
+
+core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record) {
     using core::Field;
     const validate::RecordFacts& facts = record.facts;
-    const std::string site(batch.Get(record, Field::kSiteCode));
-    const std::string nicip = facts.exam != nullptr ? facts.exam->code : "unknown";
-    const std::string modality =
-        facts.exam != nullptr ? std::string(refdata::ModalityLabel(facts.exam->modality)) : "unknown";
-    const std::string_view setting = OrUnknown(batch.Get(record, Field::kSourceSetting));
-    const std::string age = AgeBand(facts);
-    const std::string_view sex = OrUnknown(batch.Get(record, Field::kGender));
+    const uint64_t site = sites_.Id(batch.Get(record, Field::kSiteCode));
+    const uint64_t code = codes_.Id(facts.exam != nullptr ? std::string_view(facts.exam->code) : "unknown");
+    const uint64_t modality =
+        modalities_.Id(facts.exam != nullptr ? refdata::ModalityLabel(facts.exam->modality) : "unknown");
+    const uint64_t setting = settings_.Id(OrUnknown(batch.Get(record, Field::kSourceSetting)));
+    const uint64_t age = ages_.Id(AgeBand(facts));
+    const uint64_t sex = sexes_.Id(OrUnknown(batch.Get(record, Field::kGender)));
+    if (site == sites_.limit() || code == codes_.limit() || setting == settings_.limit() || sex == sexes_.limit()) {
+        return core::Fail(core::Error::Internal("too many distinct values in one submission's cube"));
+    }
+    ++activity_.FindOrInsert(Pack({{site, 20}, {code, 16}, {modality, 4}, {setting, 4}, {age, 5}, {sex, 3},
+                                   {facts.excluded ? 1u : 0u, 1}, {facts.local_code ? 1u : 0u, 1}}));
+    if (facts.excluded) return {};  // kept out of every other count
 
-    ++activity_[Key({site, nicip, modality, setting, age, sex, facts.excluded ? "1" : "0", facts.local_code ? "1" : "0"})];
-    if (facts.excluded) return;  // kept out of every other count
-
-    const std::string_view gp = OrUnknown(batch.Get(record, Field::kGpPractice));
-    ++gp_[Key({gp, nicip, modality, setting})];
-
+    const uint64_t practice = practices_.Id(OrUnknown(batch.Get(record, Field::kGpPractice)));
     const std::string_view postcode = batch.Get(record, Field::kPostcode);
-    const std::string_view district =
-        core::IsPostcodeFormat(postcode) ? core::PostcodeDistrict(postcode) : std::string_view("unknown");
+    const uint64_t district =
+        districts_.Id(core::IsPostcodeFormat(postcode) ? core::PostcodeDistrict(postcode) : std::string_view("unknown"));
     const std::string_view ethnic_code = batch.Get(record, Field::kEthnicCategory);
-    const std::string ethnic = ethnic_code.empty() ? "unknown" : ethnic_code == "99" ? "99" : std::string(1, ethnic_code[0]);
-    ++geography_[Key({district, modality, age, sex, ethnic})];
+    const uint64_t ethnic = ethnic_.Id(ethnic_code.empty() ? "unknown" : ethnic_code == "99" ? "99" : ethnic_code.substr(0, 1));
+    if (practice == practices_.limit() || district == districts_.limit() || ethnic == ethnic_.limit()) {
+        return core::Fail(core::Error::Internal("too many distinct values in one submission's cube"));
+    }
+    ++gp_.FindOrInsert(Pack({{practice, 24}, {code, 16}, {modality, 4}, {setting, 4}}));
+    ++geography_.FindOrInsert(Pack({{district, 16}, {modality, 4}, {age, 5}, {sex, 3}, {ethnic, 8}}));
 
-    auto wait = [&](std::string_view measure, const std::optional<core::Date>& from, const std::optional<core::Date>& to) {
+    auto wait = [&](uint64_t measure, const std::optional<core::Date>& from, const std::optional<core::Date>& to) {
         if (!from || !to || *to < *from) return;
-        const int days = std::min(to->DaysSinceEpoch() - from->DaysSinceEpoch(), kLongestWait);
-        ++waits_[Key({site, modality, nicip, setting, measure, std::to_string(days)})];
+        const auto days = static_cast<uint64_t>(std::min(to->DaysSinceEpoch() - from->DaysSinceEpoch(), kLongestWait));
+        ++waits_.FindOrInsert(
+            Pack({{site, 20}, {modality, 4}, {code, 16}, {setting, 4}, {measure, 1}, {days, 9}}));
     };
     // Request to test runs from the request date, or the received date when there is none.
-    wait("request_to_test", facts.request ? facts.request : facts.received, facts.test);
-    wait("test_to_report", facts.test, facts.report);
+    wait(0, facts.request ? facts.request : facts.received, facts.test);
+    wait(1, facts.test, facts.report);
+    return {};
 }
 
 core::Status CubeBuilder::Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
                                 const std::string& period) const {
     const std::string id = std::to_string(submission_id);
-    for (const auto& [which, counts] : {std::pair{store::BulkTable::kCubeActivity, &activity_},
-                                        std::pair{store::BulkTable::kCubeGp, &gp_},
-                                        std::pair{store::BulkTable::kCubeGeography, &geography_},
-                                        std::pair{store::BulkTable::kCubeWaits, &waits_}}) {
-        if (auto written = WriteCounts(table, which, *counts, id, provider, period); !written) return written;
+    core::Status failed;
+    auto load = [&](store::BulkTable which, const core::FlatU64Map<int64_t>& counts,
+                    const auto& row_of) -> core::Status {
+        auto loader = table.Loader(which);
+        if (!loader) return core::Fail(loader.error());
+        std::vector<std::string> cells;
+        std::vector<std::optional<std::string_view>> row;
+        counts.ForEach([&](uint64_t key, int64_t count) {
+            if (!failed) return;
+            cells = row_of(key);
+            cells.push_back(std::to_string(count));
+            row.assign({id, provider, period});
+            for (const std::string& cell : cells) row.push_back(cell);
+            failed = (*loader)->Add(row);
+        });
+        if (!failed) return failed;
+        return (*loader)->Finish();
+    };
+    auto flag = [](uint64_t bit) { return std::string(bit ? "1" : "0"); };
+    if (auto s = load(store::BulkTable::kCubeActivity, activity_, [&](uint64_t k) {
+            return std::vector<std::string>{sites_.Value(Part(k, 0, 20)),     codes_.Value(Part(k, 20, 16)),
+                                            modalities_.Value(Part(k, 36, 4)), settings_.Value(Part(k, 40, 4)),
+                                            ages_.Value(Part(k, 44, 5)),       sexes_.Value(Part(k, 49, 3)),
+                                            flag(Part(k, 52, 1)),              flag(Part(k, 53, 1))};
+        });
+        !s) {
+        return s;
     }
-    return {};
+    if (auto s = load(store::BulkTable::kCubeGp, gp_, [&](uint64_t k) {
+            return std::vector<std::string>{practices_.Value(Part(k, 0, 24)), codes_.Value(Part(k, 24, 16)),
+                                            modalities_.Value(Part(k, 40, 4)), settings_.Value(Part(k, 44, 4))};
+        });
+        !s) {
+        return s;
+    }
+    if (auto s = load(store::BulkTable::kCubeGeography, geography_, [&](uint64_t k) {
+            return std::vector<std::string>{districts_.Value(Part(k, 0, 16)), modalities_.Value(Part(k, 16, 4)),
+                                            ages_.Value(Part(k, 20, 5)), sexes_.Value(Part(k, 25, 3)),
+                                            ethnic_.Value(Part(k, 28, 8))};
+        });
+        !s) {
+        return s;
+    }
+    return load(store::BulkTable::kCubeWaits, waits_, [&](uint64_t k) {
+        return std::vector<std::string>{sites_.Value(Part(k, 0, 20)),       modalities_.Value(Part(k, 20, 4)),
+                                        codes_.Value(Part(k, 24, 16)),      settings_.Value(Part(k, 40, 4)),
+                                        Part(k, 44, 1) == 0 ? "request_to_test" : "test_to_report",
+                                        std::to_string(Part(k, 45, 9))};
+    });
 }
 
 }  // namespace did::service

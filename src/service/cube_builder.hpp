@@ -2,14 +2,18 @@
 // activity by site, code, modality, source setting, age band and sex; GP practice use by
 // code; geography by postcode district, age, sex and ethnic group; waits in whole days
 // (request to test, test to report). Excluded activity is counted apart (activity only).
-// One per submission; single-threaded.
+// Dimension values are interned to small numbers and packed into one 64-bit key per cell,
+// so counting a record costs a few integer hash lookups. One per submission; single-threaded.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/flat_u64_map.hpp"
 #include "store/record_table.hpp"
 #include "validate/accepted_batch.hpp"
 
@@ -18,21 +22,47 @@ namespace did::service {
 // "0-4", "5-9", …, "85+", or "unknown" without both dates.
 std::string AgeBand(const validate::RecordFacts& facts);
 
+// Distinct values of one dimension, numbered from 0 in order of arrival.
+class Interner {
+public:
+    explicit Interner(int bits) : limit_(uint64_t{1} << bits) {}
+    // The value's number, or `limit` (too many distinct values) which the caller reports.
+    uint64_t Id(std::string_view value);
+    const std::string& Value(uint64_t id) const { return values_[id]; }
+    uint64_t limit() const { return limit_; }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    uint64_t limit_;
+    std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> ids_;
+    std::vector<std::string> values_;
+};
+
 class CubeBuilder {
 public:
-    void Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record);
+    CubeBuilder();
+    core::Status Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record);
     // Writes the cube rows in bulk (inside the caller's transaction).
     core::Status Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
                        const std::string& period) const;
 
-    size_t rows() const { return activity_.size() + gp_.size() + geography_.size() + waits_.size(); }
-
 private:
-    using Counts = std::unordered_map<std::string, int64_t>;
-    Counts activity_;
-    Counts gp_;
-    Counts geography_;
-    Counts waits_;
+    Interner sites_{20};
+    Interner codes_{16};
+    Interner modalities_{4};
+    Interner settings_{4};
+    Interner ages_{5};
+    Interner sexes_{3};
+    Interner practices_{24};
+    Interner districts_{16};
+    Interner ethnic_{8};
+    core::FlatU64Map<int64_t> activity_;
+    core::FlatU64Map<int64_t> gp_;
+    core::FlatU64Map<int64_t> geography_;
+    core::FlatU64Map<int64_t> waits_;
 };
 
 }  // namespace did::service

@@ -60,7 +60,7 @@ core::Status StoreSink::Consume(const validate::AcceptedBatch& batch) {
                 batch.Get(record, core::Field::kSiteCode));
             if (const auto* other = registry_->Find(key)) duplicates_.push_back({record.line, other});
         }
-        cube_.Add(batch, record);
+        if (auto counted = cube_.Add(batch, record); !counted) return counted;
         ++stored_;
         excluded_ += facts.excluded;
         local_coded_ += facts.local_code;
