@@ -24,17 +24,25 @@ constexpr const char* kUsage =
     "                  [--submitted YYYY-MM-DD] [--prep-minutes N] [--comment TEXT] [--format text|json]\n"
     "                  [--findings OUT.csv] [--db URL] [--as NAME]";
 
-int Fail(const std::string& message) { return UsageError("submit", message + "\n" + kUsage); }
+int Fail(const std::string& message) {
+    return UsageError("submit", message + "\n" + kUsage);
+}
 
 int ExitCode(service::SubmitResult result) {
     switch (result) {
         case service::SubmitResult::kStored:
-        case service::SubmitResult::kDryRun: return kExitOk;
+            return kExitOk;
+        case service::SubmitResult::kDryRun:
+            break;  // the caller exits as the real submission would
         case service::SubmitResult::kNoAcceptedRecords:
-        case service::SubmitResult::kFileRejected: return kExitRejected;
-        case service::SubmitResult::kHeldBack: return 3;
-        case service::SubmitResult::kAlreadyReceived: return 4;
-        case service::SubmitResult::kRefused: return 5;
+        case service::SubmitResult::kFileRejected:
+            return kExitRejected;
+        case service::SubmitResult::kHeldBack:
+            return 3;
+        case service::SubmitResult::kAlreadyReceived:
+            return 4;
+        case service::SubmitResult::kRefused:
+            return 5;
     }
     return kExitUsage;
 }
@@ -126,8 +134,9 @@ int RunSubmit(const std::vector<std::string>& argv) {
         if (outcome->previous) b += fmt::format(",\"previous\":{}", outcome->previous->id);
         if (request.dry_run) {
             const auto& d = outcome->diff;
-            b += fmt::format(",\"would_be\":\"{}\",\"diff\":{{\"added\":{},\"removed\":{},\"changed\":{},\"unchanged\":{}}}",
-                             service::SubmitResultName(outcome->would_be), d.added, d.removed, d.changed, d.unchanged);
+            b += fmt::format(
+                ",\"would_be\":\"{}\",\"diff\":{{\"added\":{},\"removed\":{},\"changed\":{},\"unchanged\":{}}}",
+                service::SubmitResultName(outcome->would_be), d.added, d.removed, d.changed, d.unchanged);
         }
         b += ",\"report\":";
         if (outcome->report) {
@@ -155,7 +164,8 @@ int RunSubmit(const std::vector<std::string>& argv) {
         out.Write(outcome->message + "\n");
     }
     (void)out.Flush();
-    return ExitCode(outcome->result);
+    // A dry run exits as the real submission would, so a script can check a file before sending it.
+    return ExitCode(outcome->result == service::SubmitResult::kDryRun ? outcome->would_be : outcome->result);
 }
 
 }  // namespace did::cli

@@ -134,9 +134,9 @@ class CsvPipeline {
         if (record.empty_line || !record.error.empty() || !validate::LooksLikeHeader(kept)) return pos;
         has_header_ = true;
         if (record.columns != core::kFieldCount) {
-            auto status = builder_.AddFileError(
-                Finding{1, RuleId::kDids075, Severity::kFile, "",
-                        fmt::format("the header row has {} columns; a DID file has 18", record.columns)});
+            auto status = builder_.AddFileError(Finding{1, RuleId::kDids075, Severity::kFile, "",
+                                                        fmt::format("the header row has {} column{}; a DID file has 18",
+                                                                    record.columns, record.columns == 1 ? "" : "s")});
             if (!status) return core::Fail(status.error());
         } else if (const auto mismatches = validate::CompareHeader(kept); !mismatches.empty()) {
             std::string message = "the header row does not name the DID columns in order:";

@@ -113,8 +113,9 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
         const auto& r = report.records;
         const double rejected_pct =
             r.total == 0 ? 0 : 100.0 * static_cast<double>(r.rejected) / static_cast<double>(r.total);
-        b += r.rejected == 0 ? "FILE ACCEPTED: every record passed.\n\n"
-                             : "FILE ACCEPTED, but some records were rejected and will not be stored.\n\n";
+        b += r.rejected == 0   ? "FILE ACCEPTED: every record passed.\n\n"
+             : r.accepted == 0 ? "NO RECORD ACCEPTED: every record was rejected, so there is nothing to store.\n\n"
+                               : "FILE ACCEPTED, but some records were rejected and will not be stored.\n\n";
         b += fmt::format("  Records    {:>12}\n", WithCommas(r.total));
         b += fmt::format("  Accepted   {:>12}   ({} with warnings)\n", WithCommas(r.accepted), WithCommas(r.warned));
         b += fmt::format("  Rejected   {:>12}   ({:.2f}%)\n", WithCommas(r.rejected), rejected_pct);

@@ -21,13 +21,20 @@ namespace did::service {
 
 std::string_view SubmitResultName(SubmitResult result) {
     switch (result) {
-        case SubmitResult::kStored: return "stored";
-        case SubmitResult::kNoAcceptedRecords: return "stored as rejected";
-        case SubmitResult::kFileRejected: return "file rejected";
-        case SubmitResult::kHeldBack: return "held back";
-        case SubmitResult::kAlreadyReceived: return "already received";
-        case SubmitResult::kRefused: return "refused";
-        case SubmitResult::kDryRun: return "dry run";
+        case SubmitResult::kStored:
+            return "stored";
+        case SubmitResult::kNoAcceptedRecords:
+            return "stored as rejected";
+        case SubmitResult::kFileRejected:
+            return "file rejected";
+        case SubmitResult::kHeldBack:
+            return "held back";
+        case SubmitResult::kAlreadyReceived:
+            return "already received";
+        case SubmitResult::kRefused:
+            return "refused";
+        case SubmitResult::kDryRun:
+            return "dry run";
     }
     return "?";
 }
@@ -37,13 +44,14 @@ namespace {
 using store::SubmissionRow;
 
 bool IsProviderCode(const std::string& code) {
-    return code.size() >= 3 && code.size() <= 5 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+    return code.size() >= 3 && code.size() <= 5 && std::all_of(code.begin(), code.end(), [](char c) {
+               return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+           });
 }
 
 // (site, accession) -> content hash of the accepted records, for a dry run's comparison.
 class DigestSink final : public validate::AcceptedSink {
-public:
+  public:
     core::Status Consume(const validate::AcceptedBatch& batch) override {
         for (const auto& record : batch.records()) {
             if (record.dropped) continue;
@@ -78,8 +86,8 @@ core::Status StoreFindings(store::RecordTable& records, int64_t id, const valida
     auto add = [&](const validate::Finding& f) {
         const auto& spec = rules.Spec(f.rule);
         const std::string line = std::to_string(f.line);
-        failed = (*loader)->Add({sid, line, spec.code, validate::SeverityName(f.severity), spec.field_label, f.value,
-                                 f.message});
+        failed = (*loader)->Add(
+            {sid, line, spec.code, validate::SeverityName(f.severity), spec.field_label, f.value, f.message});
         return static_cast<bool>(failed);
     };
     if (auto s = report.file_errors.ForEach(add); !s) return s;
@@ -90,9 +98,12 @@ core::Status StoreFindings(store::RecordTable& records, int64_t id, const valida
 }
 
 class Submission {
-public:
+  public:
     Submission(store::Store& store, const refdata::NicipCatalogue& catalogue, const SubmitRequest& request)
-        : store_(store), catalogue_(catalogue), r_(request), subject_(request.provider + " " + request.period.ToString()) {}
+        : store_(store),
+          catalogue_(catalogue),
+          r_(request),
+          subject_(request.provider + " " + request.period.ToString()) {}
 
     core::Result<SubmitOutcome> Run() {
         if (!IsProviderCode(r_.provider)) return Refuse("'" + r_.provider + "' is not an organisation code");
@@ -120,10 +131,13 @@ public:
         auto context = BuildSubmissionContext(store_, catalogue_, r_.provider, r_.period, r_.received_on);
         if (!context) return core::Fail(context.error());
         context_ = std::move(*context);
+        auto window = timetable->For(r_.period);
+        if (!window) return core::Fail(window.error());
+        if (r_.received_on > window->final) context_->context.aged_from = window->final;  // late, by exception
         return r_.dry_run ? DryRun() : Store();
     }
 
-private:
+  private:
     core::Result<SubmitOutcome> Refuse(const std::string& reason) {
         if (auto audited = RecordAlone(store_, r_.actor, "submission.refused", subject_,
                                        {{"reason", reason}, {"file", r_.file_name}});
@@ -145,9 +159,10 @@ private:
         SubmitOutcome outcome;
         outcome.result = SubmitResult::kAlreadyReceived;
         outcome.submission = earlier;
-        outcome.message = fmt::format("This exact file was already received on {} as submission {} ({}). Nothing was "
-                                      "stored again.",
-                                      earlier.submitted_at, earlier.id, earlier.status);
+        outcome.message = fmt::format(
+            "This exact file was already received on {} as submission {} ({}). Nothing was "
+            "stored again.",
+            earlier.submitted_at, earlier.id, earlier.status);
         return outcome;
     }
 
@@ -197,23 +212,25 @@ private:
         if (*current) {
             outcome.diff.against_current = true;
             store::RecordTable records(store_.db());
-            auto status = records.ForEachDigest((*current)->id, [&](std::string_view site, std::string_view accession,
-                                                                   uint64_t hash) {
-                const std::string key = DigestSink::Key(site, accession);
-                const auto it = digests.digests.find(key);
-                if (it == digests.digests.end()) {
-                    ++outcome.diff.removed;
-                    if (outcome.diff.examples.size() < 10) outcome.diff.examples.push_back("removed " + Describe(key));
-                    return;
-                }
-                if (it->second == hash) {
-                    ++outcome.diff.unchanged;
-                } else {
-                    ++outcome.diff.changed;
-                    if (outcome.diff.examples.size() < 10) outcome.diff.examples.push_back("changed " + Describe(key));
-                }
-                digests.digests.erase(it);
-            });
+            auto status = records.ForEachDigest((*current)->id,
+                                                [&](std::string_view site, std::string_view accession, uint64_t hash) {
+                                                    const std::string key = DigestSink::Key(site, accession);
+                                                    const auto it = digests.digests.find(key);
+                                                    if (it == digests.digests.end()) {
+                                                        ++outcome.diff.removed;
+                                                        if (outcome.diff.examples.size() < 10)
+                                                            outcome.diff.examples.push_back("removed " + Describe(key));
+                                                        return;
+                                                    }
+                                                    if (it->second == hash) {
+                                                        ++outcome.diff.unchanged;
+                                                    } else {
+                                                        ++outcome.diff.changed;
+                                                        if (outcome.diff.examples.size() < 10)
+                                                            outcome.diff.examples.push_back("changed " + Describe(key));
+                                                    }
+                                                    digests.digests.erase(it);
+                                                });
             if (!status) return core::Fail(status.error());
         }
         outcome.diff.added = static_cast<int64_t>(digests.digests.size());
@@ -221,15 +238,17 @@ private:
             if (outcome.diff.examples.size() >= 15) break;
             outcome.diff.examples.push_back("added " + Describe(key));
         }
-        outcome.message = "Dry run, nothing stored. A real submission would be: " +
-                          std::string(SubmitResultName(outcome.would_be)) + ". " + verdict;
+        outcome.message =
+            "Dry run, nothing stored. A real submission would be: " + std::string(SubmitResultName(outcome.would_be)) +
+            ". " + verdict;
         outcome.report = std::move(*report);
         return outcome;
     }
 
     core::Result<SubmitOutcome> Store() {
         store::RecordTable records(store_.db());
-        if (auto partition = records.EnsurePartition(r_.period.ToString()); !partition) return core::Fail(partition.error());
+        if (auto partition = records.EnsurePartition(r_.period.ToString()); !partition)
+            return core::Fail(partition.error());
         SubmitOutcome outcome;
         std::optional<std::string> after_rollback;  // an audit entry for an outcome that stores nothing
         auto status = store_.InTransaction([&]() -> core::Status {
@@ -269,8 +288,8 @@ private:
             outcome.previous = *current;
             outcome.result = Verdict(*report, *current, outcome.message);
             if (outcome.result == SubmitResult::kFileRejected || outcome.result == SubmitResult::kHeldBack) {
-                after_rollback = outcome.result == SubmitResult::kFileRejected ? "submission.file_rejected"
-                                                                                : "submission.held_back";
+                after_rollback =
+                    outcome.result == SubmitResult::kFileRejected ? "submission.file_rejected" : "submission.held_back";
                 outcome.report = std::move(*report);
                 return core::Fail(core::Error::Conflict("not stored"));
             }
@@ -303,14 +322,14 @@ private:
                 !u) {
                 return u;
             }
-            auto audited = Record(store_, r_.actor, current_file ? "submission.stored" : "submission.all_rejected",
-                                  subject_,
-                                  {{"submission", std::to_string(row.id)},
-                                   {"sha256", row.file_sha256},
-                                   {"bytes", std::to_string(row.file_bytes)},
-                                   {"accepted", std::to_string(row.accepted)},
-                                   {"rejected", std::to_string(row.rejected)},
-                                   {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""}});
+            auto audited =
+                Record(store_, r_.actor, current_file ? "submission.stored" : "submission.all_rejected", subject_,
+                       {{"submission", std::to_string(row.id)},
+                        {"sha256", row.file_sha256},
+                        {"bytes", std::to_string(row.file_bytes)},
+                        {"accepted", std::to_string(row.accepted)},
+                        {"rejected", std::to_string(row.rejected)},
+                        {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""}});
             if (!audited) return audited;
             if (current_file) {
                 outcome.message = fmt::format("Stored as submission {}: {} records accepted{}.", row.id, row.accepted,

@@ -26,7 +26,7 @@ const core::Period kPeriod = *core::Period::Parse("2026-10");
 const core::Date kReceived = *core::Date::Parse("2026-11-05");
 
 class SubmissionTest : public ::testing::TestWithParam<Backend> {
-protected:
+  protected:
     void SetUp() override {
         database_ = std::make_unique<store::TestDatabase>(GetParam());
         if (database_->url().empty()) {
@@ -36,13 +36,13 @@ protected:
         auto opened = store::Store::Open(database_->url());
         ASSERT_TRUE(opened) << opened.error().message;
         store_ = std::move(*opened);
-        dir_ = std::filesystem::temp_directory_path() / ("did_submission_" + std::to_string(::getpid()) + "_" +
-                                                         std::to_string(counter_++));
+        dir_ = std::filesystem::temp_directory_path() /
+               ("did_submission_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
         std::filesystem::create_directories(dir_);
         ASSERT_TRUE(synth::WriteReferenceSamples(dir_.string()));
-        for (auto [file, kind] : {std::pair{"epraccur.csv", refdata::OrgKind::kGpPractice},
-                                  std::pair{"etr.csv", refdata::OrgKind::kTrust}, std::pair{"ets.csv", refdata::OrgKind::kSite},
-                                  std::pair{"ephp.csv", refdata::OrgKind::kIndependent}}) {
+        for (auto [file, kind] :
+             {std::pair{"epraccur.csv", refdata::OrgKind::kGpPractice}, std::pair{"etr.csv", refdata::OrgKind::kTrust},
+              std::pair{"ets.csv", refdata::OrgKind::kSite}, std::pair{"ephp.csv", refdata::OrgKind::kIndependent}}) {
             auto imported = ImportOds(*store_, admin_, Path(file), kind);
             ASSERT_TRUE(imported) << imported.error().message;
         }
@@ -73,10 +73,11 @@ protected:
         options.provider = provider;
         options.sites = std::move(sites);
         std::string text;
-        EXPECT_TRUE(synth::GenerateExtract(options, refdata::NicipCatalogue::Shipped(), [&](std::string_view t) -> core::Status {
-            text.append(t);
-            return {};
-        }));
+        EXPECT_TRUE(synth::GenerateExtract(options, refdata::NicipCatalogue::Shipped(),
+                                           [&](std::string_view t) -> core::Status {
+                                               text.append(t);
+                                               return {};
+                                           }));
         return Write(name, text);
     }
 
@@ -192,15 +193,17 @@ TEST_P(SubmissionTest, AFileWithNoAcceptedRecordsIsKeptButNeverCurrent) {
     options.period = *core::Period::Parse("2026-09");
     options.submitted = kReceived;
     std::string text;
-    ASSERT_TRUE(synth::GenerateExtract(options, refdata::NicipCatalogue::Shipped(), [&](std::string_view t) -> core::Status {
-        text.append(t);
-        return {};
-    }));
+    ASSERT_TRUE(
+        synth::GenerateExtract(options, refdata::NicipCatalogue::Shipped(), [&](std::string_view t) -> core::Status {
+            text.append(t);
+            return {};
+        }));
     const auto outcome = Submit(Write("september.csv", text));
     EXPECT_EQ(outcome.result, SubmitResult::kNoAcceptedRecords);
     EXPECT_EQ(outcome.submission->status, "rejected");
     EXPECT_EQ(Current()->accepted, 300);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM findings WHERE submission_id = " + std::to_string(outcome.submission->id)), 50);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM findings WHERE submission_id = " + std::to_string(outcome.submission->id)),
+              50);
 }
 
 TEST_P(SubmissionTest, TheWindowAndItsExceptions) {
@@ -221,6 +224,18 @@ TEST_P(SubmissionTest, TheWindowAndItsExceptions) {
     EXPECT_EQ(Submit(path, "RXX", false, false, december).result, SubmitResult::kStored);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.refused'"), 3);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'exception.granted'"), 1);
+}
+
+TEST_P(SubmissionTest, ALateFileUnderAnExceptionIsAgedAsIfSentOnTheFinalDeadline) {
+    // Sent in May 2027, October's records are more than six months old (DIDS055); the
+    // exception would be worthless if that rejected them all.
+    const std::string path = Extract("a.csv", 100, 1);
+    ASSERT_TRUE(GrantException(*store_, admin_, "RXX", kPeriod, *core::Date::Parse("2027-05-31"), "RIS replacement"));
+    const auto late = Submit(path, "RXX", false, false, *core::Date::Parse("2027-05-10"));
+    EXPECT_EQ(late.result, SubmitResult::kStored) << late.message;
+    ASSERT_TRUE(late.report);
+    EXPECT_EQ(late.report->records.accepted, 100);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM findings WHERE rule = 'DIDS055'"), 0);
 }
 
 TEST_P(SubmissionTest, SitesOfOthersNeedAnAgreementAndDoubleCountingIsFlagged) {
@@ -245,19 +260,21 @@ TEST_P(SubmissionTest, SitesOfOthersNeedAnAgreementAndDoubleCountingIsFlagged) {
 }
 
 TEST_P(SubmissionTest, LocalCodesPassOnlyOnceApproved) {
-    std::string text = "NHS NUMBER,NHS NUMBER STATUS INDICATOR CODE,PERSON BIRTH DATE,ETHNIC CATEGORY,"
-                       "PERSON GENDER CODE CURRENT,POSTCODE OF USUAL ADDRESS,"
-                       "GENERAL MEDICAL PRACTICE CODE (PATIENT REGISTRATION),"
-                       "PATIENT SOURCE SETTING TYPE (DIAGNOSTIC IMAGING),REFERRER CODE,REFERRING ORGANISATION CODE,"
-                       "DIAGNOSTIC TEST REQUEST DATE,DIAGNOSTIC TEST REQUEST RECEIVED DATE,DIAGNOSTIC TEST DATE,"
-                       "IMAGING CODE (NICIP),IMAGING CODE (SNOMED CT),SERVICE REPORT ISSUE DATE,SITE CODE (OF IMAGING),"
-                       "RADIOLOGICAL ACCESSION NUMBER\n";
+    std::string text =
+        "NHS NUMBER,NHS NUMBER STATUS INDICATOR CODE,PERSON BIRTH DATE,ETHNIC CATEGORY,"
+        "PERSON GENDER CODE CURRENT,POSTCODE OF USUAL ADDRESS,"
+        "GENERAL MEDICAL PRACTICE CODE (PATIENT REGISTRATION),"
+        "PATIENT SOURCE SETTING TYPE (DIAGNOSTIC IMAGING),REFERRER CODE,REFERRING ORGANISATION CODE,"
+        "DIAGNOSTIC TEST REQUEST DATE,DIAGNOSTIC TEST REQUEST RECEIVED DATE,DIAGNOSTIC TEST DATE,"
+        "IMAGING CODE (NICIP),IMAGING CODE (SNOMED CT),SERVICE REPORT ISSUE DATE,SITE CODE (OF IMAGING),"
+        "RADIOLOGICAL ACCESSION NUMBER\n";
     const std::string postcode = synth::SamplePostcodes()[0];
     const std::string gp = synth::SampleGpPractices()[0];
     text += "4010232137,01,1980-05-17,A,1," + postcode + "," + gp + ",04,G1234567," + gp +
             ",2026-10-01,2026-10-02,2026-10-10,ZCHX1,,2026-10-11,RXX01,ACC1\n";
     const std::string path = Write("local.csv", text);
-    ASSERT_TRUE(NotifyLocalCode(*store_, {"submitter", "test"}, refdata::NicipCatalogue::Shipped(), "RXX", "ZCHX1", "XCHES"));
+    ASSERT_TRUE(
+        NotifyLocalCode(*store_, {"submitter", "test"}, refdata::NicipCatalogue::Shipped(), "RXX", "ZCHX1", "XCHES"));
     auto outcome = Submit(path);
     EXPECT_EQ(outcome.result, SubmitResult::kNoAcceptedRecords);  // notified, not yet approved: DIDS057
     ASSERT_TRUE(DecideLocalCode(*store_, admin_, "RXX", "ZCHX1", "approved", ""));
@@ -284,7 +301,8 @@ TEST_P(SubmissionTest, ExcludedActivityIsKeptOutOfTheCounts) {
     const std::string id = std::to_string(current->id);
     EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_activity WHERE excluded = 1 AND submission_id = " + id),
               current->excluded);
-    EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_gp WHERE submission_id = " + id), current->accepted - current->excluded);
+    EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_gp WHERE submission_id = " + id),
+              current->accepted - current->excluded);
 }
 
 TEST_P(SubmissionTest, ADryRunSaysWhatWouldChangeAndStoresNothing) {
@@ -321,9 +339,10 @@ TEST_P(SubmissionTest, StatusFeedbackAndAnIntactAuditChain) {
     ASSERT_TRUE(ExpectProvider(*store_, admin_, "RYY", *core::Period::Parse("2026-04"), std::nullopt));
     ASSERT_TRUE(ExpectProvider(*store_, admin_, "NV7", *core::Period::Parse("2026-04"), std::nullopt));
     ASSERT_EQ(Submit(Extract("rxx.csv", 200, 1)).result, SubmitResult::kStored);
-    ASSERT_EQ(Submit(Extract("nv7.csv", 200, 2, 0, "NV7", {"NV701"}), "NV7", false, false, *core::Date::Parse("2026-11-30"))
-                  .result,
-              SubmitResult::kStored);
+    ASSERT_EQ(
+        Submit(Extract("nv7.csv", 200, 2, 0, "NV7", {"NV701"}), "NV7", false, false, *core::Date::Parse("2026-11-30"))
+            .result,
+        SubmitResult::kStored);
     auto timetable = Timetable::Load(*store_);
     auto window = timetable->For(kPeriod);
     auto statuses = StatusFor(*store_, *window);
@@ -352,8 +371,8 @@ TEST_P(SubmissionTest, HostileFilesAreRefusedAndChangeNoData) {
     for (int i = 0; i < 1000000; ++i) columns += "x,";
     columns += "x\n";
     ASSERT_EQ(Submit(Extract("good.csv", 100, 1)).result, SubmitResult::kStored);
-    for (const auto& [name, text] : {std::pair{"binary.csv", &binary}, std::pair{"long.csv", &long_line},
-                                     std::pair{"wide.csv", &columns}}) {
+    for (const auto& [name, text] :
+         {std::pair{"binary.csv", &binary}, std::pair{"long.csv", &long_line}, std::pair{"wide.csv", &columns}}) {
         const auto outcome = Submit(Write(name, *text));
         EXPECT_EQ(outcome.result, SubmitResult::kFileRejected) << name;
         ASSERT_TRUE(outcome.report) << name;

@@ -9,7 +9,7 @@ using core::Field;
 
 RecordValidator::RecordValidator(const ValidationContext& context)
     : context_(context),
-      submission_month_start_(context.submitted.FirstOfMonth()),
+      submission_month_start_(context.aged_from.value_or(context.submitted).FirstOfMonth()),
       warn_before_(submission_month_start_.AddMonths(-3)),
       reject_before_(submission_month_start_.AddMonths(-6)) {
     for (int i = 0; i < kRuleCount; ++i) {

@@ -23,8 +23,12 @@ struct ValidationContext {
     const refdata::LocalCodes* local_codes = nullptr;  // none notified when null
     const RuleCatalogue* rules = &RuleCatalogue::Standard();
     core::Date submitted = core::Date::Today();  // the day the file is received
-    std::optional<core::Period> period;          // DIDC-PERIOD runs only when set
-    std::string provider;                        // the submitting organisation, when known
+    // The day the age rules (DIDS049, DIDS055) count back from, when not `submitted`: a file
+    // sent late under an administrator's exception is aged as if sent on the final deadline,
+    // or the exception could never let its records in.
+    std::optional<core::Date> aged_from;
+    std::optional<core::Period> period;  // DIDC-PERIOD runs only when set
+    std::string provider;                // the submitting organisation, when known
 
     // Reference data and rules of engagement; each turns on the rules that need it.
     const refdata::OrganisationDirectory* organisations = nullptr;  // DIDS018/024/068 lookups, DIDS079-081

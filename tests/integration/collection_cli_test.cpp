@@ -1,0 +1,182 @@
+// Running a month of the collection from the `did` command line, as the central team and a
+// provider's data manager would: reference data, who must submit, the timetable, submissions
+// with every exit code, status, feedback, local codes, agreements, exclusions and the audit log.
+// On the embedded database; both backends are covered below the command line.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "integration/process.hpp"
+
+namespace {
+
+using did::testing::ReadText;
+
+const std::string kDid = DID_BINARY;
+
+class CollectionCliTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        dir_ = did::testing::MakeTempDir("did_collection");
+        ASSERT_EQ(Did("refdata samples samples").exit_code, 0);
+        for (const char* file : {"epraccur", "etr", "ets", "ephp"}) {
+            const auto r = Did(std::string("refdata import-ods samples/") + file + ".csv");
+            ASSERT_EQ(r.exit_code, 0) << r.out;
+        }
+        ASSERT_EQ(Did("refdata import-postcodes samples/onspd.csv").exit_code, 0);
+        ASSERT_EQ(Did("expect add --provider RXX --from 2026-01").exit_code, 0);
+        ASSERT_EQ(Did("expect add --provider RYJ --from 2026-01").exit_code, 0);
+        ASSERT_EQ(Did("generate --rows 2000 --seed 3 --period 2026-10 --submitted 2026-11-05 --error-rate 0.02 "
+                      "--out october.csv")
+                      .exit_code,
+                  0);
+    }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+
+    // did in the temporary directory, with its own database and data directory.
+    did::testing::ProcessResult Did(const std::string& args, const std::string& user = "dm.rxx") const {
+        return did::testing::Run("cd '" + dir_ + "' && DID_USER=" + user + " DID_DATA_DIR='" + dir_ +
+                                 "/data' DID_DB='sqlite:" + dir_ + "/did.sqlite' '" + kDid + "' " + args + " 2>&1");
+    }
+    did::testing::ProcessResult Submit(const std::string& file, const std::string& more = "") const {
+        return Did("submit --provider RXX --period 2026-10 " + file + " --submitted 2026-11-05 " + more);
+    }
+    // The first `lines` lines of october.csv (the header and lines-1 records) as `name`.
+    void Head(const std::string& name, int lines) const {
+        std::istringstream in(ReadText(dir_ + "/october.csv"));
+        std::ofstream out(dir_ + "/" + name);
+        std::string line;
+        for (int i = 0; i < lines && std::getline(in, line); ++i) out << line << "\n";
+    }
+    static bool Has(const did::testing::ProcessResult& r, const std::string& text) {
+        return r.out.find(text) != std::string::npos;
+    }
+    std::string dir_;
+};
+
+TEST_F(CollectionCliTest, AMonthFromFirstFileToStatus) {
+    auto r = Did("status --period 2026-10");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "2 expected provider(s) missing")) << r.out;
+
+    r = Submit("october.csv", "--prep-minutes 90 --comment 'a morning with the RIS'");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "Stored as submission 1")) << r.out;
+    EXPECT_TRUE(Has(r, "FILE ACCEPTED, but some records were rejected")) << r.out;
+
+    r = Did("status --period 2026-10 --format csv");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "provider,expected,status,first usable file,current file,received,accepted,rejected,attempts"))
+        << r.out;
+    EXPECT_TRUE(Has(r, "RXX,yes,on time,2026-11-05,1,2026-11-05,")) << r.out;
+    EXPECT_TRUE(Has(r, "RYJ,yes,missing,")) << r.out;
+
+    r = Did("submissions --period 2026-10");
+    EXPECT_TRUE(Has(r, "current")) << r.out;
+    EXPECT_TRUE(Has(r, "dm.rxx")) << r.out;
+
+    r = Did("feedback --period 2026-10");
+    EXPECT_TRUE(Has(r, "median 90 minutes")) << r.out;
+    EXPECT_TRUE(Has(r, "a morning with the RIS")) << r.out;
+}
+
+TEST_F(CollectionCliTest, EveryOutcomeHasItsOwnExitCode) {
+    ASSERT_EQ(Submit("october.csv").exit_code, 0);
+
+    auto r = Submit("october.csv");
+    EXPECT_EQ(r.exit_code, 4) << r.out;
+    EXPECT_TRUE(Has(r, "already received")) << r.out;
+
+    Head("fewer.csv", 501);
+    r = Submit("fewer.csv");
+    EXPECT_EQ(r.exit_code, 3) << r.out;
+    EXPECT_TRUE(Has(r, "Held back")) << r.out;
+    EXPECT_TRUE(Has(r, "--confirm-drop")) << r.out;
+
+    // A dry run exits as the real submission would, and says what would drop out.
+    r = Submit("fewer.csv", "--dry-run");
+    EXPECT_EQ(r.exit_code, 3) << r.out;
+    EXPECT_TRUE(Has(r, "Dry run, nothing stored")) << r.out;
+    EXPECT_TRUE(Has(r, "removed RXX0")) << r.out;
+
+    r = Submit("fewer.csv", "--confirm-drop --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto json = nlohmann::json::parse(r.out);
+    EXPECT_EQ(json["result"], "stored");
+    EXPECT_EQ(json["previous"], 1);
+    EXPECT_GT(json["report"]["records"]["accepted"].get<int>(), 450);
+
+    std::ofstream(dir_ + "/wrong.csv") << "not,a,did,file\n";
+    r = Submit("wrong.csv");
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(Has(r, "FILE REJECTED")) << r.out;
+
+    r = Did("submit --provider RXX --period 2026-10 october.csv --submitted 2027-06-01");
+    EXPECT_EQ(r.exit_code, 5) << r.out;
+    EXPECT_TRUE(Has(r, "the window for 2026-10 closed on 2027-04-30")) << r.out;
+
+    r = Did("submit --provider RXX --period 2026-10 october.csv --submitted 2026-11-05 --prep-minutes -3");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_TRUE(Has(r, "--prep-minutes must not be negative")) << r.out;
+
+    r = Did("submissions --period 2026-10");
+    EXPECT_TRUE(Has(r, "superseded")) << r.out;
+}
+
+TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
+    auto r = Did("timetable rule --cutoff-day 20", "admin.central");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    r = Did("timetable --from 2026-10 --to 2026-10 --format csv");
+    EXPECT_TRUE(Has(r, "2026-10,2026-11-01,2026-11-20,")) << r.out;
+
+    r = Did("exception grant --provider RXX --period 2026-10 --until 2027-05-31 --reason 'RIS migration'",
+            "admin.central");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    r = Did("submit --provider RXX --period 2026-10 october.csv --submitted 2027-05-10");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+
+    ASSERT_EQ(Did("local-codes notify --provider RXX --code LX001 --nicip XCHES").exit_code, 0);
+    r = Did("local-codes list --status notified");
+    EXPECT_TRUE(Has(r, "LX001")) << r.out;
+    ASSERT_EQ(Did("local-codes approve --provider RXX --code LX001", "admin.central").exit_code, 0);
+    r = Did("local-codes list --status approved");
+    EXPECT_TRUE(Has(r, "admin.central")) << r.out;
+    r = Did("local-codes usage --period 2026-10");
+    EXPECT_TRUE(Has(r, "RXX")) << r.out;
+
+    ASSERT_EQ(Did("agreement add --provider RXX --for RYJ --from 2026-01", "admin.central").exit_code, 0);
+    EXPECT_TRUE(Has(Did("agreement list"), "RYJ"));
+    ASSERT_EQ(Did("exclusions add --site RXX09 --reason 'breast screening'", "admin.central").exit_code, 0);
+    EXPECT_TRUE(Has(Did("exclusions list"), "breast screening"));
+    EXPECT_EQ(Did("duplicates --period 2026-10").exit_code, 0);
+
+    r = Did("audit list --format csv");
+    for (const char* action : {"timetable.rule_changed", "exception.granted", "submission.stored",
+                               "local_code.notified", "local_code.approved", "agreement.recorded", "exclusion.added"}) {
+        EXPECT_TRUE(Has(r, action)) << action << "\n" << r.out;
+    }
+    EXPECT_TRUE(Has(r, "admin.central")) << r.out;
+    r = Did("audit verify");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "intact")) << r.out;
+
+    // Tampering with a past entry shows.
+    ASSERT_EQ(did::testing::Run("sqlite3 '" + dir_ +
+                                "/did.sqlite' \"DROP TRIGGER audit_log_no_update; "
+                                "UPDATE audit_log SET actor = 'someone.else' WHERE seq = 2\"")
+                  .exit_code,
+              0);
+    r = Did("audit verify");
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(Has(r, "ALTERED at entry 2")) << r.out;
+
+    r = Did("db migrate");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "schema version 1")) << r.out;
+}
+
+}  // namespace
