@@ -10,9 +10,12 @@
 namespace did::service {
 namespace {
 
-constexpr int kLongestWait = 400;  // longer waits share the last bucket
+constexpr int kLongestWait = 400;                   // longer waits share the last bucket
+constexpr std::string_view kGpDirectAccess = "04";  // patient source setting
 
-std::string_view OrUnknown(std::string_view value) { return value.empty() ? std::string_view("unknown") : value; }
+std::string_view OrUnknown(std::string_view value) {
+    return value.empty() ? std::string_view("unknown") : value;
+}
 
 // Packs dimension numbers into one key: each (value, bits) pair in turn from the low end.
 // Keys start at 1 (0 marks an empty slot in the count maps).
@@ -27,7 +30,9 @@ uint64_t Pack(std::initializer_list<std::pair<uint64_t, int>> parts) {
 }
 
 // The inverse of Pack for one part.
-uint64_t Part(uint64_t key, int shift, int bits) { return ((key - 1) >> shift) & ((uint64_t{1} << bits) - 1); }
+uint64_t Part(uint64_t key, int shift, int bits) {
+    return ((key - 1) >> shift) & ((uint64_t{1} << bits) - 1);
+}
 
 }  // namespace
 
@@ -40,16 +45,17 @@ uint64_t Interner::Id(std::string_view value) {
     return id;
 }
 
-std::string AgeBand(const validate::RecordFacts& facts) {
+std::string_view AgeBand(const validate::RecordFacts& facts) {
+    static constexpr std::string_view kBands[] = {"0-4",   "5-9",   "10-14", "15-19", "20-24", "25-29",
+                                                  "30-34", "35-39", "40-44", "45-49", "50-54", "55-59",
+                                                  "60-64", "65-69", "70-74", "75-79", "80-84", "85+"};
     if (!facts.birth || !facts.test || *facts.birth > *facts.test) return "unknown";
     int age = facts.test->Year() - facts.birth->Year();
     if (facts.test->Month() < facts.birth->Month() ||
         (facts.test->Month() == facts.birth->Month() && facts.test->Day() < facts.birth->Day())) {
         --age;
     }
-    if (age >= 85) return "85+";
-    const int low = age / 5 * 5;
-    return std::to_string(low) + "-" + std::to_string(low + 4);
+    return kBands[std::min(age / 5, 17)];
 }
 
 CubeBuilder::CubeBuilder() = default;
@@ -61,33 +67,41 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
     const uint64_t code = codes_.Id(facts.exam != nullptr ? std::string_view(facts.exam->code) : "unknown");
     const uint64_t modality =
         modalities_.Id(facts.exam != nullptr ? refdata::ModalityLabel(facts.exam->modality) : "unknown");
-    const uint64_t setting = settings_.Id(OrUnknown(batch.Get(record, Field::kSourceSetting)));
-    const uint64_t age = ages_.Id(AgeBand(facts));
-    const uint64_t sex = sexes_.Id(OrUnknown(batch.Get(record, Field::kGender)));
-    if (site == sites_.limit() || code == codes_.limit() || setting == settings_.limit() || sex == sexes_.limit()) {
+    const std::string_view setting_code = batch.Get(record, Field::kSourceSetting);
+    const uint64_t setting = settings_.Id(OrUnknown(setting_code));
+    if (site == sites_.limit() || code == codes_.limit() || setting == settings_.limit()) {
         return core::Fail(core::Error::Internal("too many distinct values in one submission's cube"));
     }
-    ++activity_.FindOrInsert(Pack({{site, 20}, {code, 16}, {modality, 4}, {setting, 4}, {age, 5}, {sex, 3},
-                                   {facts.excluded ? 1u : 0u, 1}, {facts.local_code ? 1u : 0u, 1}}));
+    ++activity_.FindOrInsert(Pack({{site, 20},
+                                   {code, 16},
+                                   {modality, 4},
+                                   {setting, 4},
+                                   {facts.excluded ? 1u : 0u, 1},
+                                   {facts.local_code ? 1u : 0u, 1}}));
     if (facts.excluded) return {};  // kept out of every other count
 
+    const uint64_t age = ages_.Id(AgeBand(facts));
+    const uint64_t sex = sexes_.Id(OrUnknown(batch.Get(record, Field::kGender)));
     const uint64_t practice = practices_.Id(OrUnknown(batch.Get(record, Field::kGpPractice)));
     const std::string_view postcode = batch.Get(record, Field::kPostcode);
-    const uint64_t district =
-        districts_.Id(core::IsPostcodeFormat(postcode) ? core::PostcodeDistrict(postcode) : std::string_view("unknown"));
+    const uint64_t district = districts_.Id(core::IsPostcodeFormat(postcode) ? core::PostcodeDistrict(postcode)
+                                                                             : std::string_view("unknown"));
     const std::string_view ethnic_code = batch.Get(record, Field::kEthnicCategory);
-    const uint64_t ethnic = ethnic_.Id(ethnic_code.empty() ? "unknown" : ethnic_code == "99" ? "99" : ethnic_code.substr(0, 1));
-    if (practice == practices_.limit() || district == districts_.limit() || ethnic == ethnic_.limit()) {
+    const uint64_t ethnic = ethnic_.Id(ethnic_code.empty()   ? "unknown"
+                                       : ethnic_code == "99" ? "99"
+                                                             : ethnic_code.substr(0, 1));
+    if (sex == sexes_.limit() || practice == practices_.limit() || district == districts_.limit() ||
+        ethnic == ethnic_.limit()) {
         return core::Fail(core::Error::Internal("too many distinct values in one submission's cube"));
     }
-    ++gp_.FindOrInsert(Pack({{practice, 24}, {code, 16}, {modality, 4}, {setting, 4}}));
+    const uint64_t gp_direct = setting_code == kGpDirectAccess ? 1 : 0;
+    ++gp_.FindOrInsert(Pack({{practice, 24}, {code, 16}, {modality, 4}, {gp_direct, 1}}));
     ++geography_.FindOrInsert(Pack({{district, 16}, {modality, 4}, {age, 5}, {sex, 3}, {ethnic, 8}}));
 
     auto wait = [&](uint64_t measure, const std::optional<core::Date>& from, const std::optional<core::Date>& to) {
         if (!from || !to || *to < *from) return;
         const auto days = static_cast<uint64_t>(std::min(to->DaysSinceEpoch() - from->DaysSinceEpoch(), kLongestWait));
-        ++waits_.FindOrInsert(
-            Pack({{site, 20}, {modality, 4}, {code, 16}, {setting, 4}, {measure, 1}, {days, 9}}));
+        ++waits_.FindOrInsert(Pack({{site, 20}, {modality, 4}, {setting, 4}, {measure, 1}, {days, 9}}));
     };
     // Request to test runs from the request date, or the received date when there is none.
     wait(0, facts.request ? facts.request : facts.received, facts.test);
@@ -97,55 +111,54 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
 
 core::Status CubeBuilder::Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
                                 const std::string& period) const {
-    const std::string id = std::to_string(submission_id);
-    core::Status failed;
-    auto load = [&](store::BulkTable which, const core::FlatU64Map<int64_t>& counts,
-                    const auto& row_of) -> core::Status {
+    using store::BulkRow;
+    auto load = [&](store::BulkTable which, const core::FlatU64Map<int64_t>& counts, const auto& cells_of) {
         auto loader = table.Loader(which);
-        if (!loader) return core::Fail(loader.error());
-        std::vector<std::string> cells;
-        std::vector<std::optional<std::string_view>> row;
+        if (!loader) return core::Status(core::Fail(loader.error()));
+        core::Status failed;
+        BulkRow row;
         counts.ForEach([&](uint64_t key, int64_t count) {
             if (!failed) return;
-            cells = row_of(key);
-            cells.push_back(std::to_string(count));
-            row.assign({id, provider, period});
-            for (const std::string& cell : cells) row.push_back(cell);
+            row.assign({submission_id, provider, period});
+            cells_of(key, row);
+            row.emplace_back(count);
             failed = (*loader)->Add(row);
         });
         if (!failed) return failed;
         return (*loader)->Finish();
     };
-    auto flag = [](uint64_t bit) { return std::string(bit ? "1" : "0"); };
-    if (auto s = load(store::BulkTable::kCubeActivity, activity_, [&](uint64_t k) {
-            return std::vector<std::string>{sites_.Value(Part(k, 0, 20)),     codes_.Value(Part(k, 20, 16)),
-                                            modalities_.Value(Part(k, 36, 4)), settings_.Value(Part(k, 40, 4)),
-                                            ages_.Value(Part(k, 44, 5)),       sexes_.Value(Part(k, 49, 3)),
-                                            flag(Part(k, 52, 1)),              flag(Part(k, 53, 1))};
-        });
+    auto flag = [](uint64_t bit) { return static_cast<int64_t>(bit); };
+    if (auto s = load(store::BulkTable::kCubeActivity, activity_,
+                      [&](uint64_t k, BulkRow& row) {
+                          row.insert(row.end(), {sites_.Value(Part(k, 0, 20)), codes_.Value(Part(k, 20, 16)),
+                                                 modalities_.Value(Part(k, 36, 4)), settings_.Value(Part(k, 40, 4)),
+                                                 flag(Part(k, 44, 1)), flag(Part(k, 45, 1))});
+                      });
         !s) {
         return s;
     }
-    if (auto s = load(store::BulkTable::kCubeGp, gp_, [&](uint64_t k) {
-            return std::vector<std::string>{practices_.Value(Part(k, 0, 24)), codes_.Value(Part(k, 24, 16)),
-                                            modalities_.Value(Part(k, 40, 4)), settings_.Value(Part(k, 44, 4))};
-        });
+    if (auto s = load(store::BulkTable::kCubeGp, gp_,
+                      [&](uint64_t k, BulkRow& row) {
+                          row.insert(row.end(), {practices_.Value(Part(k, 0, 24)), codes_.Value(Part(k, 24, 16)),
+                                                 modalities_.Value(Part(k, 40, 4)), flag(Part(k, 44, 1))});
+                      });
         !s) {
         return s;
     }
-    if (auto s = load(store::BulkTable::kCubeGeography, geography_, [&](uint64_t k) {
-            return std::vector<std::string>{districts_.Value(Part(k, 0, 16)), modalities_.Value(Part(k, 16, 4)),
-                                            ages_.Value(Part(k, 20, 5)), sexes_.Value(Part(k, 25, 3)),
-                                            ethnic_.Value(Part(k, 28, 8))};
-        });
+    if (auto s = load(store::BulkTable::kCubeGeography, geography_,
+                      [&](uint64_t k, BulkRow& row) {
+                          row.insert(row.end(), {districts_.Value(Part(k, 0, 16)), modalities_.Value(Part(k, 16, 4)),
+                                                 ages_.Value(Part(k, 20, 5)), sexes_.Value(Part(k, 25, 3)),
+                                                 ethnic_.Value(Part(k, 28, 8))});
+                      });
         !s) {
         return s;
     }
-    return load(store::BulkTable::kCubeWaits, waits_, [&](uint64_t k) {
-        return std::vector<std::string>{sites_.Value(Part(k, 0, 20)),       modalities_.Value(Part(k, 20, 4)),
-                                        codes_.Value(Part(k, 24, 16)),      settings_.Value(Part(k, 40, 4)),
-                                        Part(k, 44, 1) == 0 ? "request_to_test" : "test_to_report",
-                                        std::to_string(Part(k, 45, 9))};
+    return load(store::BulkTable::kCubeWaits, waits_, [&](uint64_t k, BulkRow& row) {
+        row.insert(row.end(),
+                   {sites_.Value(Part(k, 0, 20)), modalities_.Value(Part(k, 20, 4)), settings_.Value(Part(k, 24, 4)),
+                    std::string_view(Part(k, 28, 1) == 0 ? "request_to_test" : "test_to_report"),
+                    static_cast<int64_t>(Part(k, 29, 9))});
     });
 }
 

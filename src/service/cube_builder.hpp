@@ -1,7 +1,11 @@
-// CubeBuilder: the analysis cube of one submission, counted as accepted records stream by:
-// activity by site, code, modality, source setting, age band and sex; GP practice use by
-// code; geography by postcode district, age, sex and ethnic group; waits in whole days
-// (request to test, test to report). Excluded activity is counted apart (activity only).
+// CubeBuilder: the analysis cube of one submission, counted as accepted records stream by.
+// One table per family of analyses, each with only the dimensions those need, so that a
+// month's cube stays far smaller than its records:
+// - activity by site, code, modality and source setting (activity, KH12, equipment, local codes);
+// - GP practice use by code, GP direct access or not (practice benchmarks of cancer tests);
+// - geography and demography: postcode district, modality, age band, sex, ethnic group;
+// - waits in whole days (request to test, test to report) by site, modality and source setting.
+// Excluded activity is counted apart, in activity only.
 // Dimension values are interned to small numbers and packed into one 64-bit key per cell,
 // so counting a record costs a few integer hash lookups. One per submission; single-threaded.
 #pragma once
@@ -20,18 +24,18 @@
 namespace did::service {
 
 // "0-4", "5-9", …, "85+", or "unknown" without both dates.
-std::string AgeBand(const validate::RecordFacts& facts);
+std::string_view AgeBand(const validate::RecordFacts& facts);
 
 // Distinct values of one dimension, numbered from 0 in order of arrival.
 class Interner {
-public:
+  public:
     explicit Interner(int bits) : limit_(uint64_t{1} << bits) {}
     // The value's number, or `limit` (too many distinct values) which the caller reports.
     uint64_t Id(std::string_view value);
     const std::string& Value(uint64_t id) const { return values_[id]; }
     uint64_t limit() const { return limit_; }
 
-private:
+  private:
     struct Hash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -42,14 +46,14 @@ private:
 };
 
 class CubeBuilder {
-public:
+  public:
     CubeBuilder();
     core::Status Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record);
     // Writes the cube rows in bulk (inside the caller's transaction).
     core::Status Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
                        const std::string& period) const;
 
-private:
+  private:
     Interner sites_{20};
     Interner codes_{16};
     Interner modalities_{4};

@@ -1,14 +1,13 @@
 #include "service/store_sink.hpp"
 
-#include "refdata/modality.hpp"
-#include "service/record_digest.hpp"
+#include <future>
 
 namespace did::service {
 
 core::Result<std::unique_ptr<StoreSink>> StoreSink::Open(store::RecordTable& records, int64_t submission_id,
                                                          std::string period,
                                                          const validate::ExaminationRegistry* registry) {
-    auto loader = records.Loader(store::BulkTable::kRecords);
+    auto loader = records.RecordLoader(period);
     if (!loader) return core::Fail(loader.error());
     return std::unique_ptr<StoreSink>(new StoreSink(std::move(*loader), submission_id, std::move(period), registry));
 }
@@ -17,53 +16,63 @@ core::Status StoreSink::WriteDuplicates(store::RecordTable& records) const {
     if (duplicates_.empty()) return {};
     auto loader = records.Loader(store::BulkTable::kDuplicates);
     if (!loader) return core::Fail(loader.error());
+    store::BulkRow row;
     for (const Duplicate& d : duplicates_) {
-        const std::string line = std::to_string(d.line);
-        const std::string other = std::to_string(d.other->submission_id);
-        if (auto added = (*loader)->Add({submission_id_, line, d.other->provider, other}); !added) return added;
+        row.assign({submission_id_, static_cast<int64_t>(d.line), d.other->provider, d.other->submission_id});
+        if (auto added = (*loader)->Add(row); !added) return added;
     }
     return (*loader)->Finish();
 }
 
 core::Status StoreSink::Consume(const validate::AcceptedBatch& batch) {
-    std::vector<std::optional<std::string_view>> row;
+    // The database takes one row at a time on this thread; counting the cube and matching
+    // other providers' examinations run beside it on another core.
+    auto counted = std::async(std::launch::async, [&] { return CountAndMatch(batch); });
+    auto loaded = Load(batch);
+    auto counting = counted.get();
+    return loaded ? counting : loaded;
+}
+
+core::Status StoreSink::Load(const validate::AcceptedBatch& batch) {
+    store::BulkRow row;
     row.reserve(store::BulkColumns(store::BulkTable::kRecords).size());
-    std::string line;
-    std::string hash;
     for (const validate::AcceptedRecord& record : batch.records()) {
         if (record.dropped) continue;
         const validate::RecordFacts& facts = record.facts;
-        line = std::to_string(record.line);
-        hash = std::to_string(static_cast<int64_t>(RecordContentHash(batch, record)));
-        row.assign({submission_id_, line, period_});
+        row.assign({submission_id_, static_cast<int64_t>(record.line), period_});
         for (core::Field field : core::kAllFields) {
-            const std::string_view value = batch.Get(record, field);
             // A local code is stored in its own column; the NICIP column holds the code it stands for.
             if (field == core::Field::kNicipCode && facts.local_code) {
-                row.push_back(std::string_view(facts.exam->code));
-                continue;
+                row.emplace_back(std::string_view(facts.exam->code));
+            } else {
+                row.push_back(store::TextOrNull(batch.Get(record, field)));
             }
-            row.push_back(value.empty() ? std::nullopt : std::optional<std::string_view>(value));
         }
-        row.push_back(facts.local_code ? std::optional<std::string_view>(batch.Get(record, core::Field::kNicipCode))
-                                       : std::nullopt);
-        row.push_back(facts.exam != nullptr ? std::optional<std::string_view>(refdata::ModalityLabel(facts.exam->modality))
-                                            : std::nullopt);
-        row.push_back(facts.excluded ? "1" : "0");
-        row.push_back(hash);
+        row.push_back(facts.local_code ? store::TextOrNull(batch.Get(record, core::Field::kNicipCode))
+                                       : store::BulkValue{});
+        row.emplace_back(int64_t{facts.excluded ? 1 : 0});
+        row.emplace_back(static_cast<int64_t>(record.digest));
         if (auto added = loader_->Add(row); !added) return added;
-        if (registry_ != nullptr && facts.test) {
-            const std::string_view code = facts.exam != nullptr ? std::string_view(facts.exam->code)
-                                                                : batch.Get(record, core::Field::kSnomedCode);
-            const uint64_t key = validate::ExaminationRegistry::KeyOf(
-                batch.Get(record, core::Field::kNhsNumber), facts.test->ToString(), code,
-                batch.Get(record, core::Field::kSiteCode));
-            if (const auto* other = registry_->Find(key)) duplicates_.push_back({record.line, other});
-        }
-        if (auto counted = cube_.Add(batch, record); !counted) return counted;
         ++stored_;
         excluded_ += facts.excluded;
         local_coded_ += facts.local_code;
+    }
+    return {};
+}
+
+core::Status StoreSink::CountAndMatch(const validate::AcceptedBatch& batch) {
+    for (const validate::AcceptedRecord& record : batch.records()) {
+        if (record.dropped) continue;
+        const validate::RecordFacts& facts = record.facts;
+        if (registry_ != nullptr && facts.test) {
+            const std::string_view code = facts.exam != nullptr ? std::string_view(facts.exam->code)
+                                                                : batch.Get(record, core::Field::kSnomedCode);
+            const uint64_t key =
+                validate::ExaminationRegistry::KeyOf(batch.Get(record, core::Field::kNhsNumber), facts.test->ToString(),
+                                                     code, batch.Get(record, core::Field::kSiteCode));
+            if (const auto* other = registry_->Find(key)) duplicates_.push_back({record.line, other});
+        }
+        if (auto counted = cube_.Add(batch, record); !counted) return counted;
     }
     return {};
 }

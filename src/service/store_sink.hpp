@@ -1,7 +1,8 @@
 // StoreSink: where accepted records go during a submission: straight into the records table
 // (COPY on PostgreSQL, prepared inserts on SQLite) inside the submission's transaction, while
 // the cube is counted. If the file turns out to be rejected, the transaction is rolled back
-// by the caller, so nothing is kept. Single-threaded (the pipeline calls it in file order).
+// by the caller, so nothing is kept. Called from one thread in file order; while the rows of
+// a batch go to the database, a second thread counts the cube and matches other providers.
 #pragma once
 
 #include <memory>
@@ -17,7 +18,7 @@
 namespace did::service {
 
 class StoreSink final : public validate::AcceptedSink {
-public:
+  public:
     // `registry`: other providers' examinations, to list the ones this file repeats (may be null).
     static core::Result<std::unique_ptr<StoreSink>> Open(store::RecordTable& records, int64_t submission_id,
                                                          std::string period,
@@ -33,13 +34,13 @@ public:
     // Writes the possible double counts found (after the records' bulk load has finished).
     core::Status WriteDuplicates(store::RecordTable& records) const;
 
-private:
+  private:
+    core::Status Load(const validate::AcceptedBatch& batch);           // the records table
+    core::Status CountAndMatch(const validate::AcceptedBatch& batch);  // the cube and double counts
+
     StoreSink(std::unique_ptr<store::BulkLoader> loader, int64_t submission_id, std::string period,
               const validate::ExaminationRegistry* registry)
-        : loader_(std::move(loader)),
-          submission_id_(std::to_string(submission_id)),
-          period_(std::move(period)),
-          registry_(registry) {}
+        : loader_(std::move(loader)), submission_id_(submission_id), period_(std::move(period)), registry_(registry) {}
 
     struct Duplicate {
         uint64_t line;
@@ -47,7 +48,7 @@ private:
     };
 
     std::unique_ptr<store::BulkLoader> loader_;
-    std::string submission_id_;
+    int64_t submission_id_;
     std::string period_;
     const validate::ExaminationRegistry* registry_;
     std::vector<Duplicate> duplicates_;

@@ -6,10 +6,11 @@
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
+#include "ingest/background_sink.hpp"
 #include "ingest/byte_source.hpp"
+#include "ingest/hashing_source.hpp"
 #include "ingest/spool.hpp"
 #include "service/audit_trail.hpp"
-#include "service/record_digest.hpp"
 #include "service/store_sink.hpp"
 #include "service/submission_context.hpp"
 #include "service/timetable.hpp"
@@ -56,7 +57,7 @@ class DigestSink final : public validate::AcceptedSink {
         for (const auto& record : batch.records()) {
             if (record.dropped) continue;
             digests[Key(batch.Get(record, core::Field::kSiteCode), batch.Get(record, core::Field::kAccessionNumber))] =
-                RecordContentHash(batch, record);
+                record.digest;
         }
         return {};
     }
@@ -81,13 +82,13 @@ core::Status StoreFindings(store::RecordTable& records, int64_t id, const valida
     auto loader = records.Loader(store::BulkTable::kFindings);
     if (!loader) return core::Fail(loader.error());
     const auto& rules = validate::RuleCatalogue::Standard();
-    const std::string sid = std::to_string(id);
     core::Status failed;
+    store::BulkRow row;
     auto add = [&](const validate::Finding& f) {
         const auto& spec = rules.Spec(f.rule);
-        const std::string line = std::to_string(f.line);
-        failed = (*loader)->Add(
-            {sid, line, spec.code, validate::SeverityName(f.severity), spec.field_label, f.value, f.message});
+        row.assign({id, static_cast<int64_t>(f.line), spec.code, validate::SeverityName(f.severity), spec.field_label,
+                    f.value, f.message});
+        failed = (*loader)->Add(row);
         return static_cast<bool>(failed);
     };
     if (auto s = report.file_errors.ForEach(add); !s) return s;
@@ -114,19 +115,16 @@ class Submission {
             if (!refusal) return core::Fail(refusal.error());
             if (*refusal) return Refuse(**refusal);
         }
-        auto source = ingest::FileSource::Open(r_.path);
-        if (!source) return core::Fail(source.error());
-        auto spool = ingest::Spool::Create(**source, r_.spool_directory, r_.max_bytes);
-        if (!spool) {
-            if (spool.error().code == core::ErrorCode::kInvalidArgument) return Refuse(spool.error().message);
-            return core::Fail(spool.error());
+        if (auto opened = OpenInput(); !opened) {
+            if (opened.error().code == core::ErrorCode::kInvalidArgument) return Refuse(opened.error().message);
+            return core::Fail(opened.error());
         }
-        spool_ = std::move(*spool);
-
-        store::SubmissionTable submissions(store_.db());
-        auto earlier = submissions.ByFile(r_.provider, r_.period.ToString(), spool_->sha256());
-        if (!earlier) return core::Fail(earlier.error());
-        if (*earlier && !r_.dry_run) return AlreadyReceived(**earlier);
+        if (!sha256_.empty() && !r_.dry_run) {  // known before validating: a resent file is told at once
+            store::SubmissionTable submissions(store_.db());
+            auto earlier = submissions.ByFile(r_.provider, r_.period.ToString(), sha256_);
+            if (!earlier) return core::Fail(earlier.error());
+            if (*earlier) return AlreadyReceived(**earlier);
+        }
 
         auto context = BuildSubmissionContext(store_, catalogue_, r_.provider, r_.period, r_.received_on);
         if (!context) return core::Fail(context.error());
@@ -138,6 +136,40 @@ class Submission {
     }
 
   private:
+    // A regular file is read once, hashed on the way, straight into validation and the
+    // database. Anything else (standard input, a pipe) is spooled first, so that a slow
+    // sender never holds the database's write lock.
+    core::Status OpenInput() {
+        auto file = ingest::FileSource::Open(r_.path);
+        if (!file) return core::Fail(file.error());
+        if ((*file)->SizeHint()) {
+            if (*(*file)->SizeHint() > r_.max_bytes) {
+                return core::Fail(core::Error::InvalidArgument("the file is larger than the " +
+                                                               std::to_string(r_.max_bytes >> 20) + " MiB allowed"));
+            }
+            hashing_ = new ingest::HashingSource(std::move(*file), r_.max_bytes);
+            input_.reset(hashing_);
+            return {};
+        }
+        auto spool = ingest::Spool::Create(**file, r_.spool_directory, r_.max_bytes);
+        if (!spool) return core::Fail(spool.error());
+        spool_ = std::move(*spool);
+        sha256_ = spool_->sha256();
+        bytes_ = spool_->size();
+        input_ = spool_->Open();
+        return {};
+    }
+
+    // The file's digest and size, once validation has read it (see OpenInput).
+    core::Status FinishInput() {
+        if (hashing_ == nullptr) return {};
+        auto digest = hashing_->FinishDigest();
+        if (!digest) return core::Fail(digest.error());
+        sha256_ = *digest;
+        bytes_ = hashing_->bytes();
+        return {};
+    }
+
     core::Result<SubmitOutcome> Refuse(const std::string& reason) {
         if (auto audited = RecordAlone(store_, r_.actor, "submission.refused", subject_,
                                        {{"reason", reason}, {"file", r_.file_name}});
@@ -152,7 +184,7 @@ class Submission {
 
     core::Result<SubmitOutcome> AlreadyReceived(const SubmissionRow& earlier) {
         if (auto audited = RecordAlone(store_, r_.actor, "submission.duplicate_file", subject_,
-                                       {{"sha256", spool_->sha256()}, {"same_as", std::to_string(earlier.id)}});
+                                       {{"sha256", sha256_}, {"same_as", std::to_string(earlier.id)}});
             !audited) {
             return core::Fail(audited.error());
         }
@@ -166,9 +198,15 @@ class Submission {
         return outcome;
     }
 
+    // Validates the input (only once: it is read forward) into `sink`.
     core::Result<validate::ValidationReport> Validate(validate::AcceptedSink* sink) {
-        auto reader = spool_->Open();
-        return ingest::ValidateCsv(*reader, context_->context, r_.pipeline, sink);
+        auto report = ingest::ValidateCsv(*input_, context_->context, r_.pipeline, sink);
+        if (!report) {
+            too_large_ = hashing_ != nullptr && hashing_->bytes() > r_.max_bytes;
+            return report;
+        }
+        if (auto finished = FinishInput(); !finished) return core::Fail(finished.error());
+        return report;
     }
 
     // Would a real submission of this file be stored as current, rejected or held back?
@@ -254,21 +292,12 @@ class Submission {
         auto status = store_.InTransaction([&]() -> core::Status {
             if (auto locked = store_.db().LockKey(subject_); !locked) return locked;
             store::SubmissionTable submissions(store_.db());
-            // Checked again under the lock: another process may have stored the same file meanwhile.
-            auto same = submissions.ByFile(r_.provider, r_.period.ToString(), spool_->sha256());
-            if (!same) return core::Fail(same.error());
-            if (*same) {
-                outcome.result = SubmitResult::kAlreadyReceived;
-                outcome.submission = **same;
-                return core::Fail(core::Error::Conflict("already received"));
-            }
             SubmissionRow row;
             row.provider = r_.provider;
             row.period = r_.period.ToString();
             row.status = "loading";
             row.file_name = r_.file_name;
-            row.file_sha256 = spool_->sha256();
-            row.file_bytes = static_cast<int64_t>(spool_->size());
+            row.file_sha256 = "";  // set once the file has been read: it may be read only now
             row.submitted_at = core::UtcTimestamp();
             row.received_on = r_.received_on.ToString();
             row.submitted_by = r_.actor.name;
@@ -281,8 +310,21 @@ class Submission {
 
             auto sink = StoreSink::Open(records, row.id, row.period, &context_->registry);
             if (!sink) return core::Fail(sink.error());
-            auto report = Validate(sink->get());
+            // The records go to the database on a thread of their own while later windows
+            // are validated; nothing else touches the connection until validation ends.
+            ingest::BackgroundSink background(**sink);
+            auto report = Validate(&background);
             if (!report) return core::Fail(report.error());
+            // Under the lock, now that the whole file has been read: was it received before?
+            auto same = submissions.ByFile(r_.provider, row.period, sha256_);
+            if (!same) return core::Fail(same.error());
+            if (*same) {
+                outcome.result = SubmitResult::kAlreadyReceived;
+                outcome.submission = **same;
+                return core::Fail(core::Error::Conflict("already received"));
+            }
+            row.file_sha256 = sha256_;
+            row.file_bytes = static_cast<int64_t>(bytes_);
             auto current = submissions.Current(r_.provider, row.period);
             if (!current) return core::Fail(current.error());
             outcome.previous = *current;
@@ -315,10 +357,10 @@ class Submission {
                 }
             }
             if (auto u = store_.db().Execute(
-                    "UPDATE submissions SET status = ?, records_total = ?, accepted = ?, rejected = ?, warned = ?, "
-                    "excluded = ?, local_coded = ? WHERE id = ?",
-                    {row.status, row.records_total, row.accepted, row.rejected, row.warned, row.excluded,
-                     row.local_coded, row.id});
+                    "UPDATE submissions SET status = ?, file_sha256 = ?, file_bytes = ?, records_total = ?, "
+                    "accepted = ?, rejected = ?, warned = ?, excluded = ?, local_coded = ? WHERE id = ?",
+                    {row.status, row.file_sha256, row.file_bytes, row.records_total, row.accepted, row.rejected,
+                     row.warned, row.excluded, row.local_coded, row.id});
                 !u) {
                 return u;
             }
@@ -343,12 +385,13 @@ class Submission {
             return {};
         });
         if (!status) {
+            if (too_large_) return Refuse(status.error().message);
             if (outcome.result == SubmitResult::kAlreadyReceived && outcome.submission) {
                 return AlreadyReceived(*outcome.submission);
             }
             if (!after_rollback) return core::Fail(status.error());
             auto audited = RecordAlone(store_, r_.actor, *after_rollback, subject_,
-                                       {{"sha256", spool_->sha256()}, {"reason", outcome.message}});
+                                       {{"sha256", sha256_}, {"reason", outcome.message}});
             if (!audited) return core::Fail(audited.error());
         }
         return outcome;
@@ -358,7 +401,12 @@ class Submission {
     const refdata::NicipCatalogue& catalogue_;
     const SubmitRequest& r_;
     std::string subject_;
-    std::unique_ptr<ingest::Spool> spool_;
+    std::unique_ptr<ingest::Spool> spool_;      // standard input and pipes only
+    ingest::HashingSource* hashing_ = nullptr;  // a regular file: input_, hashing as it is read
+    std::unique_ptr<ingest::ByteSource> input_;
+    std::string sha256_;  // empty until known
+    uint64_t bytes_ = 0;
+    bool too_large_ = false;  // the file grew past the cap while being read
     std::unique_ptr<SubmissionContext> context_;
 };
 

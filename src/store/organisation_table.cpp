@@ -1,15 +1,6 @@
 #include "store/organisation_table.hpp"
 
 namespace did::store {
-namespace {
-
-std::optional<std::string_view> NullIfEmpty(const std::string& s) {
-    if (s.empty()) return std::nullopt;
-    return std::string_view(s);
-}
-
-}  // namespace
-
 core::Status OrganisationTable::ReplaceKind(std::string_view kind, const std::vector<OrganisationRow>& rows) {
     if (auto deleted = db_.Execute("DELETE FROM organisations WHERE kind = ?", {std::string(kind)}); !deleted) {
         return deleted;
@@ -17,8 +8,8 @@ core::Status OrganisationTable::ReplaceKind(std::string_view kind, const std::ve
     auto loader = db_.BeginBulk("organisations", {"code", "name", "kind", "parent", "postcode", "opened", "closed"});
     if (!loader) return core::Fail(loader.error());
     for (const OrganisationRow& row : rows) {
-        auto added = (*loader)->Add({row.code, row.name, kind, NullIfEmpty(row.parent), NullIfEmpty(row.postcode),
-                                     NullIfEmpty(row.opened), NullIfEmpty(row.closed)});
+        auto added = (*loader)->Add({row.code, row.name, kind, TextOrNull(row.parent), TextOrNull(row.postcode),
+                                     TextOrNull(row.opened), TextOrNull(row.closed)});
         if (!added) return added;
     }
     return (*loader)->Finish();

@@ -3,11 +3,6 @@
 namespace did::store {
 namespace {
 
-std::optional<std::string_view> NullIfEmpty(const std::string& s) {
-    if (s.empty()) return std::nullopt;
-    return std::string_view(s);
-}
-
 std::string Hex(const std::string& bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string out;
@@ -46,8 +41,8 @@ core::Result<int64_t> PostcodeTable::Replace(const std::function<core::Status(co
     int64_t count = 0;
     auto filled = fill([&](const PostcodeRow& row) -> core::Status {
         ++count;
-        return (*loader)->Add({row.postcode, NullIfEmpty(row.terminated), NullIfEmpty(row.local_authority),
-                               NullIfEmpty(row.region), NullIfEmpty(row.lsoa), NullIfEmpty(row.icb)});
+        return (*loader)->Add({row.postcode, TextOrNull(row.terminated), TextOrNull(row.local_authority),
+                               TextOrNull(row.region), TextOrNull(row.lsoa), TextOrNull(row.icb)});
     });
     if (!filled) return core::Fail(filled.error());
     if (auto finished = (*loader)->Finish(); !finished) return core::Fail(finished.error());
@@ -62,7 +57,8 @@ core::Result<int64_t> PostcodeTable::Count() {
 
 core::Result<std::optional<PostcodeRow>> PostcodeTable::Find(const std::string& postcode) {
     auto row = db_.QueryOne(
-        "SELECT postcode, terminated, local_authority, region, lsoa, icb FROM postcodes WHERE postcode = ?", {postcode});
+        "SELECT postcode, terminated, local_authority, region, lsoa, icb FROM postcodes WHERE postcode = ?",
+        {postcode});
     if (!row) return core::Fail(row.error());
     if (!*row) return std::optional<PostcodeRow>();
     const SqlRow& r = **row;

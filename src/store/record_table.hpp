@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/sql_connection.hpp"
@@ -29,14 +30,17 @@ struct StoredExamination {
 };
 
 class RecordTable {
-public:
+  public:
     explicit RecordTable(SqlConnection& db) : db_(db) {}
 
     // PostgreSQL keeps one partition of the records per month: creates the month's partition
     // if it is missing. Call outside any transaction (it commits on its own).
     core::Status EnsurePartition(const std::string& period);
 
+    // Any table but the records.
     core::Result<std::unique_ptr<BulkLoader>> Loader(BulkTable table);
+    // The records of a submission for `period` (on PostgreSQL, its partition must exist).
+    core::Result<std::unique_ptr<BulkLoader>> RecordLoader(const std::string& period);
 
     // (site, accession number, content hash) of each record of a submission.
     core::Status ForEachDigest(int64_t submission_id,
@@ -52,7 +56,11 @@ public:
     core::Result<int64_t> CountRecords(int64_t submission_id);
     core::Result<int64_t> CountFindings(int64_t submission_id);
 
-private:
+  private:
+    // The condition (and its parameters) that picks one submission's records efficiently;
+    // on PostgreSQL the month, when known, confines the search to one partition.
+    std::pair<std::string, SqlParams> OfSubmission(int64_t submission_id, const std::string& period = "") const;
+
     SqlConnection& db_;
 };
 

@@ -25,7 +25,7 @@ using SqlParams = std::vector<SqlValue>;
 
 // One result row; cells are text (or null), as both databases can render them.
 class SqlRow {
-public:
+  public:
     explicit SqlRow(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
     size_t size() const { return cells_.size(); }
     bool IsNull(size_t i) const { return !cells_[i].has_value(); }
@@ -33,21 +33,29 @@ public:
     int64_t Int(size_t i) const;              // 0 for null
     std::optional<std::string> Optional(size_t i) const { return cells_[i]; }
 
-private:
+  private:
     std::vector<std::optional<std::string>> cells_;
 };
 
+// One value of a bulk-loaded row: NULL, a whole number or text (borrowed until Add returns).
+using BulkValue = std::variant<std::monostate, int64_t, std::string_view>;
+using BulkRow = std::vector<BulkValue>;
+
+// Text, or NULL when empty: an empty field in a submission means "not supplied".
+inline BulkValue TextOrNull(std::string_view text) {
+    return text.empty() ? BulkValue{} : BulkValue{text};
+}
+
 // Rows for a table, in the column order given when it was opened.
 class BulkLoader {
-public:
+  public:
     virtual ~BulkLoader() = default;
-    // `values` holds one row; nullopt is SQL NULL.
-    virtual core::Status Add(const std::vector<std::optional<std::string_view>>& values) = 0;
+    virtual core::Status Add(const BulkRow& row) = 0;
     virtual core::Status Finish() = 0;
 };
 
 class SqlConnection {
-public:
+  public:
     virtual ~SqlConnection() = default;
     virtual Dialect dialect() const = 0;
 
@@ -71,7 +79,7 @@ public:
     virtual core::Status LockKey(std::string_view key) = 0;
 
     virtual core::Result<std::unique_ptr<BulkLoader>> BeginBulk(std::string_view table,
-                                                               const std::vector<std::string>& columns) = 0;
+                                                                const std::vector<std::string>& columns) = 0;
 
     // The database's own consistency check; empty when all is well.
     virtual core::Result<std::string> IntegrityCheck() = 0;

@@ -17,7 +17,7 @@ namespace did::store {
 namespace {
 
 class StoreContractTest : public ::testing::TestWithParam<Backend> {
-protected:
+  protected:
     void SetUp() override {
         database_ = std::make_unique<TestDatabase>(GetParam());
         if (database_->url().empty()) {
@@ -67,8 +67,12 @@ TEST_P(StoreContractTest, OrganisationsAreReplacedKindByKind) {
         return table.ReplaceKind("gp", {{"B82005", "Practice A", "", "QWO", "LS1 4AP", "1974-04-01", ""},
                                         {"B82006", "Practice B", "", "QWO", "", "1990-01-01", "2020-03-31"}});
     }));
-    ASSERT_TRUE(store_->InTransaction([&] { return table.ReplaceKind("site", {{"RH802", "Site", "", "RH8", "", "", ""}}); }));
-    ASSERT_TRUE(store_->InTransaction([&] { return table.ReplaceKind("gp", {{"B82007", "Practice C", "", "", "", "", ""}}); }));
+    ASSERT_TRUE(store_->InTransaction([&] {
+        return table.ReplaceKind("site", {{"RH802", "Site", "", "RH8", "", "", ""}});
+    }));
+    ASSERT_TRUE(store_->InTransaction([&] {
+        return table.ReplaceKind("gp", {{"B82007", "Practice C", "", "", "", "", ""}});
+    }));
     EXPECT_EQ(*table.Count("gp"), 1);
     EXPECT_EQ(*table.Count("site"), 1);
     std::vector<OrganisationRow> rows;
@@ -185,38 +189,36 @@ TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
         auto inserted = submissions.Insert(Submission("RXX", "2026-10", "current", "aaa"));
         if (!inserted) return core::Fail(inserted.error());
         id = *inserted;
-        auto loader = records.Loader(BulkTable::kRecords);
+        auto loader = records.RecordLoader("2026-10");
         if (!loader) return core::Fail(loader.error());
-        const std::string sid = std::to_string(id);
-        for (int line = 2; line < 1002; ++line) {
-            const std::string l = std::to_string(line);
-            const std::string accession = line == 2 ? awkward : "ACC" + l;
-            std::vector<std::optional<std::string_view>> row = {sid, l, "2026-10"};
-            for (int f = 0; f < 18; ++f) row.push_back(f == 16 ? std::optional<std::string_view>("RH802") : std::nullopt);
+        for (int64_t line = 2; line < 1002; ++line) {
+            const std::string accession = line == 2 ? awkward : "ACC" + std::to_string(line);
+            BulkRow row = {id, line, "2026-10"};
+            for (int f = 0; f < 18; ++f) row.push_back(f == 16 ? BulkValue("RH802") : BulkValue{});
             row[20] = accession;
             row[3] = "4010232137";
             row[15] = "2026-10-10";
             row[16] = "XCHES";
-            row.push_back(std::nullopt);  // local_code
-            row.push_back("Plain Radiography");
-            row.push_back("0");
-            row.push_back(line == 2 ? "-5" : l);  // content_hash is a signed 64-bit value
+            row.emplace_back();                                // local_code
+            row.emplace_back(int64_t{0});                      // excluded
+            row.emplace_back(line == 2 ? int64_t{-5} : line);  // content_hash is a signed 64-bit value
             if (auto added = (*loader)->Add(row); !added) return added;
         }
         if (auto done = (*loader)->Finish(); !done) return done;
         auto findings = records.Loader(BulkTable::kFindings);
         if (!findings) return core::Fail(findings.error());
-        if (auto a = (*findings)->Add({sid, "7", "DIDS001", "reject", "NHS NUMBER", awkward, "message"}); !a) return a;
+        if (auto a = (*findings)->Add({id, int64_t{7}, "DIDS001", "reject", "NHS NUMBER", awkward, "message"}); !a)
+            return a;
         if (auto f = (*findings)->Finish(); !f) return f;
         auto cube = records.Loader(BulkTable::kCubeActivity);
         if (!cube) return core::Fail(cube.error());
-        if (auto a = (*cube)->Add({sid, "RXX", "2026-10", "RH802", "XCHES", "Plain Radiography", "04", "40-44", "1", "0",
-                                   "0", "1000"});
+        if (auto a = (*cube)->Add({id, "RXX", "2026-10", "RH802", "XCHES", "Plain Radiography", "04", int64_t{0},
+                                   int64_t{0}, int64_t{1000}});
             !a) {
             return a;
         }
-        if (auto a = (*cube)->Add({sid, "RXX", "2026-10", "RH802", "UABDO", "Diagnostic Ultrasonography", "04", "40-44",
-                                   "1", "0", "0", "3"});
+        if (auto a = (*cube)->Add({id, "RXX", "2026-10", "RH802", "UABDO", "Diagnostic Ultrasonography", "04",
+                                   int64_t{0}, int64_t{0}, int64_t{3}});
             !a) {
             return a;
         }
@@ -250,14 +252,16 @@ TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
     ASSERT_TRUE(records.ForEachExamination("2026-10", "RYY", {}, {"RH8"}, [&](const StoredExamination&) { ++seen; }));
     EXPECT_EQ(seen, 1000u);
     seen = 0;
-    ASSERT_TRUE(records.ForEachExamination("2026-10", "RYY", {"RH803"}, {"RXX"}, [&](const StoredExamination&) { ++seen; }));
+    ASSERT_TRUE(
+        records.ForEachExamination("2026-10", "RYY", {"RH803"}, {"RXX"}, [&](const StoredExamination&) { ++seen; }));
     EXPECT_EQ(seen, 0u);
 }
 
 TEST_P(StoreContractTest, ARolledBackTransactionLeavesNothing) {
     SubmissionTable submissions(store_->db());
     auto status = store_->InTransaction([&]() -> core::Status {
-        if (auto id = submissions.Insert(Submission("RXX", "2026-10", "current", "aaa")); !id) return core::Fail(id.error());
+        if (auto id = submissions.Insert(Submission("RXX", "2026-10", "current", "aaa")); !id)
+            return core::Fail(id.error());
         return core::Fail(core::Error::Internal("changed my mind"));
     });
     EXPECT_FALSE(status);

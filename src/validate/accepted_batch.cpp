@@ -1,5 +1,7 @@
 #include "validate/accepted_batch.hpp"
 
+#include "core/hash.hpp"
+
 namespace did::validate {
 
 void AcceptedBatch::Add(uint64_t line, RecordFields fields, const RecordFacts& facts, bool warned) {
@@ -14,6 +16,10 @@ void AcceptedBatch::Add(uint64_t line, RecordFields fields, const RecordFacts& f
         record.size[i] = static_cast<uint32_t>(value.size());
         arena_.append(value);
     }
+    // The fields lie end to end in the arena; their sizes, hashed first, keep "AB","C" apart from "A","BC".
+    const size_t first = record.offset[0];
+    record.digest = core::HashBytes(arena_.data() + first, arena_.size() - first,
+                                    core::HashBytes(record.size.data(), sizeof record.size));
     records_.push_back(record);
 }
 

@@ -20,6 +20,10 @@ struct AcceptedRecord {
     std::array<uint32_t, core::kFieldCount> offset{};
     std::array<uint32_t, core::kFieldCount> size{};
     RecordFacts facts;
+    // A 64-bit hash of the normalised fields, so that a new file can be compared with the
+    // stored one record by record without reading either in full. Computed as the record is
+    // added, on the core that validated it.
+    uint64_t digest = 0;
     bool warned = false;
     bool dropped = false;  // rejected after all, by a rule that looks across records (DIDS071)
 };

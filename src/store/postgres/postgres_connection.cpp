@@ -2,6 +2,10 @@
 
 #include <libpq-fe.h>
 
+#include <unordered_map>
+
+#include "store/postgres/postgres_copy_loader.hpp"
+
 #include <cstdio>
 
 namespace did::store {
@@ -43,73 +47,8 @@ struct Result {
     Result& operator=(const Result&) = delete;
 };
 
-// COPY's text format: backslash escapes, \N for NULL, tab between columns.
-void AppendCopyField(std::string& out, std::string_view value) {
-    for (char c : value) {
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            default: out += c;
-        }
-    }
-}
-
-class PostgresBulkLoader final : public BulkLoader {
-public:
-    explicit PostgresBulkLoader(PGconn* conn) : conn_(conn) { buffer_.reserve(kFlushAt + 4096); }
-    ~PostgresBulkLoader() override {
-        if (!finished_) PQputCopyEnd(conn_, "abandoned");
-        if (!finished_) {
-            while (PGresult* r = PQgetResult(conn_)) PQclear(r);
-        }
-    }
-
-    core::Status Add(const std::vector<std::optional<std::string_view>>& values) override {
-        for (size_t i = 0; i < values.size(); ++i) {
-            if (i > 0) buffer_ += '\t';
-            if (values[i]) {
-                AppendCopyField(buffer_, *values[i]);
-            } else {
-                buffer_ += "\\N";
-            }
-        }
-        buffer_ += '\n';
-        return buffer_.size() >= kFlushAt ? Flush() : core::Status{};
-    }
-
-    core::Status Finish() override {
-        if (auto status = Flush(); !status) return status;
-        finished_ = true;
-        if (PQputCopyEnd(conn_, nullptr) != 1) return core::Fail(core::Error::IoError("COPY: " + Message(conn_)));
-        Result result(PQgetResult(conn_));
-        const bool ok = PQresultStatus(result.r) == PGRES_COMMAND_OK;
-        std::string why = ok ? "" : PQresultErrorMessage(result.r);
-        while (PGresult* r = PQgetResult(conn_)) PQclear(r);
-        if (!ok) return core::Fail(core::Error::IoError("COPY: " + why));
-        return {};
-    }
-
-private:
-    static constexpr size_t kFlushAt = size_t{1} << 20;
-
-    core::Status Flush() {
-        if (buffer_.empty()) return {};
-        if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
-            return core::Fail(core::Error::IoError("COPY: " + Message(conn_)));
-        }
-        buffer_.clear();
-        return {};
-    }
-
-    PGconn* conn_;
-    std::string buffer_;
-    bool finished_ = false;
-};
-
 class PostgresConnection final : public SqlConnection {
-public:
+  public:
     explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
     ~PostgresConnection() override { PQfinish(conn_); }
 
@@ -162,8 +101,8 @@ public:
                 std::vector<std::optional<std::string>> cells(static_cast<size_t>(columns));
                 for (int c = 0; c < columns; ++c) {
                     if (!PQgetisnull(raw, 0, c)) {
-                        cells[static_cast<size_t>(c)] = std::string(PQgetvalue(raw, 0, c),
-                                                                    static_cast<size_t>(PQgetlength(raw, 0, c)));
+                        cells[static_cast<size_t>(c)] =
+                            std::string(PQgetvalue(raw, 0, c), static_cast<size_t>(PQgetlength(raw, 0, c)));
                     }
                 }
                 wanted = row(SqlRow(std::move(cells)));
@@ -191,14 +130,22 @@ public:
 
     core::Result<std::unique_ptr<BulkLoader>> BeginBulk(std::string_view table,
                                                         const std::vector<std::string>& columns) override {
-        std::string sql = "COPY " + std::string(table) + " (";
-        for (size_t i = 0; i < columns.size(); ++i) sql += (i ? "," : "") + columns[i];
-        sql += ") FROM STDIN";
-        Result result(PQexec(conn_, sql.c_str()));
-        if (PQresultStatus(result.r) != PGRES_COPY_IN) {
-            return core::Fail(core::Error::IoError("PostgreSQL: " + Message(conn_)));
+        auto types = ColumnTypes(table);
+        if (!types) return core::Fail(types.error());
+        std::vector<CopyColumn> encodings;
+        for (const std::string& column : columns) {
+            const auto it = (*types)->find(column);
+            if (it == (*types)->end()) {
+                return core::Fail(core::Error::InvalidArgument("no column " + column + " in " + std::string(table)));
+            }
+            const auto encoding = CopyColumnFor(it->second);
+            if (!encoding) {
+                return core::Fail(core::Error::InvalidArgument("bulk loads do not handle column " + column +
+                                                               " of type " + it->second));
+            }
+            encodings.push_back(*encoding);
         }
-        return std::unique_ptr<BulkLoader>(new PostgresBulkLoader(conn_));
+        return StartCopy(conn_, table, columns, std::move(encodings));
     }
 
     core::Result<std::string> IntegrityCheck() override {
@@ -225,8 +172,25 @@ public:
         return problems;
     }
 
-private:
+  private:
+    // Column name -> type name of a table, asked once per connection and table.
+    core::Result<const std::unordered_map<std::string, std::string>*> ColumnTypes(std::string_view table) {
+        const std::string key(table);
+        if (const auto it = column_types_.find(key); it != column_types_.end()) return &it->second;
+        std::unordered_map<std::string, std::string> types;
+        auto status = Query(
+            "SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+            "WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped",
+            {key}, [&](const SqlRow& row) {
+                types.emplace(row.Text(0), row.Text(1));
+                return true;
+            });
+        if (!status) return core::Fail(status.error());
+        return &column_types_.emplace(key, std::move(types)).first->second;
+    }
+
     PGconn* conn_;
+    std::unordered_map<std::string, std::unordered_map<std::string, std::string>> column_types_;
     std::vector<std::string> indexes_;
 };
 

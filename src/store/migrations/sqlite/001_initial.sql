@@ -82,7 +82,7 @@ CREATE UNIQUE INDEX submissions_file ON submissions (provider, period, file_sha2
 CREATE INDEX submissions_period ON submissions (period, provider);
 
 CREATE TABLE findings (
-    submission_id INTEGER NOT NULL REFERENCES submissions (id),
+    submission_id INTEGER NOT NULL,  -- written with its submission, in one transaction
     line INTEGER NOT NULL,
     rule TEXT NOT NULL,
     severity TEXT NOT NULL,
@@ -92,20 +92,22 @@ CREATE TABLE findings (
 );
 CREATE INDEX findings_submission ON findings (submission_id, line);
 
+-- A record's id is its submission's id times 2^32 plus its line: one submission's records are
+-- one range of the table, written in order, so loading appends and reading a submission is a
+-- range scan, with no second index to keep up. Submission and line are computed from the id
+-- when read, not stored; the month is the submission's.
 CREATE TABLE records (
-    submission_id INTEGER NOT NULL,
-    line INTEGER NOT NULL,
-    period TEXT NOT NULL,
+    id INTEGER PRIMARY KEY,
+    submission_id INTEGER GENERATED ALWAYS AS (id >> 32) VIRTUAL,
+    line INTEGER GENERATED ALWAYS AS (id & 4294967295) VIRTUAL,
     nhs_number TEXT, nhs_number_status TEXT, birth_date TEXT, ethnic_category TEXT, gender TEXT, postcode TEXT,
     gp_practice TEXT, source_setting TEXT, referrer_code TEXT, referring_org TEXT, request_date TEXT,
     request_received_date TEXT, test_date TEXT, nicip_code TEXT, snomed_code TEXT, report_issue_date TEXT,
     site_code TEXT, accession_number TEXT,
     local_code TEXT,             -- as sent, when the NICIP column held a notified local code
-    modality TEXT,
     excluded INTEGER NOT NULL,
-    content_hash INTEGER NOT NULL,
-    PRIMARY KEY (submission_id, line)
-) WITHOUT ROWID;
+    content_hash INTEGER NOT NULL
+);
 
 CREATE TABLE duplicate_examinations (
     submission_id INTEGER NOT NULL, line INTEGER NOT NULL, other_provider TEXT NOT NULL,
@@ -116,14 +118,14 @@ CREATE INDEX duplicate_examinations_submission ON duplicate_examinations (submis
 -- The analysis cube: counts by dimension, per submission, written with the records.
 CREATE TABLE cube_activity (
     submission_id INTEGER NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, site TEXT NOT NULL,
-    nicip TEXT NOT NULL, modality TEXT NOT NULL, source_setting TEXT NOT NULL, age_band TEXT NOT NULL,
-    sex TEXT NOT NULL, excluded INTEGER NOT NULL, local_coded INTEGER NOT NULL, examinations INTEGER NOT NULL
+    nicip TEXT NOT NULL, modality TEXT NOT NULL, source_setting TEXT NOT NULL,
+    excluded INTEGER NOT NULL, local_coded INTEGER NOT NULL, examinations INTEGER NOT NULL
 );
 CREATE INDEX cube_activity_submission ON cube_activity (submission_id);
 CREATE INDEX cube_activity_site ON cube_activity (period, site);
 CREATE TABLE cube_gp (
     submission_id INTEGER NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, gp_practice TEXT NOT NULL,
-    nicip TEXT NOT NULL, modality TEXT NOT NULL, source_setting TEXT NOT NULL, examinations INTEGER NOT NULL
+    nicip TEXT NOT NULL, modality TEXT NOT NULL, gp_direct_access INTEGER NOT NULL, examinations INTEGER NOT NULL
 );
 CREATE INDEX cube_gp_submission ON cube_gp (submission_id);
 CREATE TABLE cube_geography (
@@ -134,7 +136,7 @@ CREATE TABLE cube_geography (
 CREATE INDEX cube_geography_submission ON cube_geography (submission_id);
 CREATE TABLE cube_waits (
     submission_id INTEGER NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, site TEXT NOT NULL,
-    modality TEXT NOT NULL, nicip TEXT NOT NULL, source_setting TEXT NOT NULL,
+    modality TEXT NOT NULL, source_setting TEXT NOT NULL,
     measure TEXT NOT NULL,       -- request_to_test, test_to_report
     days INTEGER NOT NULL,       -- 400 stands for 400 or more
     examinations INTEGER NOT NULL
