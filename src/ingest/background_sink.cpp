@@ -9,7 +9,7 @@ BackgroundSink::~BackgroundSink() {
     Stop();
 }
 
-core::Status BackgroundSink::Consume(const validate::AcceptedBatch& batch) {
+core::Status BackgroundSink::Consume(validate::AcceptedBatch& batch) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return waiting_.size() < depth_ || !failed_; });
     if (!failed_) return failed_;
@@ -20,7 +20,7 @@ core::Status BackgroundSink::Consume(const validate::AcceptedBatch& batch) {
     }
     lock.unlock();
     if (!copy) copy = std::make_unique<validate::AcceptedBatch>();
-    *copy = batch;  // reuses the copy's capacity
+    std::swap(*copy, batch);  // the records change hands; the caller gets an empty batch to refill
     lock.lock();
     waiting_.push_back(std::move(copy));
     changed_.notify_all();
@@ -52,6 +52,7 @@ void BackgroundSink::Run() {
         const bool go_on = static_cast<bool>(failed_);
         lock.unlock();
         core::Status status = go_on ? inner_.Consume(*batch) : core::Status{};
+        batch->Clear();  // keeps its capacity for a later batch
         lock.lock();
         if (!status) failed_ = std::move(status);
         spare_.push_back(std::move(batch));

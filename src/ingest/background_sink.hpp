@@ -1,7 +1,7 @@
 // BackgroundSink: passes accepted records to another sink on a thread of its own, so that
-// storing one window of a file overlaps validating the next. Each batch is copied (the
-// pipeline reuses its buffers), and at most `depth` copies wait at a time, which bounds the
-// memory it adds. The inner sink is only ever called from that one thread, in file order;
+// storing one window of a file overlaps validating the next. It takes each batch's records
+// (leaving the caller an empty batch of its own to refill), and at most `depth` batches wait
+// at a time, which bounds the memory it adds. The inner sink is only ever called from that one thread, in file order;
 // whatever the inner sink uses (a database connection) must be left alone by others until
 // Finish returns. A failure of the inner sink is returned by the next Consume or by Finish.
 #pragma once
@@ -23,7 +23,7 @@ class BackgroundSink final : public validate::AcceptedSink {
     BackgroundSink(const BackgroundSink&) = delete;
     BackgroundSink& operator=(const BackgroundSink&) = delete;
 
-    core::Status Consume(const validate::AcceptedBatch& batch) override;
+    core::Status Consume(validate::AcceptedBatch& batch) override;
     core::Status Finish(bool keep) override;
 
   private:

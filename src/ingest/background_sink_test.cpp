@@ -15,7 +15,7 @@ using core::Field;
 // Records what it is given, on which thread; can be told to fail at one batch.
 class RecordingSink : public validate::AcceptedSink {
   public:
-    core::Status Consume(const validate::AcceptedBatch& batch) override {
+    core::Status Consume(validate::AcceptedBatch& batch) override {
         threads.push_back(std::this_thread::get_id());
         if (++batches == fail_at) return core::Fail(core::Error::IoError("disk full"));
         for (const auto& r : batch.records()) {

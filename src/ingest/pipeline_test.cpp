@@ -53,7 +53,7 @@ struct Outcome {
 
 class CountingSink : public validate::AcceptedSink {
   public:
-    core::Status Consume(const validate::AcceptedBatch& batch) override {
+    core::Status Consume(validate::AcceptedBatch& batch) override {
         for (const auto& r : batch.records()) {
             if (r.dropped) continue;
             accessions.emplace_back(batch.Get(r, Field::kAccessionNumber));

@@ -35,7 +35,7 @@ AcceptedCsvWriter::~AcceptedCsvWriter() {
     }
 }
 
-core::Status AcceptedCsvWriter::Consume(const validate::AcceptedBatch& batch) {
+core::Status AcceptedCsvWriter::Consume(validate::AcceptedBatch& batch) {
     std::string& b = out_->buffer();
     for (const validate::AcceptedRecord& record : batch.records()) {
         if (record.dropped) continue;

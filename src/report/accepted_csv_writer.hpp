@@ -18,7 +18,7 @@ class AcceptedCsvWriter final : public validate::AcceptedSink {
     static core::Result<std::unique_ptr<AcceptedCsvWriter>> Create(const std::string& path);
     ~AcceptedCsvWriter() override;
 
-    core::Status Consume(const validate::AcceptedBatch& batch) override;
+    core::Status Consume(validate::AcceptedBatch& batch) override;
     core::Status Finish(bool keep) override;
     uint64_t written() const { return written_; }
 

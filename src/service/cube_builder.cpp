@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/hash.hpp"
 #include "core/postcode.hpp"
 #include "refdata/modality.hpp"
 
@@ -37,11 +38,15 @@ uint64_t Part(uint64_t key, int shift, int bits) {
 }  // namespace
 
 uint64_t Interner::Id(std::string_view value) {
+    // By the value's hash first; the slower exact map settles the (rare) hash collision.
+    const uint64_t hash = core::HashBytes(value) | 1;  // never 0, which the flat map reserves
+    if (const uint64_t* id = by_hash_.Find(hash); id != nullptr && values_[*id] == value) return *id;
     if (const auto it = ids_.find(value); it != ids_.end()) return it->second;
     const uint64_t id = values_.size();
     if (id >= limit_) return limit_;
     ids_.emplace(std::string(value), id);
     values_.emplace_back(value);
+    if (by_hash_.Find(hash) == nullptr) by_hash_.Put(hash, id);
     return id;
 }
 

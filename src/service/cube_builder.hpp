@@ -41,6 +41,7 @@ class Interner {
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     uint64_t limit_;
+    core::FlatU64Map<uint64_t> by_hash_;
     std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> ids_;
     std::vector<std::string> values_;
 };

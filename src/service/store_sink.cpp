@@ -24,7 +24,7 @@ core::Status StoreSink::WriteDuplicates(store::RecordTable& records) const {
     return (*loader)->Finish();
 }
 
-core::Status StoreSink::Consume(const validate::AcceptedBatch& batch) {
+core::Status StoreSink::Consume(validate::AcceptedBatch& batch) {
     // The database takes one row at a time on this thread; counting the cube and matching
     // other providers' examinations run beside it on another core.
     auto counted = std::async(std::launch::async, [&] { return CountAndMatch(batch); });

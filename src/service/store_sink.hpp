@@ -24,7 +24,7 @@ class StoreSink final : public validate::AcceptedSink {
                                                          std::string period,
                                                          const validate::ExaminationRegistry* registry);
 
-    core::Status Consume(const validate::AcceptedBatch& batch) override;
+    core::Status Consume(validate::AcceptedBatch& batch) override;
     core::Status Finish(bool keep) override;
 
     int64_t stored() const { return stored_; }

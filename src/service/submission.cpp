@@ -53,7 +53,7 @@ bool IsProviderCode(const std::string& code) {
 // (site, accession) -> content hash of the accepted records, for a dry run's comparison.
 class DigestSink final : public validate::AcceptedSink {
   public:
-    core::Status Consume(const validate::AcceptedBatch& batch) override {
+    core::Status Consume(validate::AcceptedBatch& batch) override {
         for (const auto& record : batch.records()) {
             if (record.dropped) continue;
             digests[Key(batch.Get(record, core::Field::kSiteCode), batch.Get(record, core::Field::kAccessionNumber))] =

@@ -11,8 +11,9 @@ namespace did::validate {
 class AcceptedSink {
   public:
     virtual ~AcceptedSink() = default;
-    // Records with `dropped` set must be skipped.
-    virtual core::Status Consume(const AcceptedBatch& batch) = 0;
+    // Records with `dropped` set must be skipped. The sink may take the batch's contents
+    // (swap them for an empty batch's): the caller clears the batch before refilling it.
+    virtual core::Status Consume(AcceptedBatch& batch) = 0;
     // `keep` is false when the file was rejected: discard everything consumed.
     virtual core::Status Finish(bool keep) = 0;
 };

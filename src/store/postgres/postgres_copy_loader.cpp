@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_copy_loader.hpp"
 
+#include <bit>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -16,11 +17,11 @@ std::string Message(PGconn* conn) {
 // Network byte order, as the binary format wants.
 template <typename T>
 void AppendBigEndian(std::string& out, T value) {
-    using U = std::make_unsigned_t<T>;
-    const auto bits = static_cast<U>(value);
-    for (int shift = static_cast<int>(sizeof(T) * 8) - 8; shift >= 0; shift -= 8) {
-        out += static_cast<char>((bits >> shift) & 0xff);
-    }
+    auto bits = static_cast<std::make_unsigned_t<T>>(value);
+    if constexpr (std::endian::native == std::endian::little) bits = std::byteswap(bits);
+    char bytes[sizeof(T)];
+    std::memcpy(bytes, &bits, sizeof(T));
+    out.append(bytes, sizeof(T));
 }
 
 class PostgresCopyLoader final : public BulkLoader {
