@@ -35,7 +35,12 @@ std::optional<std::string> Unhex(const std::string& hex) {
 }  // namespace
 
 core::Result<int64_t> PostcodeTable::Replace(const std::function<core::Status(const AddRow&)>& fill) {
-    if (auto deleted = db_.ExecuteScript("DELETE FROM postcodes"); !deleted) return core::Fail(deleted.error());
+    // The directory's 2.7 million rows go in unindexed and the index is built afterwards, in
+    // one sort: kept up row by row, in the file's order, it costs ten times as much.
+    const char* empty = db_.dialect() == Dialect::kPostgres ? "TRUNCATE postcodes" : "DELETE FROM postcodes";
+    if (auto emptied = db_.ExecuteScript(std::string(empty) + "; DROP INDEX IF EXISTS postcodes_by_code"); !emptied) {
+        return core::Fail(emptied.error());
+    }
     auto loader = db_.BeginBulk("postcodes", {"postcode", "terminated", "local_authority", "region", "lsoa", "icb"});
     if (!loader) return core::Fail(loader.error());
     int64_t count = 0;
@@ -46,6 +51,10 @@ core::Result<int64_t> PostcodeTable::Replace(const std::function<core::Status(co
     });
     if (!filled) return core::Fail(filled.error());
     if (auto finished = (*loader)->Finish(); !finished) return core::Fail(finished.error());
+    if (auto indexed = db_.ExecuteScript("CREATE UNIQUE INDEX postcodes_by_code ON postcodes (postcode)"); !indexed) {
+        return core::Fail(core::Error::InvalidArgument("the directory lists a postcode more than once (" +
+                                                       indexed.error().message + "); nothing was imported"));
+    }
     return count;
 }
 

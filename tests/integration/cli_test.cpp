@@ -156,6 +156,14 @@ TEST_F(CliTest, RulesPageInDocsIsGeneratedFromTheCatalogue) {
     EXPECT_EQ(json.size(), 64u);
 }
 
+TEST_F(CliTest, ShippedReferenceSamplesAreWhatTheGeneratorWrites) {
+    ASSERT_EQ(Did("refdata samples samples").exit_code, 0);
+    for (const char* file : {"epraccur.csv", "etr.csv", "ets.csv", "ephp.csv", "onspd.csv"}) {
+        EXPECT_EQ(ReadText(Path("samples/") + file), ReadText(std::string(DID_SOURCE_DIR) + "/data/samples/" + file))
+            << file << ": regenerate with: did refdata samples data/samples";
+    }
+}
+
 TEST_F(CliTest, CatalogueImportReplacesTheShippedOneWithoutARebuild) {
     WriteText(Path("bad.csv"), "nicip_code,snomed_ct_id\nXCHES,399208009\n");
     auto r = Did("refdata import bad.csv", true);

@@ -13,13 +13,14 @@ CREATE TABLE organisations (
 CREATE INDEX organisations_parent ON organisations (parent);
 
 CREATE TABLE postcodes (
-    postcode TEXT PRIMARY KEY,
+    postcode TEXT NOT NULL,
     terminated TEXT,
     local_authority TEXT,
     region TEXT,
     lsoa TEXT,
     icb TEXT
 );
+CREATE UNIQUE INDEX postcodes_by_code ON postcodes (postcode);  -- rebuilt by each import
 
 CREATE TABLE refdata_snapshots (name TEXT PRIMARY KEY, built_at TEXT NOT NULL, data TEXT NOT NULL);
 

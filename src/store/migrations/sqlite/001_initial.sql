@@ -12,13 +12,14 @@ CREATE TABLE organisations (
 CREATE INDEX organisations_parent ON organisations (parent);
 
 CREATE TABLE postcodes (
-    postcode TEXT PRIMARY KEY,   -- with one space, as the directory's pcds column
+    postcode TEXT NOT NULL,      -- with one space, as the directory's pcds column
     terminated TEXT,
     local_authority TEXT,
     region TEXT,
     lsoa TEXT,
     icb TEXT
-) WITHOUT ROWID;
+);
+CREATE UNIQUE INDEX postcodes_by_code ON postcodes (postcode);  -- rebuilt by each import
 
 -- Compact forms of large reference data, loaded whole by the validator (hex text).
 CREATE TABLE refdata_snapshots (name TEXT PRIMARY KEY, built_at TEXT NOT NULL, data TEXT NOT NULL);
