@@ -127,6 +127,20 @@ TEST_F(CollectionCliTest, EveryOutcomeHasItsOwnExitCode) {
     EXPECT_TRUE(Has(r, "superseded")) << r.out;
 }
 
+TEST_F(CollectionCliTest, StandardInputIsSpooledAndKnownAgainByItsHash) {
+    auto r = did::testing::Run("cd '" + dir_ + "' && DID_DATA_DIR='" + dir_ + "/data' DID_DB='sqlite:" + dir_ +
+                               "/did.sqlite' '" + kDid +
+                               "' submit --provider RXX --period 2026-10 - --submitted 2026-11-05 < october.csv 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "DID validation of standard input")) << r.out;
+    // The same bytes from a file (read once, hashed on the way) are recognised.
+    r = Submit("october.csv");
+    EXPECT_EQ(r.exit_code, 4) << r.out;
+    EXPECT_TRUE(Has(r, "already received")) << r.out;
+    r = Did("audit list --format csv");
+    EXPECT_TRUE(Has(r, "submission.duplicate_file")) << r.out;
+}
+
 TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
     auto r = Did("timetable rule --cutoff-day 20", "admin.central");
     ASSERT_EQ(r.exit_code, 0) << r.out;
