@@ -84,30 +84,42 @@ const char* TableName(BulkTable table) {
     return "records";
 }
 
-// On SQLite a record's id packs its submission and line, which are not stored apart, nor is
-// the month (see the schema): the loader turns the first three values into the id.
+// On SQLite the records and the cube tables are clustered by submission: a row's id is its
+// submission's id times 2^32 plus its line (records) or its place in the load (cube), and the
+// submission is read back from the id (see the schema). This loader makes the id from the
+// row's leading values and drops those the table does not store.
 constexpr int kLineBits = 32;
-constexpr size_t kKeyValues = 3;  // submission_id, line, period
+constexpr size_t kRecordKeyValues = 3;  // submission_id, line, period
 
-class SqliteRecordLoader final : public BulkLoader {
+class SqliteClusteredLoader final : public BulkLoader {
   public:
-    explicit SqliteRecordLoader(std::unique_ptr<BulkLoader> inner) : inner_(std::move(inner)) {}
+    // `dropped`: how many leading values the id replaces; `by_line`: the second value is the line.
+    SqliteClusteredLoader(std::unique_ptr<BulkLoader> inner, size_t dropped, bool by_line)
+        : inner_(std::move(inner)), dropped_(dropped), by_line_(by_line) {}
     core::Status Add(const BulkRow& row) override {
         const int64_t submission = std::get<int64_t>(row[0]);
-        const int64_t line = std::get<int64_t>(row[1]);
-        if (line < 0 || line >= (int64_t{1} << kLineBits)) {
-            return core::Fail(core::Error::InvalidArgument("line " + std::to_string(line) + " is out of range"));
+        const int64_t place = by_line_ ? std::get<int64_t>(row[1]) : next_++;
+        if (place < 0 || place >= (int64_t{1} << kLineBits)) {
+            return core::Fail(core::Error::InvalidArgument("row " + std::to_string(place) + " is out of range"));
         }
-        with_id_.assign(1, BulkValue{(submission << kLineBits) | line});
-        with_id_.insert(with_id_.end(), row.begin() + kKeyValues, row.end());
+        with_id_.assign(1, BulkValue{(submission << kLineBits) | place});
+        with_id_.insert(with_id_.end(), row.begin() + static_cast<std::ptrdiff_t>(dropped_), row.end());
         return inner_->Add(with_id_);
     }
     core::Status Finish() override { return inner_->Finish(); }
 
   private:
     std::unique_ptr<BulkLoader> inner_;
+    size_t dropped_;
+    bool by_line_;
+    int64_t next_ = 0;
     BulkRow with_id_;
 };
+
+bool IsCube(BulkTable table) {
+    return table == BulkTable::kCubeActivity || table == BulkTable::kCubeGp || table == BulkTable::kCubeGeography ||
+           table == BulkTable::kCubeWaits;
+}
 
 }  // namespace
 
@@ -144,8 +156,20 @@ core::Status RecordTable::EnsurePartition(const std::string& period) {
 }
 
 core::Result<std::unique_ptr<BulkLoader>> RecordTable::Loader(BulkTable table) {
-    if (table != BulkTable::kRecords) return db_.BeginBulk(TableName(table), BulkColumns(table));
-    return core::Fail(core::Error::Internal("records are loaded a month at a time: use RecordLoader"));
+    if (table == BulkTable::kRecords) {
+        return core::Fail(core::Error::Internal("records are loaded a month at a time: use RecordLoader"));
+    }
+    if (db_.dialect() != Dialect::kSqlite || !IsCube(table)) return db_.BeginBulk(TableName(table), BulkColumns(table));
+    return ClusteredLoader(table, 1, false);
+}
+
+core::Result<std::unique_ptr<BulkLoader>> RecordTable::ClusteredLoader(BulkTable table, size_t dropped, bool by_line) {
+    std::vector<std::string> columns = {"id"};
+    columns.insert(columns.end(), BulkColumns(table).begin() + static_cast<std::ptrdiff_t>(dropped),
+                   BulkColumns(table).end());
+    auto loader = db_.BeginBulk(TableName(table), columns);
+    if (!loader) return core::Fail(loader.error());
+    return std::unique_ptr<BulkLoader>(new SqliteClusteredLoader(std::move(*loader), dropped, by_line));
 }
 
 core::Result<std::unique_ptr<BulkLoader>> RecordTable::RecordLoader(const std::string& period) {
@@ -156,12 +180,7 @@ core::Result<std::unique_ptr<BulkLoader>> RecordTable::RecordLoader(const std::s
         if (!name) return core::Fail(name.error());
         return db_.BeginBulk(*name, BulkColumns(BulkTable::kRecords));
     }
-    const BulkTable table = BulkTable::kRecords;
-    std::vector<std::string> columns = {"id"};
-    columns.insert(columns.end(), BulkColumns(table).begin() + kKeyValues, BulkColumns(table).end());
-    auto loader = db_.BeginBulk(TableName(table), columns);
-    if (!loader) return core::Fail(loader.error());
-    return std::unique_ptr<BulkLoader>(new SqliteRecordLoader(std::move(*loader)));
+    return ClusteredLoader(BulkTable::kRecords, kRecordKeyValues, true);
 }
 
 core::Status RecordTable::ForEachDigest(

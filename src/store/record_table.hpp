@@ -57,6 +57,8 @@ class RecordTable {
     core::Result<int64_t> CountFindings(int64_t submission_id);
 
   private:
+    // SQLite: a loader that packs the submission and the row's place into the id (see the .cpp).
+    core::Result<std::unique_ptr<BulkLoader>> ClusteredLoader(BulkTable table, size_t dropped, bool by_line);
     // The condition (and its parameters) that picks one submission's records efficiently;
     // on PostgreSQL the month, when known, confines the search to one partition.
     std::pair<std::string, SqlParams> OfSubmission(int64_t submission_id, const std::string& period = "") const;

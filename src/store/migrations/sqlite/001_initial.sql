@@ -116,33 +116,34 @@ CREATE TABLE duplicate_examinations (
 );
 CREATE INDEX duplicate_examinations_submission ON duplicate_examinations (submission_id);
 
--- The analysis cube: counts by dimension, per submission, written with the records.
+-- The analysis cube: counts by dimension, per submission, written with the records. Clustered
+-- by submission like the records: id = submission id * 2^32 + the row's place in the load.
 CREATE TABLE cube_activity (
-    submission_id INTEGER NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, site TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, submission_id INTEGER GENERATED ALWAYS AS (id >> 32) VIRTUAL,
+    provider TEXT NOT NULL, period TEXT NOT NULL, site TEXT NOT NULL,
     nicip TEXT NOT NULL, modality TEXT NOT NULL, source_setting TEXT NOT NULL,
     excluded INTEGER NOT NULL, local_coded INTEGER NOT NULL, examinations INTEGER NOT NULL
 );
-CREATE INDEX cube_activity_submission ON cube_activity (submission_id);
 CREATE INDEX cube_activity_site ON cube_activity (period, site);
 CREATE TABLE cube_gp (
-    submission_id INTEGER NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, gp_practice TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, submission_id INTEGER GENERATED ALWAYS AS (id >> 32) VIRTUAL,
+    provider TEXT NOT NULL, period TEXT NOT NULL, gp_practice TEXT NOT NULL,
     nicip TEXT NOT NULL, modality TEXT NOT NULL, gp_direct_access INTEGER NOT NULL, examinations INTEGER NOT NULL
 );
-CREATE INDEX cube_gp_submission ON cube_gp (submission_id);
 CREATE TABLE cube_geography (
-    submission_id INTEGER NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, postcode_district TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, submission_id INTEGER GENERATED ALWAYS AS (id >> 32) VIRTUAL,
+    provider TEXT NOT NULL, period TEXT NOT NULL, postcode_district TEXT NOT NULL,
     modality TEXT NOT NULL, age_band TEXT NOT NULL, sex TEXT NOT NULL, ethnic TEXT NOT NULL,
     examinations INTEGER NOT NULL
 );
-CREATE INDEX cube_geography_submission ON cube_geography (submission_id);
 CREATE TABLE cube_waits (
-    submission_id INTEGER NOT NULL, provider TEXT NOT NULL, period TEXT NOT NULL, site TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, submission_id INTEGER GENERATED ALWAYS AS (id >> 32) VIRTUAL,
+    provider TEXT NOT NULL, period TEXT NOT NULL, site TEXT NOT NULL,
     modality TEXT NOT NULL, source_setting TEXT NOT NULL,
     measure TEXT NOT NULL,       -- request_to_test, test_to_report
     days INTEGER NOT NULL,       -- 400 stands for 400 or more
     examinations INTEGER NOT NULL
 );
-CREATE INDEX cube_waits_submission ON cube_waits (submission_id);
 
 -- Append-only, each entry chained to the one before by a hash.
 CREATE TABLE audit_log (
