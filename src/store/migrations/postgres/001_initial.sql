@@ -95,16 +95,17 @@ CREATE INDEX findings_submission ON findings USING brin (submission_id) WITH (au
 
 -- One partition per reporting month, created as months arrive.
 CREATE TABLE records (
+    -- Fixed-width columns first, widest first, so no row pays for alignment padding.
     submission_id BIGINT NOT NULL,
-    line BIGINT NOT NULL,
+    content_hash BIGINT NOT NULL,
+    line INTEGER NOT NULL,
+    excluded SMALLINT NOT NULL,
     period TEXT NOT NULL,
     nhs_number TEXT, nhs_number_status TEXT, birth_date TEXT, ethnic_category TEXT, gender TEXT, postcode TEXT,
     gp_practice TEXT, source_setting TEXT, referrer_code TEXT, referring_org TEXT, request_date TEXT,
     request_received_date TEXT, test_date TEXT, nicip_code TEXT, snomed_code TEXT, report_issue_date TEXT,
     site_code TEXT, accession_number TEXT,
-    local_code TEXT,
-    excluded SMALLINT NOT NULL,
-    content_hash BIGINT NOT NULL
+    local_code TEXT
 ) PARTITION BY LIST (period);
 -- Each submission's records arrive together, in line order, so a block-range index finds
 -- them at a fraction of the cost of a B-tree to keep up during a million-row COPY.
