@@ -29,7 +29,14 @@ FileSource::~FileSource() {
     if (owned_) ::close(fd_);
 }
 
+std::optional<int> FileSource::MappableFd() const {
+    // Standard input and other descriptors we did not open may be pipes, or shared.
+    if (!owned_ || read_from_ || !size_ || *size_ == 0) return std::nullopt;
+    return fd_;
+}
+
 core::Result<size_t> FileSource::Read(char* into, size_t size) {
+    read_from_ = true;
     while (true) {
         const ssize_t n = ::read(fd_, into, size);
         if (n >= 0) return static_cast<size_t>(n);

@@ -20,6 +20,9 @@ class ByteSource {
     virtual core::Result<size_t> Read(char* into, size_t size) = 0;
     // The total size when known in advance, for progress reports.
     virtual std::optional<uint64_t> SizeHint() const { return std::nullopt; }
+    // A regular file not yet read from can be mapped instead of read: its descriptor, whose
+    // bytes run from offset 0 to SizeHint().
+    virtual std::optional<int> MappableFd() const { return std::nullopt; }
 };
 
 class FileSource final : public ByteSource {
@@ -30,6 +33,7 @@ class FileSource final : public ByteSource {
 
     core::Result<size_t> Read(char* into, size_t size) override;
     std::optional<uint64_t> SizeHint() const override { return size_; }
+    std::optional<int> MappableFd() const override;
 
   private:
     FileSource(int fd, bool owned, std::optional<uint64_t> size, std::string path)
@@ -38,6 +42,7 @@ class FileSource final : public ByteSource {
     bool owned_;
     std::optional<uint64_t> size_;
     std::string path_;
+    bool read_from_ = false;
 };
 
 class MemorySource final : public ByteSource {

@@ -46,11 +46,11 @@ class CsvPipeline {
           builder_(validator_),
           pool_(options.threads),
           duplicates_(pool_.size()),
-          reader_(source, options.window_bytes) {
+          reader_(WindowReader::For(source, options.window_bytes)) {
         for (size_t i = 0; i < pool_.size(); ++i) {
             parsers_.push_back(std::make_unique<CsvChunkParser>(validator_, sink != nullptr));
         }
-        for (Batch& batch : batches_) batch.results.resize(pool_.size() * 4);
+        for (Batch& batch : batches_) batch.results.resize(pool_.size() * 16);
         // Real extracts run at 150-250 bytes a record: size the DIDS071 index for the file.
         if (const auto size = source.SizeHint()) duplicates_.Reserve(*size / 200);
     }
@@ -58,10 +58,10 @@ class CsvPipeline {
     core::Result<validate::ValidationReport> Run() {
         bool first = true;
         while (true) {
-            auto window = reader_.Fill();
+            auto window = reader_->Fill();
             if (!window) return core::Fail(window.error());
             const std::string_view view = *window;
-            eof_ = reader_.at_eof();
+            eof_ = reader_->at_eof();
             size_t pos = 0;
             if (first) {
                 if (view.starts_with(kBom)) pos = kBom.size();
@@ -84,7 +84,7 @@ class CsvPipeline {
                 if (auto grown = Grow(); !grown) return core::Fail(grown.error());
                 if (stop_) break;
             }
-            if (auto status = reader_.Consume(*consumed); !status) return core::Fail(status.error());
+            if (auto status = reader_->Consume(*consumed); !status) return core::Fail(status.error());
             bytes_done_ += *consumed;
             if (options_.progress) options_.progress(bytes_done_);
         }
@@ -98,7 +98,7 @@ class CsvPipeline {
         }
         validate::ValidationReport report = builder_.Finish(bad_utf8_line_);
         report.has_header = has_header_;
-        report.bytes = reader_.bytes_read();
+        report.bytes = reader_->bytes_read();
         report.duplicate_keys = duplicates_.size();
         return report;
     }
@@ -107,7 +107,7 @@ class CsvPipeline {
     // Makes the window larger, or gives up on a record that is longer than any real one.
     core::Status Grow() {
         if (eof_) return {};
-        if (reader_.window_bytes() >= options_.max_record_bytes) {
+        if (reader_->window_bytes() >= options_.max_record_bytes) {
             stop_ = true;
             if (auto flushed = FlushPending(); !flushed) return flushed;  // its errors come first
             return builder_.AddFileError(Finding{
@@ -116,7 +116,7 @@ class CsvPipeline {
                             "file cannot be read past it",
                             options_.max_record_bytes >> 20)});
         }
-        return reader_.Grow();
+        return reader_->Grow();
     }
 
     // Returns the offset after the header (or `pos` when there is none), or nullopt when the
@@ -178,7 +178,7 @@ class CsvPipeline {
         core::Status prefetched;
         pool_.Run(1 + marking + chunks, [&](size_t task, size_t worker) {
             if (task == 0) {
-                prefetched = reader_.Prefetch();
+                prefetched = reader_->Prefetch();
             } else if (task <= marking) {
                 duplicates_.MarkPartition(task - 1, previous.chunks, previous.line_base);
             } else {
@@ -246,7 +246,7 @@ class CsvPipeline {
     std::vector<size_t> bounds_;
     std::vector<size_t> starts_;
     core::CsvTokenizer tokenizer_;
-    WindowReader reader_;
+    std::unique_ptr<WindowReader> reader_;
     bool eof_ = false;
     bool stop_ = false;
     bool has_header_ = false;

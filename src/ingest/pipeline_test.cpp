@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -71,12 +73,24 @@ class CountingSink : public validate::AcceptedSink {
     bool kept = false;
 };
 
-Outcome Validate(std::string_view text, PipelineOptions options = {}, CountingSink* sink = nullptr) {
+enum class From { kMemory, kFile };  // kFile: a regular file, read through a mapping
+
+Outcome Validate(std::string_view text, PipelineOptions options = {}, CountingSink* sink = nullptr,
+                 From from = From::kMemory) {
     validate::ValidationContext context;
     context.submitted = *core::Date::Parse("2026-11-05");
     context.period = core::Period::Parse("2026-10");
-    MemorySource source(text);
-    auto report = ValidateCsv(source, context, options, sink);
+    std::unique_ptr<ByteSource> source = std::make_unique<MemorySource>(text);
+    const std::string path = ::testing::TempDir() + "pipeline_test.csv";
+    if (from == From::kFile) {
+        std::ofstream(path, std::ios::binary) << text;
+        auto file = FileSource::Open(path);
+        EXPECT_TRUE(file);
+        source = std::move(*file);
+        EXPECT_EQ(source->MappableFd().has_value(), !text.empty());
+    }
+    auto report = ValidateCsv(*source, context, options, sink);
+    if (from == From::kFile) std::remove(path.c_str());
     EXPECT_TRUE(report) << report.error().message;
     Outcome out;
     out.records = report->records;
@@ -184,10 +198,12 @@ TEST(PipelineTest, InvalidUtf8IsTheOnlyFinding) {
 }
 
 TEST(PipelineTest, EmptyFiles) {
-    EXPECT_EQ(Validate("").file_errors, (Lines{{0, "DIDC-EMPTY"}}));
-    EXPECT_EQ(Validate("\xEF\xBB\xBF").file_errors, (Lines{{0, "DIDC-EMPTY"}}));
-    EXPECT_EQ(Validate("\n\n").file_errors, (Lines{{0, "DIDC-EMPTY"}}));
-    EXPECT_EQ(Validate(Header() + "\n").file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+    for (From from : {From::kMemory, From::kFile}) {
+        EXPECT_EQ(Validate("", {}, nullptr, from).file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+        EXPECT_EQ(Validate("\xEF\xBB\xBF", {}, nullptr, from).file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+        EXPECT_EQ(Validate("\n\n", {}, nullptr, from).file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+        EXPECT_EQ(Validate(Header() + "\n", {}, nullptr, from).file_errors, (Lines{{0, "DIDC-EMPTY"}}));
+    }
 }
 
 TEST(PipelineTest, HeaderProblems) {
@@ -283,11 +299,13 @@ TEST(PipelineTest, ChunkingNeverChangesTheReport) {
                 options.threads = threads;
                 options.window_bytes = window;
                 options.min_chunk_bytes = chunk;
-                const auto out = Validate(text, options);
-                EXPECT_EQ(out.findings, expected.findings) << threads << " " << window << " " << chunk;
-                EXPECT_EQ(out.records.total, expected.records.total);
-                EXPECT_EQ(out.records.rejected, expected.records.rejected);
-                EXPECT_EQ(out.values, expected.values);
+                for (From from : {From::kMemory, From::kFile}) {
+                    const auto out = Validate(text, options, nullptr, from);
+                    EXPECT_EQ(out.findings, expected.findings) << threads << " " << window << " " << chunk;
+                    EXPECT_EQ(out.records.total, expected.records.total);
+                    EXPECT_EQ(out.records.rejected, expected.records.rejected);
+                    EXPECT_EQ(out.values, expected.values);
+                }
             }
         }
     }
@@ -305,10 +323,12 @@ TEST(PipelineTest, RecordsLongerThanTheWindowAreReadWhole) {
         PipelineOptions options;
         options.window_bytes = window;
         options.min_chunk_bytes = 300;
-        const auto out = Validate(text, options);
-        EXPECT_EQ(out.findings, expected.findings) << window;
-        EXPECT_TRUE(out.file_errors.empty()) << window;
-        EXPECT_EQ(out.records.total, 52u);
+        for (From from : {From::kMemory, From::kFile}) {
+            const auto out = Validate(text, options, nullptr, from);
+            EXPECT_EQ(out.findings, expected.findings) << window;
+            EXPECT_TRUE(out.file_errors.empty()) << window;
+            EXPECT_EQ(out.records.total, 52u);
+        }
     }
 }
 

@@ -1,15 +1,14 @@
 // WindowReader: a source seen as a sliding window of bytes. The pipeline validates the
 // records in the window, consumes them, and the unconsumed tail (a record cut in two)
-// begins the next window. Two buffers, so the next block can be read (Prefetch, from any
-// one thread) while the current window is still being validated; each buffer keeps some
-// headroom in front of its data, so the tail (usually part of one record) is joined to the
-// next block without moving the block. Measured faster here than mapping the file, whose page faults
-// cost more than the copy. Fill/Consume/Grow from one thread; Prefetch may run on another
-// while the current window is only read.
+// begins the next window. The next block can be made ready (Prefetch, from any one thread)
+// while the current window is still being validated. Fill/Consume/Grow from one thread;
+// Prefetch may run on another while the current window is only read. A window's bytes are
+// valid until the next Consume or Grow.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string_view>
-#include <vector>
 
 #include "core/error.hpp"
 #include "ingest/byte_source.hpp"
@@ -18,38 +17,23 @@ namespace did::ingest {
 
 class WindowReader {
   public:
-    WindowReader(ByteSource& source, size_t window_bytes);
+    // Maps a regular file in place (no copy); reads anything else into buffers.
+    static std::unique_ptr<WindowReader> For(ByteSource& source, size_t window_bytes);
+    virtual ~WindowReader() = default;
 
     // The current window: a full window of unconsumed bytes unless the source ends sooner.
-    core::Result<std::string_view> Fill();
-    // Reads the block that follows the current window into the spare buffer.
-    core::Status Prefetch();
+    virtual core::Result<std::string_view> Fill() = 0;
+    // Makes the block that follows the current window ready.
+    virtual core::Status Prefetch() = 0;
     // Drops the first `bytes` of the window; the rest, then the next block, make the next one.
-    core::Status Consume(size_t bytes);
+    virtual core::Status Consume(size_t bytes) = 0;
     // Doubles the window, for a record longer than it.
-    core::Status Grow();
+    virtual core::Status Grow() = 0;
 
-    size_t window_bytes() const { return window_; }
+    virtual size_t window_bytes() const = 0;
     // True when nothing follows the current window.
-    bool at_eof() const { return source_eof_ && !prefetched_; }
-    uint64_t bytes_read() const { return total_; }
-
-  private:
-    // Reads into `buffer` at `at` until `limit` bytes are there or the source ends.
-    core::Result<size_t> ReadInto(std::vector<char>& buffer, size_t at, size_t limit);
-
-    ByteSource& source_;
-    size_t window_;
-    static constexpr size_t kHeadroom = size_t{64} << 10;
-    std::vector<char> current_;  // [headroom: kHeadroom][data: window_]
-    std::vector<char> spare_;
-    size_t begin_ = 0;  // the current window within current_
-    size_t end_ = 0;
-    bool started_ = false;
-    bool prefetched_ = false;  // spare_ holds the next block at [kHeadroom, kHeadroom + spare_size_)
-    size_t spare_size_ = 0;
-    bool source_eof_ = false;
-    uint64_t total_ = 0;
+    virtual bool at_eof() const = 0;
+    virtual uint64_t bytes_read() const = 0;
 };
 
 }  // namespace did::ingest
