@@ -6,21 +6,21 @@
 
 namespace did::core {
 
-std::optional<Date> Date::ParseTimestamp(std::string_view text) {
+uint32_t Date::ParseTimestamp(std::string_view text) {
     // CCYY-MM-DDThh:mm, optional :ss, then Z, +00:00, -00:00 or +01:00: 17, 20, 22 or 25 bytes.
     const size_t n = text.size();
-    if (n != 17 && n != 20 && n != 22 && n != 25) return std::nullopt;
+    if (n != 17 && n != 20 && n != 22 && n != 25) return 0;
     const char* p = text.data();
     auto digit = [p](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(p[i])) - '0'; };
     const unsigned h0 = digit(11), h1 = digit(12), i0 = digit(14), i1 = digit(15);
-    if (p[10] != 'T' || p[13] != ':' || h0 > 2 || h1 > 9 || h0 * 10 + h1 > 23 || i0 > 5 || i1 > 9) return std::nullopt;
+    if (p[10] != 'T' || p[13] != ':' || h0 > 2 || h1 > 9 || h0 * 10 + h1 > 23 || i0 > 5 || i1 > 9) return 0;
     size_t zone = 16;
     if (n == 20 || n == 25) {
-        if (p[16] != ':' || digit(17) > 5 || digit(18) > 9) return std::nullopt;
+        if (p[16] != ':' || digit(17) > 5 || digit(18) > 9) return 0;
         zone = 19;
     }
     if (n - zone == 1) {
-        if (p[zone] != 'Z') return std::nullopt;
+        if (p[zone] != 'Z') return 0;
     } else {
         // "+00:00", "-00:00" or "+01:00", compared as a 4-byte and a 2-byte word (no memcmp call).
         constexpr auto kWord = [](const char* w) {
@@ -32,7 +32,7 @@ std::optional<Date> Date::ParseTimestamp(std::string_view text) {
         uint32_t head;
         std::memcpy(&head, p + zone, 4);
         const bool known = head == kWord("+00:") || head == kWord("-00:") || head == kWord("+01:");
-        if (!known || p[zone + 4] != '0' || p[zone + 5] != '0') return std::nullopt;
+        if (!known || p[zone + 4] != '0' || p[zone + 5] != '0') return 0;
     }
     return ParseCalendarDate(p);
 }

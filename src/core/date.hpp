@@ -22,6 +22,14 @@ class Date {
     // `CCYY-MM-DD`, or a DID 2.0 timestamp `CCYY-MM-DDThh:mm[:ss]` followed by `Z`, `+00:00`,
     // `-00:00` or `+01:00`; the date part is taken as written (no conversion to UTC).
     static std::optional<Date> Parse(std::string_view text) {
+        const uint32_t packed = ParsePacked(text);
+        if (packed == 0) return std::nullopt;
+        return Date(packed);
+    }
+    // The same, as the packed value, 0 when `text` is not a date (no date packs to 0). For
+    // the per-record checks: a std::optional<Date> returned from a function is written as a
+    // word and a flag byte, then read back as one word, which stalls the store buffer.
+    static uint32_t ParsePacked(std::string_view text) {
         if (text.size() == 10) return ParseCalendarDate(text.data());
         return ParseTimestamp(text);
     }
@@ -65,7 +73,7 @@ class Date {
     Date AddMonthsSlow(int months) const;
     // `CCYY-MM-DD` at `p` (ten bytes), the common case: checked eight bytes at a time, since
     // it runs five times per record.
-    static std::optional<Date> ParseCalendarDate(const char* p) {
+    static uint32_t ParseCalendarDate(const char* p) {
         uint64_t w;
         std::memcpy(&w, p, 8);                                 // "CCYY-MM-", little-endian: byte i at bits 8i..8i+7
         constexpr uint64_t kDigits = 0x00FFFF00FFFFFFFFULL;    // bytes 0-3, 5 and 6
@@ -77,11 +85,14 @@ class Date {
         const bool digits =
             (w & 0xF0F0F0F0F0F0F0F0ULL & kDigits) == (0x3030303030303030ULL & kDigits) &&
             (((w & 0x0F0F0F0F0F0F0F0FULL & kDigits) + (0x0606060606060606ULL & kDigits)) & 0xF0F0F0F0F0F0F0F0ULL) == 0;
-        if (!digits || (w & kDashMask) != kDashes || d8 > 9 || d9 > 9) return std::nullopt;
+        if (!digits || (w & kDashMask) != kDashes || d8 > 9 || d9 > 9) return 0;
         auto b = [w](int i) { return static_cast<int>((w >> (8 * i)) & 0x0F); };
-        return FromYmd(b(0) * 1000 + b(1) * 100 + b(2) * 10 + b(3), b(5) * 10 + b(6), static_cast<int>(d8 * 10 + d9));
+        return PackIfValid(b(0) * 1000 + b(1) * 100 + b(2) * 10 + b(3), b(5) * 10 + b(6),
+                           static_cast<int>(d8 * 10 + d9));
     }
-    static std::optional<Date> ParseTimestamp(std::string_view text);
+    static uint32_t ParseTimestamp(std::string_view text);
+    // The packed date, or 0 when there is no such day.
+    static uint32_t PackIfValid(int year, int month, int day);
     uint32_t packed_;
 };
 
@@ -92,11 +103,16 @@ inline int DaysInMonth(int year, int month) {
     constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
 }
-inline std::optional<Date> Date::FromYmd(int year, int month, int day) {
+inline uint32_t Date::PackIfValid(int year, int month, int day) {
     if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || (day > 28 && day > DaysInMonth(year, month))) {
-        return std::nullopt;
+        return 0;
     }
-    return Date(Pack(year, month, day));
+    return Pack(year, month, day);
+}
+inline std::optional<Date> Date::FromYmd(int year, int month, int day) {
+    const uint32_t packed = PackIfValid(year, month, day);
+    if (packed == 0) return std::nullopt;
+    return Date(packed);
 }
 
 }  // namespace did::core

@@ -1,4 +1,5 @@
 #include "core/date.hpp"
+#include "core/optional_date.hpp"
 
 #include <gtest/gtest.h>
 
@@ -72,6 +73,35 @@ TEST(DateTest, DaysSinceEpochRoundTrips) {
 
 TEST(DateTest, FirstOfMonth) {
     EXPECT_EQ(D("2026-11-28").FirstOfMonth().ToString(), "2026-11-01");
+}
+
+// The packed form the record checks use agrees with Parse, and 0 (none) is never a date.
+TEST(DateTest, ParsePackedAgreesWithParse) {
+    for (std::string_view text : {"2026-10-03", "0001-01-01", "9999-12-31", "2024-02-29", "2026-10-03T23:30Z",
+                                  "2026-02-29", "2026-10-03T24:00Z", "", "garbage"}) {
+        const auto parsed = Date::Parse(text);
+        const uint32_t packed = Date::ParsePacked(text);
+        EXPECT_EQ(packed != 0, parsed.has_value()) << text;
+        if (parsed) {
+            EXPECT_EQ(packed, parsed->Packed()) << text;
+        }
+    }
+}
+
+TEST(OptionalDateTest, BehavesAsAnOptional) {
+    OptionalDate none;
+    EXPECT_FALSE(none);
+    EXPECT_EQ(none.value_or(D("2026-01-02")), D("2026-01-02"));
+    const OptionalDate some = OptionalDate::FromPacked(Date::ParsePacked("2026-10-03"));
+    ASSERT_TRUE(some);
+    EXPECT_EQ(*some, D("2026-10-03"));
+    EXPECT_EQ(some->Month(), 10);
+    EXPECT_EQ(some.value_or(D("2026-01-02")), D("2026-10-03"));
+    EXPECT_FALSE(OptionalDate::FromPacked(Date::ParsePacked("2026-13-03")));
+    OptionalDate reset = some;
+    reset.reset();
+    EXPECT_FALSE(reset.has_value());
+    EXPECT_FALSE(OptionalDate(std::nullopt));
 }
 
 }  // namespace

@@ -103,7 +103,7 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
     ++gp_.FindOrInsert(Pack({{practice, 24}, {code, 16}, {modality, 4}, {gp_direct, 1}}));
     ++geography_.FindOrInsert(Pack({{district, 16}, {modality, 4}, {age, 5}, {sex, 3}, {ethnic, 8}}));
 
-    auto wait = [&](uint64_t measure, const std::optional<core::Date>& from, const std::optional<core::Date>& to) {
+    auto wait = [&](uint64_t measure, core::OptionalDate from, core::OptionalDate to) {
         if (!from || !to || *to < *from) return;
         const auto days = static_cast<uint64_t>(std::min(to->DaysSinceEpoch() - from->DaysSinceEpoch(), kLongestWait));
         ++waits_.FindOrInsert(Pack({{site, 20}, {modality, 4}, {setting, 4}, {measure, 1}, {days, 9}}));

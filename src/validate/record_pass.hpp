@@ -33,7 +33,8 @@ class RecordValidator::Pass {
     void CheckGpPractice(std::string_view gp);
     void CheckReferral();
     // record_pass_dates.cpp
-    std::optional<core::Date> ParseDate(core::Field field, RuleId invalid_rule, std::string_view what);
+    // The field's date packed (core::Date::ParsePacked), 0 when it is empty or not a date.
+    uint32_t ParseDate(core::Field field, RuleId invalid_rule, std::string_view what);
     void CheckDates();
     // record_pass_codes.cpp
     void CheckImagingCodes();

@@ -6,6 +6,7 @@ namespace did::validate {
 
 using core::Date;
 using core::Field;
+using core::OptionalDate;
 
 namespace {
 
@@ -18,11 +19,11 @@ std::string Iso(Date d) {
 
 }  // namespace
 
-std::optional<Date> RecordValidator::Pass::ParseDate(Field field, RuleId invalid_rule, std::string_view what) {
+uint32_t RecordValidator::Pass::ParseDate(Field field, RuleId invalid_rule, std::string_view what) {
     const std::string_view text = Get(field);
-    if (text.empty()) return std::nullopt;
-    const auto date = Date::Parse(text);
-    if (!date) {
+    if (text.empty()) return 0;
+    const uint32_t date = Date::ParsePacked(text);
+    if (date == 0) {
         Add(invalid_rule, text,
             fmt::format("{} '{}' is not a valid date (CCYY-MM-DD, or a DID 2.0 timestamp)", what, text));
     }
@@ -30,16 +31,16 @@ std::optional<Date> RecordValidator::Pass::ParseDate(Field field, RuleId invalid
 }
 
 void RecordValidator::Pass::CheckDates() {
-    const auto birth = ParseDate(Field::kBirthDate, RuleId::kDids005, "birth date");
-    const auto request = ParseDate(Field::kRequestDate, RuleId::kDids026, "request date");
-    const auto received = ParseDate(Field::kRequestReceivedDate, RuleId::kDids036, "request received date");
-    std::optional<Date> test;
+    const auto birth = OptionalDate::FromPacked(ParseDate(Field::kBirthDate, RuleId::kDids005, "birth date"));
+    const auto request = OptionalDate::FromPacked(ParseDate(Field::kRequestDate, RuleId::kDids026, "request date"));
+    const auto received =
+        OptionalDate::FromPacked(ParseDate(Field::kRequestReceivedDate, RuleId::kDids036, "request received date"));
     if (Get(Field::kTestDate).empty()) {
         Add(RuleId::kDids050, "", "test date is missing: it decides the reporting period");
-    } else {
-        test = ParseDate(Field::kTestDate, RuleId::kDids045, "test date");
     }
-    const auto report = ParseDate(Field::kReportIssueDate, RuleId::kDids061, "report issue date");
+    const auto test = OptionalDate::FromPacked(ParseDate(Field::kTestDate, RuleId::kDids045, "test date"));
+    const auto report =
+        OptionalDate::FromPacked(ParseDate(Field::kReportIssueDate, RuleId::kDids061, "report issue date"));
     facts_.birth = birth;
     facts_.request = request;
     facts_.received = received;

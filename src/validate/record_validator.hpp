@@ -12,6 +12,7 @@
 #include "core/date.hpp"
 #include "core/field.hpp"
 #include "validate/finding.hpp"
+#include "core/optional_date.hpp"
 #include "validate/validation_context.hpp"
 
 namespace did::validate {
@@ -20,7 +21,7 @@ enum class RecordOutcome : uint8_t { kClean, kWarned, kRejected };
 
 // What the checks learnt about a record, for whoever stores or counts it.
 struct RecordFacts {
-    std::optional<core::Date> birth, request, received, test, report;
+    core::OptionalDate birth, request, received, test, report;
     const refdata::NicipEntry* exam = nullptr;  // the NICIP entry (direct or through a local code)
     bool local_code = false;                    // the NICIP column held a notified local code
     bool referrer_unknown = false;              // DIDS023 fired: store the referrer as "99"
