@@ -63,14 +63,14 @@ void ChunkValidator::Record(RecordFields fields, uint64_t line) {
     const auto offset = static_cast<uint32_t>(arena.size());
     AppendDuplicateKey(arena, site, accession);
     const auto size = static_cast<uint32_t>(arena.size() - offset);
-    DuplicateKey key;
+    // Filled in place: a key built on the stack and copied in whole stalls store forwarding.
+    DuplicateKey& key = out_->keys.emplace_back();
     key.hash = core::HashBytes(arena.data() + offset, size);
     key.line = line;
     key.key_offset = offset;
     key.key_size = size;
     key.accepted_index = accepted_index;
     key.outcome = outcome;
-    out_->keys.push_back(key);
 }
 
 }  // namespace did::validate
