@@ -1,6 +1,6 @@
 #include "store/postgres/postgres_connection.hpp"
 
-#include <libpq-fe.h>
+#include "store/postgres/libpq.hpp"
 
 #include <unordered_map>
 
@@ -33,16 +33,10 @@ std::string NumberPlaceholders(std::string_view sql) {
 
 namespace {
 
-std::string Message(PGconn* conn) {
-    std::string text = PQerrorMessage(conn);
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
-}
-
 struct Result {
     PGresult* r;
     explicit Result(PGresult* result) : r(result) {}
-    ~Result() { PQclear(r); }
+    ~Result() { Pq().clear(r); }
     Result(const Result&) = delete;
     Result& operator=(const Result&) = delete;
 };
@@ -50,15 +44,15 @@ struct Result {
 class PostgresConnection final : public SqlConnection {
   public:
     explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
-    ~PostgresConnection() override { PQfinish(conn_); }
+    ~PostgresConnection() override { Pq().finish(conn_); }
 
     Dialect dialect() const override { return Dialect::kPostgres; }
 
     core::Status ExecuteScript(std::string_view sql) override {
-        Result result(PQexec(conn_, std::string(sql).c_str()));
-        const auto status = PQresultStatus(result.r);
+        Result result(Pq().exec(conn_, std::string(sql).c_str()));
+        const auto status = Pq().resultStatus(result.r);
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            return core::Fail(core::Error::IoError("PostgreSQL: " + Message(conn_)));
+            return core::Fail(core::Error::IoError("PostgreSQL: " + ErrorMessage(conn_)));
         }
         return {};
     }
@@ -86,28 +80,28 @@ class PostgresConnection final : public SqlConnection {
             }
             values[i] = storage[i].c_str();
         }
-        if (PQsendQueryParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
-                              nullptr, 0) != 1) {
-            return core::Fail(core::Error::IoError("PostgreSQL: " + Message(conn_)));
+        if (Pq().sendQueryParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
+                                 nullptr, 0) != 1) {
+            return core::Fail(core::Error::IoError("PostgreSQL: " + ErrorMessage(conn_)));
         }
-        PQsetSingleRowMode(conn_);
+        Pq().setSingleRowMode(conn_);
         bool wanted = true;
         std::string failure;
-        while (PGresult* raw = PQgetResult(conn_)) {
+        while (PGresult* raw = Pq().getResult(conn_)) {
             Result result(raw);
-            const auto status = PQresultStatus(raw);
+            const auto status = Pq().resultStatus(raw);
             if (status == PGRES_SINGLE_TUPLE && wanted) {
-                const int columns = PQnfields(raw);
+                const int columns = Pq().nfields(raw);
                 std::vector<std::optional<std::string>> cells(static_cast<size_t>(columns));
                 for (int c = 0; c < columns; ++c) {
-                    if (!PQgetisnull(raw, 0, c)) {
+                    if (!Pq().getisnull(raw, 0, c)) {
                         cells[static_cast<size_t>(c)] =
-                            std::string(PQgetvalue(raw, 0, c), static_cast<size_t>(PQgetlength(raw, 0, c)));
+                            std::string(Pq().getvalue(raw, 0, c), static_cast<size_t>(Pq().getlength(raw, 0, c)));
                     }
                 }
                 wanted = row(SqlRow(std::move(cells)));
             } else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-                failure = PQresultErrorMessage(raw);
+                failure = Pq().resultErrorMessage(raw);
             }
         }
         if (!failure.empty()) {
@@ -120,7 +114,7 @@ class PostgresConnection final : public SqlConnection {
     core::Status Begin() override { return ExecuteScript("BEGIN"); }
     core::Status Commit() override { return ExecuteScript("COMMIT"); }
     core::Status Rollback() override {
-        if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return {};
+        if (Pq().transactionStatus(conn_) == PQTRANS_IDLE) return {};
         return ExecuteScript("ROLLBACK");
     }
 
@@ -197,10 +191,11 @@ class PostgresConnection final : public SqlConnection {
 }  // namespace
 
 core::Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& url) {
-    PGconn* conn = PQconnectdb(url.c_str());
-    if (PQstatus(conn) != CONNECTION_OK) {
-        std::string why = Message(conn);
-        PQfinish(conn);
+    if (auto loaded = Libpq::Load(); !loaded) return core::Fail(loaded.error());
+    PGconn* conn = Pq().connectdb(url.c_str());
+    if (Pq().status(conn) != CONNECTION_OK) {
+        std::string why = ErrorMessage(conn);
+        Pq().finish(conn);
         return core::Fail(core::Error::IoError("cannot connect to PostgreSQL: " + why));
     }
     auto connection = std::make_unique<PostgresConnection>(conn);

@@ -1,5 +1,7 @@
 #include "store/postgres/postgres_copy_loader.hpp"
 
+#include "store/postgres/libpq.hpp"
+
 #include <bit>
 #include <charconv>
 #include <cstring>
@@ -7,12 +9,6 @@
 
 namespace did::store {
 namespace {
-
-std::string Message(PGconn* conn) {
-    std::string text = PQerrorMessage(conn);
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
-}
 
 // Network byte order, as the binary format wants.
 template <typename T>
@@ -37,8 +33,8 @@ class PostgresCopyLoader final : public BulkLoader {
 
     ~PostgresCopyLoader() override {
         if (finished_) return;
-        PQputCopyEnd(conn_, "abandoned");
-        while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+        Pq().putCopyEnd(conn_, "abandoned");
+        while (PGresult* r = Pq().getResult(conn_)) Pq().clear(r);
     }
 
     core::Status Add(const BulkRow& row) override {
@@ -57,12 +53,13 @@ class PostgresCopyLoader final : public BulkLoader {
         AppendBigEndian<int16_t>(buffer_, -1);  // the trailer
         if (auto status = Flush(); !status) return status;
         finished_ = true;
-        if (PQputCopyEnd(conn_, nullptr) != 1) return core::Fail(core::Error::IoError("COPY: " + Message(conn_)));
-        PGresult* result = PQgetResult(conn_);
-        const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
-        std::string why = ok ? "" : PQresultErrorMessage(result);
-        PQclear(result);
-        while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+        if (Pq().putCopyEnd(conn_, nullptr) != 1)
+            return core::Fail(core::Error::IoError("COPY: " + ErrorMessage(conn_)));
+        PGresult* result = Pq().getResult(conn_);
+        const bool ok = Pq().resultStatus(result) == PGRES_COMMAND_OK;
+        std::string why = ok ? "" : Pq().resultErrorMessage(result);
+        Pq().clear(result);
+        while (PGresult* r = Pq().getResult(conn_)) Pq().clear(r);
         if (!ok) return core::Fail(core::Error::IoError("COPY: " + why));
         return {};
     }
@@ -124,8 +121,8 @@ class PostgresCopyLoader final : public BulkLoader {
 
     core::Status Flush() {
         if (buffer_.empty()) return {};
-        if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
-            return core::Fail(core::Error::IoError("COPY: " + Message(conn_)));
+        if (Pq().putCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+            return core::Fail(core::Error::IoError("COPY: " + ErrorMessage(conn_)));
         }
         buffer_.clear();
         return {};
@@ -154,10 +151,10 @@ core::Result<std::unique_ptr<BulkLoader>> StartCopy(PGconn* conn, std::string_vi
     std::string sql = "COPY " + std::string(table) + " (";
     for (size_t i = 0; i < columns.size(); ++i) sql += (i ? "," : "") + columns[i];
     sql += ") FROM STDIN (FORMAT binary)";
-    PGresult* result = PQexec(conn, sql.c_str());
-    const bool started = PQresultStatus(result) == PGRES_COPY_IN;
-    PQclear(result);
-    if (!started) return core::Fail(core::Error::IoError("PostgreSQL: " + Message(conn)));
+    PGresult* result = Pq().exec(conn, sql.c_str());
+    const bool started = Pq().resultStatus(result) == PGRES_COPY_IN;
+    Pq().clear(result);
+    if (!started) return core::Fail(core::Error::IoError("PostgreSQL: " + ErrorMessage(conn)));
     return std::unique_ptr<BulkLoader>(new PostgresCopyLoader(conn, columns, std::move(encodings)));
 }
 
