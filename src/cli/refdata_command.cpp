@@ -10,6 +10,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/input_file_guard.hpp"
 #include "cli/session.hpp"
 #include "core/file_io.hpp"
 #include "refdata/catalogue_files.hpp"
@@ -20,6 +21,7 @@
 namespace did::cli {
 
 int RunRefdata(const std::vector<std::string>& argv) {
+    ExplainFilesShortenedWhileRead();
     constexpr const char* kUsage =
         "usage: did refdata import FILE                     a NICIP catalogue release\n"
         "       did refdata show\n"

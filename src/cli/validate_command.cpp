@@ -9,6 +9,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/input_file_guard.hpp"
 #include "cli/progress_bar.hpp"
 #include "core/file_io.hpp"
 #include "ingest/byte_source.hpp"
@@ -53,6 +54,7 @@ core::Status WriteFindingsFile(const std::string& path, const validate::Validati
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& argv) {
+    ExplainFilesShortenedWhileRead();
     auto args = Args::Parse(argv, {{"provider"},
                                    {"period"},
                                    {"submitted"},

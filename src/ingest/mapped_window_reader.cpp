@@ -23,6 +23,7 @@ core::Result<std::string_view> MappedWindowReader::Fill() {
 }
 
 core::Status MappedWindowReader::Prefetch() {
+    retired_ = FileRegion();  // unmapped here, on whichever thread prefetches, not in Consume
     if (!next_.empty() || current_.end() == file_size_) return {};
     const uint64_t from = current_.end() - std::min(current_.end(), kOverlap);
     auto region = MapClipped(from, kOverlap + window_);
@@ -35,6 +36,7 @@ core::Status MappedWindowReader::Consume(size_t bytes) {
     if (auto status = Prefetch(); !status) return status;
     position_ += bytes;
     if (position_ >= next_.offset() && !next_.empty()) {
+        retired_ = std::move(current_);
         current_ = std::move(next_);
         next_ = FileRegion();
     } else if (current_.end() < file_size_) {

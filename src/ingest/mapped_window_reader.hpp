@@ -2,8 +2,8 @@
 // instead of copying. Reading a month's file through `read` cost a seventh of validation's CPU
 // in the kernel's copy; a populated mapping of the same bytes costs a quarter of that. The
 // next window is mapped (Prefetch) from a little before the current one ends, so the tail of
-// a record cut in two is simply mapped twice. Only the current and the next window are
-// mapped at any time, so memory stays flat whatever the file's size.
+// a record cut in two is simply mapped twice. At most three windows are mapped at any time
+// (the one before, the current one, the next), so memory stays flat whatever the file's size.
 #pragma once
 
 #include <cstdint>
@@ -41,7 +41,8 @@ class MappedWindowReader final : public WindowReader {
     bool started_ = false;
     FileRegion current_;  // the window is current_.bytes() from position_ on
     uint64_t position_ = 0;
-    FileRegion next_;  // mapped by Prefetch; empty when not
+    FileRegion next_;     // mapped by Prefetch; empty when not
+    FileRegion retired_;  // the window before, unmapped by the next Prefetch (off the main thread)
 };
 
 }  // namespace did::ingest

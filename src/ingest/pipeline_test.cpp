@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -81,7 +83,9 @@ Outcome Validate(std::string_view text, PipelineOptions options = {}, CountingSi
     context.submitted = *core::Date::Parse("2026-11-05");
     context.period = core::Period::Parse("2026-10");
     std::unique_ptr<ByteSource> source = std::make_unique<MemorySource>(text);
-    const std::string path = ::testing::TempDir() + "pipeline_test.csv";
+    // One file per test process: ctest runs tests in parallel, and a mapped file must not be
+    // rewritten under its reader.
+    const std::string path = ::testing::TempDir() + "pipeline_test_" + std::to_string(::getpid()) + ".csv";
     if (from == From::kFile) {
         std::ofstream(path, std::ios::binary) << text;
         auto file = FileSource::Open(path);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -21,13 +23,16 @@ std::string RandomBytes(size_t size, uint32_t seed) {
 
 class TempFile {
   public:
-    explicit TempFile(const std::string& bytes) : path_(::testing::TempDir() + "window_reader_test.bin") {
+    explicit TempFile(const std::string& bytes)
+        : path_(::testing::TempDir() + "window_reader_test_" + std::to_string(::getpid()) + "_" +
+                std::to_string(next_++) + ".bin") {
         std::ofstream(path_, std::ios::binary) << bytes;
     }
     ~TempFile() { std::remove(path_.c_str()); }
     const std::string& path() const { return path_; }
 
   private:
+    static inline int next_ = 0;
     std::string path_;
 };
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/hash.hpp"
+#include "core/zeroed_array.hpp"
 #include "validate/duplicate_key.hpp"
 
 namespace did::validate {
@@ -28,13 +29,13 @@ inline uint64_t TagOf(uint64_t hash) {
 // was first seen on (5 bytes), the key's size (varint) and the key. Small slots and entries
 // matter: this index is most of the memory a large file costs.
 struct DuplicateIndex::Partition {
-    std::vector<uint64_t> slots = std::vector<uint64_t>(1024);
-    std::vector<std::unique_ptr<char[]>> blocks;
+    core::ZeroedArray<uint64_t> slots = core::ZeroedArray<uint64_t>(1024);
+    std::vector<core::ZeroedArray<char>> blocks;
     std::vector<size_t> block_sizes;
     size_t used = kBlockSize;  // in the last block; forces a first allocation
     uint64_t count = 0;
 
-    const char* Entry(uint64_t position) const { return blocks[position / kBlockSize].get() + position % kBlockSize; }
+    const char* Entry(uint64_t position) const { return blocks[position / kBlockSize].data() + position % kBlockSize; }
 
     uint64_t Store(std::string_view key, uint64_t line) {
         char header[kLineBytes + 10];  // the line, then the key's size as a varint
@@ -53,11 +54,11 @@ struct DuplicateIndex::Partition {
                 blocks.emplace_back();
                 block_sizes.push_back(0);
             }
-            blocks.push_back(std::make_unique_for_overwrite<char[]>(block));
+            blocks.emplace_back(block);
             block_sizes.push_back(block);
             used = 0;
         }
-        char* at = blocks.back().get() + used;
+        char* at = blocks.back().data() + used;
         std::memcpy(at, header, header_size);
         std::memcpy(at + header_size, key.data(), key.size());
         const uint64_t position = (blocks.size() - 1) * kBlockSize + used;
@@ -69,8 +70,8 @@ struct DuplicateIndex::Partition {
     void Grow() { Resize(slots.size() * 2); }
 
     void Resize(size_t size) {
-        std::vector<uint64_t> old = std::move(slots);
-        slots.assign(size, 0);
+        const core::ZeroedArray<uint64_t> old = std::move(slots);
+        slots = core::ZeroedArray<uint64_t>(size);
         const size_t mask = slots.size() - 1;
         for (uint64_t slot : old) {
             if (slot == 0) continue;
