@@ -1,17 +1,14 @@
 """Turns the benchmark's hyperfine and peak-memory files into a Markdown table with ratios."""
-import json
 import sys
+
+from results import load
 
 
 def main(out, rows, size, tools):
     rows, size = int(rows), int(size)
     results = {}
     for tool in tools:
-        with open(f"{out}/{tool}.json") as f:
-            run = json.load(f)["results"][0]
-        with open(f"{out}/{tool}.peak_kb") as f:
-            peak_mb = int(f.read().strip()) / 1024
-        results[tool] = (run["mean"], run["stddev"], peak_mb)
+        results[tool] = load(out, tool)
     did = results["did"][0]
     peers = [t for t in tools if t not in ("did", "wc-l")]
     fastest = min(peers, key=lambda t: results[t][0])

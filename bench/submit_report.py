@@ -1,6 +1,7 @@
 """Turns the submit benchmark's hyperfine and peak-memory files into a Markdown table with ratios."""
-import json
 import sys
+
+from results import load
 
 ROWS = ["did-sqlite", "sqlite3-import", "did-postgresql", "postgresql-copy-client", "postgresql-copy-server", "duckdb"]
 WHAT = {
@@ -17,13 +18,9 @@ def main(out, rows, size):
     rows, size = int(rows), int(size)
     results = {}
     for tool in ROWS:
-        with open(f"{out}/{tool}.json") as f:
-            run = json.load(f)["results"][0]
-        with open(f"{out}/{tool}.peak_kb") as f:
-            peak_mb = int(f.read().strip()) / 1024
         with open(f"{out}/{tool}.rows") as f:
             stored = f.read().strip()
-        results[tool] = (run["mean"], run["stddev"], peak_mb, stored)
+        results[tool] = (*load(out, tool), stored)
     print(f"{rows:,} records, {size / 1e6:.1f} MB\n")
     print("| what | time (s) | records/s | rows stored | peak memory of the client (MB) |")
     print("|---|---|---|---|---|")

@@ -42,7 +42,7 @@ core::Status MappedWindowReader::Consume(size_t bytes) {
     } else if (current_.end() < file_size_) {
         // A tail longer than the overlap: map from it, as far again as a window.
         next_ = FileRegion();
-        auto region = MapClipped(position_, std::max<uint64_t>(window_, current_.end() - position_ + window_));
+        auto region = MapClipped(position_, current_.end() - position_ + window_);
         if (!region) return core::Fail(region.error());
         current_ = std::move(*region);
     }

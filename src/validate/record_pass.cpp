@@ -13,14 +13,6 @@ namespace did::validate {
 using core::Date;
 using core::Field;
 
-namespace {
-
-std::string Iso(Date d) {
-    return d.ToString();
-}
-
-}  // namespace
-
 RecordOutcome RecordValidator::Pass::Run() {
     const size_t first = findings_.size();
     CheckDates();  // first: the checks after it use the dates it parses
@@ -131,15 +123,7 @@ void RecordValidator::Pass::CheckGpPractice(std::string_view gp) {
     }
     // The national defaults: no registered practice, not applicable, not known.
     if (gp == "V81997" || gp == "V81998" || gp == "V81999") return;
-    const refdata::Organisation* found = organisations->Find(gp);
-    if (found == nullptr || found->kind != refdata::OrgKind::kGpPractice) {
-        Add(RuleId::kDids018, gp, fmt::format("GP practice code '{}' is not a GP practice in the ODS data", gp));
-        return;
-    }
-    if (const auto test = facts_.test; test && !found->OpenOn(*test)) {
-        Add(RuleId::kDids080, gp,
-            fmt::format("GP practice {} ({}) was not open on the test date {}", gp, found->name, Iso(*test)));
-    }
+    CheckOdsEntry(gp, refdata::OrgKind::kGpPractice, "GP practice", RuleId::kDids018, RuleId::kDids080);
 }
 
 void RecordValidator::Pass::CheckReferral() {

@@ -26,6 +26,8 @@ class RecordValidator::Pass {
     std::string_view Get(core::Field field) const { return fields_[core::Index(field)]; }
     const ValidationContext& context() const { return v_.context_; }
     void Add(RuleId rule, std::string_view value, std::string message);
+    // A date as messages write it: CCYY-MM-DD.
+    static std::string Iso(core::Date d) { return d.ToString(); }
 
     // record_pass.cpp
     void CheckNhsNumber();
@@ -41,6 +43,11 @@ class RecordValidator::Pass {
     std::optional<uint64_t> CheckSnomed(std::string_view snomed, core::Date on);
     // record_pass_places.cpp
     void CheckSite();
+    // `code` against the ODS data: `unknown_rule` when it is not an organisation of `kind`
+    // ("<what> code 'X' is not a <what> in the ODS data"), else `closed_rule` when it was not
+    // open on the test date.
+    void CheckOdsEntry(std::string_view code, refdata::OrgKind kind, std::string_view what, RuleId unknown_rule,
+                       RuleId closed_rule);
     void CheckAccession();
     void CheckEngagement();
 

@@ -11,14 +11,6 @@ namespace did::validate {
 using core::Date;
 using core::Field;
 
-namespace {
-
-std::string Iso(Date d) {
-    return d.ToString();
-}
-
-}  // namespace
-
 void RecordValidator::Pass::CheckImagingCodes() {
     const std::string_view nicip = Get(Field::kNicipCode);
     const std::string_view snomed = Get(Field::kSnomedCode);

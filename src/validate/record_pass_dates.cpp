@@ -13,10 +13,6 @@ namespace {
 const Date kBirthFloor = *Date::FromYmd(1900, 1, 1);
 const Date kRequestFloor = *Date::FromYmd(1970, 1, 1);
 
-std::string Iso(Date d) {
-    return d.ToString();
-}
-
 }  // namespace
 
 uint32_t RecordValidator::Pass::ParseDate(Field field, RuleId invalid_rule, std::string_view what) {

@@ -10,14 +10,6 @@ namespace did::validate {
 using core::Date;
 using core::Field;
 
-namespace {
-
-std::string Iso(Date d) {
-    return d.ToString();
-}
-
-}  // namespace
-
 void RecordValidator::Pass::CheckSite() {
     const std::string_view site = Get(Field::kSiteCode);
     if (site.empty()) {
@@ -38,14 +30,19 @@ void RecordValidator::Pass::CheckSite() {
         }
         return;
     }
-    const refdata::Organisation* found = organisations->Find(site);
-    if (found == nullptr || found->kind != refdata::OrgKind::kSite) {
-        Add(RuleId::kDids068, site, fmt::format("site code '{}' is not a site in the ODS data", site));
+    CheckOdsEntry(site, refdata::OrgKind::kSite, "site", RuleId::kDids068, RuleId::kDids081);
+}
+
+void RecordValidator::Pass::CheckOdsEntry(std::string_view code, refdata::OrgKind kind, std::string_view what,
+                                          RuleId unknown_rule, RuleId closed_rule) {
+    const refdata::Organisation* found = context().organisations->Find(code);
+    if (found == nullptr || found->kind != kind) {
+        Add(unknown_rule, code, fmt::format("{} code '{}' is not a {} in the ODS data", what, code, what));
         return;
     }
     if (const auto test = facts_.test; test && !found->OpenOn(*test)) {
-        Add(RuleId::kDids081, site,
-            fmt::format("site {} ({}) was not open on the test date {}", site, found->name, Iso(*test)));
+        Add(closed_rule, code,
+            fmt::format("{} {} ({}) was not open on the test date {}", what, code, found->name, Iso(*test)));
     }
 }
 
