@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <memory>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -33,23 +35,48 @@ int Fail(const std::string& message) {
     return UsageError("validate", message + "\n" + kUsage);
 }
 
-core::Status WriteFindingsFile(const std::string& path, const validate::ValidationReport& report,
-                               const validate::RuleCatalogue& rules) {
-    const std::string temp = path + ".partial";
-    std::FILE* file = std::fopen(temp.c_str(), "wb");
-    if (file == nullptr) return core::Fail(core::Error::IoError("cannot create " + temp));
-    core::Status status;
-    {
-        report::OutputStream out(file);
-        status = report::WriteFindingsCsv(report, rules, out);
+// The findings file, written to a temporary name and renamed into place when complete, so a
+// reader never sees half of it. Created before anything is written, so that a path that
+// cannot be created fails the command before the report is printed.
+class FindingsFile {
+  public:
+    static core::Result<FindingsFile> Create(const std::string& path) {
+        std::FILE* file = std::fopen((path + ".partial").c_str(), "wb");
+        if (file == nullptr) return core::Fail(core::Error::IoError("cannot create " + path + ".partial"));
+        return FindingsFile(path, file);
     }
-    const bool closed = std::fclose(file) == 0;
-    if (!status || !closed || std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::remove(temp.c_str());
-        return status ? core::Fail(core::Error::IoError("cannot write " + path)) : status;
+    FindingsFile(FindingsFile&& other) noexcept
+        : path_(std::move(other.path_)), file_(std::exchange(other.file_, nullptr)) {}
+    FindingsFile(const FindingsFile&) = delete;
+    FindingsFile& operator=(const FindingsFile&) = delete;
+    FindingsFile& operator=(FindingsFile&&) = delete;
+    ~FindingsFile() {
+        if (file_ == nullptr) return;
+        std::fclose(file_);
+        std::remove((path_ + ".partial").c_str());
     }
-    return {};
-}
+
+    core::Status Write(const validate::ValidationReport& report, const validate::RuleCatalogue& rules) {
+        core::Status status;
+        {
+            report::OutputStream out(file_);
+            status = report::WriteFindingsCsv(report, rules, out);
+        }
+        const bool closed = std::fclose(std::exchange(file_, nullptr)) == 0;
+        const std::string temp = path_ + ".partial";
+        if (!status || !closed || std::rename(temp.c_str(), path_.c_str()) != 0) {
+            std::remove(temp.c_str());
+            return status ? core::Fail(core::Error::IoError("cannot write " + path_)) : status;
+        }
+        return {};
+    }
+
+  private:
+    FindingsFile(std::string path, std::FILE* file) : path_(std::move(path)), file_(file) {}
+
+    std::string path_;
+    std::FILE* file_;
+};
 
 }  // namespace
 
@@ -122,10 +149,15 @@ int RunValidate(const std::vector<std::string>& argv) {
 
     const validate::RuleCatalogue& rules = *context.rules;
     const auto findings_path = args->Get("findings");
+    // The findings file and the report on standard output are written side by side: for a
+    // large file with many findings each is megabytes of text, and both only read the report.
+    std::future<core::Status> findings_written;
     if (findings_path) {
-        if (auto status = WriteFindingsFile(*findings_path, *report, rules); !status) {
-            return UsageError("validate", status.error().message);
-        }
+        auto findings_file = FindingsFile::Create(*findings_path);
+        if (!findings_file) return UsageError("validate", findings_file.error().message);
+        findings_written = std::async(
+            std::launch::async,
+            [&rules, &report, file = std::move(*findings_file)]() mutable { return file.Write(*report, rules); });
     }
     report::OutputStream out(stdout);
     core::Status written;
@@ -141,6 +173,9 @@ int RunValidate(const std::vector<std::string>& argv) {
         heading.findings_path = findings_path.value_or("");
         heading.accepted_path = args->GetOr("accepted", "");
         written = report::WriteValidationText(*report, rules, heading, out);
+    }
+    if (findings_written.valid()) {
+        if (auto status = findings_written.get(); !status) return UsageError("validate", status.error().message);
     }
     if (!written) return UsageError("validate", written.error().message);
     return report->file_rejected() ? kExitRejected : kExitOk;

@@ -25,6 +25,9 @@ TEST(TextEscapeTest, CsvQuotesOnlyWhenNeeded) {
     EXPECT_EQ(Csv("two\nlines"), "\"two\nlines\"");
     EXPECT_EQ(Csv(" padded"), "\" padded\"");
     EXPECT_EQ(Csv("inner space"), "inner space");
+    EXPECT_EQ(Csv("\""), "\"\"\"\"");
+    EXPECT_EQ(Csv("\"\"x,\""), "\"\"\"\"\"x,\"\"\"");
+    EXPECT_EQ(Csv("cr\r"), "\"cr\r\"");
 }
 
 TEST(TextEscapeTest, JsonEscapes) {
@@ -32,6 +35,10 @@ TEST(TextEscapeTest, JsonEscapes) {
     EXPECT_EQ(Json("q\"b\\"), "\"q\\\"b\\\\\"");
     EXPECT_EQ(Json("a\tb\nc\x01"), "\"a\\tb\\nc\\u0001\"");
     EXPECT_EQ(Json("caf\xC3\xA9"), "\"caf\xC3\xA9\"");
+    EXPECT_EQ(Json(""), "\"\"");
+    EXPECT_EQ(Json("\"start and end\""), "\"\\\"start and end\\\"\"");
+    EXPECT_EQ(Json("del\x7F\r"), "\"del\\u007f\\r\"");
+    EXPECT_EQ(Json("\n\n"), "\"\\n\\n\"");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "core/text_escape.hpp"
 
 namespace did::report {
@@ -12,7 +14,7 @@ core::Status WriteFindingsCsv(const validate::ValidationReport& report, const va
     b += "line,field,rule,severity,value,message\n";
     auto row = [&](const validate::Finding& f) {
         const auto& spec = rules.Spec(f.rule);
-        b += fmt::format("{},", f.line);
+        fmt::format_to(std::back_inserter(b), "{},", f.line);
         core::AppendCsvField(b, spec.field_label);
         b += ',';
         b += spec.code;

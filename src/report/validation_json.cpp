@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "core/text_escape.hpp"
 
 namespace did::report {
@@ -19,7 +21,7 @@ core::Status WriteValidationJson(const validate::ValidationReport& report, const
         first = false;
         b += "{\"rule\":";
         core::AppendJsonString(b, rules.Spec(f.rule).code);
-        b += fmt::format(",\"line\":{},\"message\":", f.line);
+        fmt::format_to(std::back_inserter(b), ",\"line\":{},\"message\":", f.line);
         core::AppendJsonString(b, f.message);
         b += '}';
         out.MaybeFlush();
@@ -40,7 +42,8 @@ core::Status WriteValidationJson(const validate::ValidationReport& report, const
         core::AppendJsonString(b, rules.Spec(rule).code);
         b += ",\"severity\":";
         core::AppendJsonString(b, validate::SeverityName(report.severities[static_cast<size_t>(i)]));
-        b += fmt::format(",\"count\":{},\"example_lines\":[{}]}}", tally.count, fmt::join(tally.example_lines, ","));
+        fmt::format_to(std::back_inserter(b), ",\"count\":{},\"example_lines\":[{}]}}", tally.count,
+                       fmt::join(tally.example_lines, ","));
     }
     b += "],\"rules_not_run\":[";
     first = true;
@@ -58,7 +61,7 @@ core::Status WriteValidationJson(const validate::ValidationReport& report, const
         const auto& spec = rules.Spec(f.rule);
         b += first ? "" : ",";
         first = false;
-        b += fmt::format("{{\"line\":{},\"field\":", f.line);
+        fmt::format_to(std::back_inserter(b), "{{\"line\":{},\"field\":", f.line);
         core::AppendJsonString(b, spec.field_label);
         b += ",\"rule\":";
         core::AppendJsonString(b, spec.code);
