@@ -7,11 +7,19 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 namespace did::ingest {
+namespace {
+
+int64_t ModifiedNs(const struct stat& info) {
+    return static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+}
+
+}  // namespace
 
 core::Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path) {
-    if (path == "-") return std::unique_ptr<FileSource>(new FileSource(STDIN_FILENO, false, std::nullopt, "stdin"));
+    if (path == "-") return std::unique_ptr<FileSource>(new FileSource(STDIN_FILENO, false, std::nullopt, 0, "stdin"));
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return core::Fail(core::Error::IoError("cannot open " + path + ": " + std::strerror(errno)));
     struct stat info {};
@@ -22,7 +30,22 @@ core::Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& pa
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     std::optional<uint64_t> size;
     if (S_ISREG(info.st_mode)) size = static_cast<uint64_t>(info.st_size);
-    return std::unique_ptr<FileSource>(new FileSource(fd, true, size, path));
+    return std::unique_ptr<FileSource>(new FileSource(fd, true, size, ModifiedNs(info), path));
+}
+
+core::Status FileSource::CheckUnchanged() const {
+    if (!size_) return {};  // a pipe or a terminal: what was read is all there is
+    struct stat info {};
+    if (::fstat(fd_, &info) != 0) {
+        return core::Fail(core::Error::IoError("cannot check " + path_ + " after reading it: " + std::strerror(errno)));
+    }
+    const auto size = static_cast<uint64_t>(info.st_size);
+    if (size == *size_ && ModifiedNs(info) == modified_ns_) return {};
+    const std::string what = size == *size_
+                                 ? "it was modified"
+                                 : "it was " + std::to_string(*size_) + " bytes and is now " + std::to_string(size);
+    return core::Fail(core::Error::IoError(path_ + " changed while it was being read (" + what +
+                                           "); check it again once whatever is writing it has finished"));
 }
 
 FileSource::~FileSource() {

@@ -23,6 +23,10 @@ class ByteSource {
     // A regular file not yet read from can be mapped instead of read: its descriptor, whose
     // bytes run from offset 0 to SizeHint().
     virtual std::optional<int> MappableFd() const { return std::nullopt; }
+    // After reading: fails when the source is no longer what was opened (a file that another
+    // program grew, shortened or rewrote meanwhile, say an extract still being copied in), so
+    // that no report or submission is ever made from part of a file.
+    virtual core::Status CheckUnchanged() const { return {}; }
 };
 
 class FileSource final : public ByteSource {
@@ -34,13 +38,16 @@ class FileSource final : public ByteSource {
     core::Result<size_t> Read(char* into, size_t size) override;
     std::optional<uint64_t> SizeHint() const override { return size_; }
     std::optional<int> MappableFd() const override;
+    // Regular files only: their size and modification time against those at Open.
+    core::Status CheckUnchanged() const override;
 
   private:
-    FileSource(int fd, bool owned, std::optional<uint64_t> size, std::string path)
-        : fd_(fd), owned_(owned), size_(size), path_(std::move(path)) {}
+    FileSource(int fd, bool owned, std::optional<uint64_t> size, int64_t modified_ns, std::string path)
+        : fd_(fd), owned_(owned), size_(size), modified_ns_(modified_ns), path_(std::move(path)) {}
     int fd_;
     bool owned_;
-    std::optional<uint64_t> size_;
+    std::optional<uint64_t> size_;  // a regular file's size at Open
+    int64_t modified_ns_;
     std::string path_;
     bool read_from_ = false;
 };

@@ -40,7 +40,8 @@ class CsvPipeline {
   public:
     CsvPipeline(ByteSource& source, const validate::ValidationContext& context, const PipelineOptions& options,
                 validate::AcceptedSink* sink)
-        : options_(options),
+        : source_(source),
+          options_(options),
           sink_(sink),
           validator_(context),
           builder_(validator_),
@@ -91,6 +92,8 @@ class CsvPipeline {
         if (!bad_utf8_line_) {
             if (auto flushed = FlushPending(); !flushed) return core::Fail(flushed.error());
         }
+        // Before the sink may keep anything: a submission must not be made of half a file.
+        if (auto unchanged = source_.CheckUnchanged(); !unchanged) return core::Fail(unchanged.error());
         if (sink_ != nullptr) {
             if (auto status = sink_->Finish(!builder_.file_rejected() && !bad_utf8_line_); !status) {
                 return core::Fail(status.error());
@@ -234,6 +237,7 @@ class CsvPipeline {
         return MergeBatch(last);
     }
 
+    const ByteSource& source_;
     const PipelineOptions& options_;
     validate::AcceptedSink* sink_;
     validate::RecordValidator validator_;

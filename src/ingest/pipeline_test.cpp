@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "core/field.hpp"
 #include "validate/rule_catalogue.hpp"
@@ -334,6 +335,35 @@ TEST(PipelineTest, RecordsLongerThanTheWindowAreReadWhole) {
             EXPECT_EQ(out.records.total, 52u);
         }
     }
+}
+
+// A file still being written when it is validated (an extract copied in while the check
+// runs) gives no report at all, and its records never reach the sink's keeping.
+TEST(PipelineTest, AFileThatGrowsWhileReadIsRefused) {
+    std::string text = Header() + "\n";
+    for (int i = 0; i < 200; ++i) text += Line(std::to_string(i)) + "\n";
+    const std::string path = ::testing::TempDir() + "pipeline_test_grows_" + std::to_string(::getpid()) + ".csv";
+    std::ofstream(path, std::ios::binary) << text;
+    auto source = FileSource::Open(path);
+    ASSERT_TRUE(source);
+    PipelineOptions options;
+    options.window_bytes = 4096;
+    options.min_chunk_bytes = 300;
+    bool appended = false;
+    options.progress = [&](uint64_t) {
+        if (!std::exchange(appended, true))
+            std::ofstream(path, std::ios::binary | std::ios::app) << Line("late") << "\n";
+    };
+    validate::ValidationContext context;
+    context.submitted = *core::Date::Parse("2026-11-05");
+    context.period = core::Period::Parse("2026-10");
+    CountingSink sink;
+    const auto report = ValidateCsv(**source, context, options, &sink);
+    std::remove(path.c_str());
+    ASSERT_TRUE(appended);
+    ASSERT_FALSE(report);
+    EXPECT_NE(report.error().message.find(path + " changed while it was being read"), std::string::npos);
+    EXPECT_FALSE(sink.kept);
 }
 
 // Accepted records carry their file line, whichever window and chunk they came from.

@@ -165,6 +165,8 @@ class Submission {
         if (hashing_ == nullptr) return {};
         auto digest = hashing_->FinishDigest();
         if (!digest) return core::Fail(digest.error());
+        // Validation checked this too; the digest read on after it, so check again.
+        if (auto unchanged = hashing_->CheckUnchanged(); !unchanged) return unchanged;
         sha256_ = *digest;
         bytes_ = hashing_->bytes();
         return {};
