@@ -184,7 +184,7 @@ TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
     ASSERT_TRUE(records.EnsurePartition("2026-10"));
     ASSERT_TRUE(records.EnsurePartition("2026-10"));  // idempotent
     int64_t id = 0;
-    const std::string awkward = "tab\there\nnew line \\ back \"quote\" é";
+    const std::string awkward = "tab\there\nnew line \\ back \"quote\" é\r\\N";
     ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
         auto inserted = submissions.Insert(Submission("RXX", "2026-10", "current", "aaa"));
         if (!inserted) return core::Fail(inserted.error());
