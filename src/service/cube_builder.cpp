@@ -38,7 +38,20 @@ uint64_t Part(uint64_t key, int shift, int bits) {
 }  // namespace
 
 uint64_t Interner::Id(std::string_view value) {
-    // By the value's hash first; the slower exact map settles the (rare) hash collision.
+    // Nearly every dimension value (site, code, practice, district, setting, sex, age band)
+    // is at most seven bytes: those are their own key, bytes and length packed in one word,
+    // with no hash of the bytes and no string comparison.
+    if (value.size() <= kShortValue) {
+        uint64_t key = static_cast<uint64_t>(value.size() + 1) << 56;  // never 0, which the flat map reserves
+        for (size_t i = 0; i < value.size(); ++i) key |= uint64_t{static_cast<unsigned char>(value[i])} << (8 * i);
+        if (const uint64_t* id = short_ids_.Find(key)) return *id;
+        const uint64_t id = values_.size();
+        if (id >= limit_) return limit_;
+        values_.emplace_back(value);
+        short_ids_.Put(key, id);
+        return id;
+    }
+    // Longer values by their hash first; the slower exact map settles the (rare) hash collision.
     const uint64_t hash = core::HashBytes(value) | 1;  // never 0, which the flat map reserves
     if (const uint64_t* id = by_hash_.Find(hash); id != nullptr && values_[*id] == value) return *id;
     if (const auto it = ids_.find(value); it != ids_.end()) return it->second;

@@ -40,8 +40,10 @@ class Interner {
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
+    static constexpr size_t kShortValue = 7;
     uint64_t limit_;
-    core::FlatU64Map<uint64_t> by_hash_;
+    core::FlatU64Map<uint64_t> short_ids_;  // values of up to kShortValue bytes, packed into the key
+    core::FlatU64Map<uint64_t> by_hash_;    // longer ones, by hash
     std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> ids_;
     std::vector<std::string> values_;
 };

@@ -64,7 +64,7 @@ core::Status StoreSink::CountAndMatch(const validate::AcceptedBatch& batch) {
     for (const validate::AcceptedRecord& record : batch.records()) {
         if (record.dropped) continue;
         const validate::RecordFacts& facts = record.facts;
-        if (registry_ != nullptr && facts.test) {
+        if (registry_ != nullptr && registry_->size() != 0 && facts.test) {
             const std::string_view code = facts.exam != nullptr ? std::string_view(facts.exam->code)
                                                                 : batch.Get(record, core::Field::kSnomedCode);
             const uint64_t key =

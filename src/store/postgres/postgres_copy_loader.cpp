@@ -2,6 +2,7 @@
 
 #include "store/postgres/libpq.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cstring>
@@ -10,25 +11,24 @@
 namespace did::store {
 namespace {
 
-// Network byte order, as the binary format wants.
+// Writes `value` in network byte order, as the binary format wants; returns the byte after.
 template <typename T>
-void AppendBigEndian(std::string& out, T value) {
+char* PutBigEndian(char* out, T value) {
     auto bits = static_cast<std::make_unsigned_t<T>>(value);
     if constexpr (std::endian::native == std::endian::little) bits = std::byteswap(bits);
-    char bytes[sizeof(T)];
-    std::memcpy(bytes, &bits, sizeof(T));
-    out.append(bytes, sizeof(T));
+    std::memcpy(out, &bits, sizeof(T));
+    return out + sizeof(T);
 }
 
 class PostgresCopyLoader final : public BulkLoader {
   public:
     PostgresCopyLoader(PGconn* conn, std::vector<std::string> columns, std::vector<CopyColumn> encodings)
-        : conn_(conn), columns_(std::move(columns)), encodings_(std::move(encodings)) {
-        buffer_.reserve(kFlushAt + 4096);
+        : conn_(conn), columns_(std::move(columns)), encodings_(std::move(encodings)), buffer_(kFlushAt) {
         static constexpr char kSignature[] = "PGCOPY\n\377\r\n";  // and its terminating zero byte
-        buffer_.append(kSignature, sizeof kSignature);
-        AppendBigEndian<int32_t>(buffer_, 0);  // flags: no OIDs
-        AppendBigEndian<int32_t>(buffer_, 0);  // no header extension
+        std::memcpy(buffer_.data(), kSignature, sizeof kSignature);
+        used_ = sizeof kSignature;
+        used_ = static_cast<size_t>(PutBigEndian<int32_t>(buffer_.data() + used_, 0) - buffer_.data());  // no OIDs
+        used_ = static_cast<size_t>(PutBigEndian<int32_t>(buffer_.data() + used_, 0) - buffer_.data());  // no extension
     }
 
     ~PostgresCopyLoader() override {
@@ -42,15 +42,32 @@ class PostgresCopyLoader final : public BulkLoader {
             return core::Fail(core::Error::Internal("a row of " + std::to_string(row.size()) + " values for " +
                                                     std::to_string(encodings_.size()) + " columns"));
         }
-        AppendBigEndian<int16_t>(buffer_, static_cast<int16_t>(row.size()));
-        for (size_t i = 0; i < row.size(); ++i) {
-            if (auto status = AppendValue(i, row[i]); !status) return status;
+        // The row is written straight into the buffer, which is first made sure to hold it:
+        // appending a few bytes at a time to a string was a tenth of a submission's own CPU.
+        size_t most = 2;
+        for (const BulkValue& value : row) {
+            const auto* text = std::get_if<std::string_view>(&value);
+            most += 4 + (text != nullptr ? std::max(text->size(), sizeof(int64_t)) : 24);
         }
-        return buffer_.size() >= kFlushAt ? Flush() : core::Status{};
+        if (used_ + most > buffer_.size()) {
+            if (auto status = Flush(); !status) return status;
+            if (most > buffer_.size()) buffer_.resize(most);
+        }
+        char* out = PutBigEndian(buffer_.data() + used_, static_cast<int16_t>(row.size()));
+        for (size_t i = 0; i < row.size(); ++i) {
+            auto written = PutValue(out, i, row[i]);
+            if (!written) return core::Fail(written.error());
+            out = *written;
+        }
+        used_ = static_cast<size_t>(out - buffer_.data());
+        return {};
     }
 
     core::Status Finish() override {
-        AppendBigEndian<int16_t>(buffer_, -1);  // the trailer
+        if (used_ + 2 > buffer_.size()) {
+            if (auto status = Flush(); !status) return status;
+        }
+        used_ = static_cast<size_t>(PutBigEndian<int16_t>(buffer_.data() + used_, -1) - buffer_.data());  // trailer
         if (auto status = Flush(); !status) return status;
         finished_ = true;
         if (Pq().putCopyEnd(conn_, nullptr) != 1)
@@ -67,11 +84,9 @@ class PostgresCopyLoader final : public BulkLoader {
   private:
     static constexpr size_t kFlushAt = size_t{1} << 20;
 
-    core::Status AppendValue(size_t column, const BulkValue& value) {
-        if (std::holds_alternative<std::monostate>(value)) {
-            AppendBigEndian<int32_t>(buffer_, -1);
-            return {};
-        }
+    // Writes one value at `out` (the caller made room); returns the byte after it.
+    core::Result<char*> PutValue(char* out, size_t column, const BulkValue& value) {
+        if (std::holds_alternative<std::monostate>(value)) return PutBigEndian<int32_t>(out, -1);
         const CopyColumn encoding = encodings_[column];
         if (encoding == CopyColumn::kText) {
             char digits[24];
@@ -82,9 +97,9 @@ class PostgresCopyLoader final : public BulkLoader {
                 text = std::string_view(digits,
                                         std::to_chars(digits, digits + sizeof digits, std::get<int64_t>(value)).ptr);
             }
-            AppendBigEndian<int32_t>(buffer_, static_cast<int32_t>(text.size()));
-            buffer_.append(text);
-            return {};
+            out = PutBigEndian<int32_t>(out, static_cast<int32_t>(text.size()));
+            std::memcpy(out, text.data(), text.size());
+            return out + text.size();
         }
         int64_t number = 0;
         if (const auto* n = std::get_if<int64_t>(&value)) {
@@ -92,46 +107,43 @@ class PostgresCopyLoader final : public BulkLoader {
         } else {
             const auto text = std::get<std::string_view>(value);
             const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-            if (error != std::errc() || end != text.data() + text.size()) return OutOfRange(column, text);
+            if (error != std::errc() || end != text.data() + text.size()) return core::Fail(OutOfRange(column, text));
         }
         switch (encoding) {
             case CopyColumn::kInt2:
                 if (number < std::numeric_limits<int16_t>::min() || number > std::numeric_limits<int16_t>::max())
-                    return OutOfRange(column, std::to_string(number));
-                AppendBigEndian<int32_t>(buffer_, 2);
-                AppendBigEndian(buffer_, static_cast<int16_t>(number));
-                break;
+                    return core::Fail(OutOfRange(column, std::to_string(number)));
+                out = PutBigEndian<int32_t>(out, 2);
+                return PutBigEndian(out, static_cast<int16_t>(number));
             case CopyColumn::kInt4:
                 if (number < std::numeric_limits<int32_t>::min() || number > std::numeric_limits<int32_t>::max())
-                    return OutOfRange(column, std::to_string(number));
-                AppendBigEndian<int32_t>(buffer_, 4);
-                AppendBigEndian(buffer_, static_cast<int32_t>(number));
-                break;
+                    return core::Fail(OutOfRange(column, std::to_string(number)));
+                out = PutBigEndian<int32_t>(out, 4);
+                return PutBigEndian(out, static_cast<int32_t>(number));
             default:
-                AppendBigEndian<int32_t>(buffer_, 8);
-                AppendBigEndian(buffer_, number);
+                out = PutBigEndian<int32_t>(out, 8);
+                return PutBigEndian(out, number);
         }
-        return {};
     }
 
-    core::Status OutOfRange(size_t column, std::string_view value) const {
-        return core::Fail(
-            core::Error::InvalidArgument("'" + std::string(value) + "' does not fit column " + columns_[column]));
+    core::Error OutOfRange(size_t column, std::string_view value) const {
+        return core::Error::InvalidArgument("'" + std::string(value) + "' does not fit column " + columns_[column]);
     }
 
     core::Status Flush() {
-        if (buffer_.empty()) return {};
-        if (Pq().putCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+        if (used_ == 0) return {};
+        if (Pq().putCopyData(conn_, buffer_.data(), static_cast<int>(used_)) != 1) {
             return core::Fail(core::Error::IoError("COPY: " + ErrorMessage(conn_)));
         }
-        buffer_.clear();
+        used_ = 0;
         return {};
     }
 
     PGconn* conn_;
     std::vector<std::string> columns_;
     std::vector<CopyColumn> encodings_;
-    std::string buffer_;
+    std::vector<char> buffer_;  // rows not yet sent: used_ bytes of it
+    size_t used_ = 0;
     bool finished_ = false;
 };
 
