@@ -126,6 +126,28 @@ TEST_F(CliTest, FindingsCsvListsEveryFinding) {
     EXPECT_GT(report["findings"].size(), 1500u);
 }
 
+// libpq is loaded when a PostgreSQL database is first used; DID_LIBPQ names it when it is not
+// where the loader looks. Whatever goes wrong, the message says which library and what to do.
+TEST_F(CliTest, ThePostgreSQLClientLibraryIsNamedWhenItCannotBeLoaded) {
+    const std::string db = " --db postgresql://nobody@127.0.0.1:1/nothing";
+    auto r = did::testing::Run("cd '" + dir_ + "' && DID_LIBPQ=/nonexistent/libpq.so.5 '" + kDid +
+                               "' status --period 2026-10" + db + " 2>&1");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("cannot load the PostgreSQL client library /nonexistent/libpq.so.5 ("), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("check DID_LIBPQ"), std::string::npos) << r.out;
+    // A library that is not libpq (the C library is on every machine).
+    r = did::testing::Run("cd '" + dir_ + "' && DID_LIBPQ=libc.so.6 '" + kDid + "' status --period 2026-10" + db +
+                          " 2>&1");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("libc.so.6 has no PQconnectdb: it is not libpq, or too old a one"), std::string::npos)
+        << r.out;
+    // The SQLite commands never load it at all.
+    r = did::testing::Run("cd '" + dir_ + "' && DID_LIBPQ=/nonexistent/libpq.so.5 DID_DATA_DIR='" + dir_ + "/data' '" +
+                          kDid + "' status --period 2026-10 --db sqlite:" + Path("s.sqlite") + " 2>&1");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
 TEST_F(CliTest, TextReportForAPerson) {
     ASSERT_EQ(Did("generate --rows 500 --seed 3 --period 2026-10 --submitted 2026-11-05 --error-rate 0.05 "
                   "--out extract.csv")

@@ -9,16 +9,20 @@ namespace {
 
 constexpr const char* kLibrary = "libpq.so.5";  // Debian package libpq5
 
+// A libpq outside the loader's search path (PostgreSQL's own packages on some systems put it
+// in /usr/pgsql-15/lib, say) is named by its full path in this variable.
+constexpr const char* kLibraryVariable = "DID_LIBPQ";
+
 struct Loading {
     Libpq functions{};
     std::string error;
 };
 
 template <typename Function>
-bool Bind(void* library, const char* name, Function& into, std::string& error) {
+bool Bind(void* library, const std::string& path, const char* name, Function& into, std::string& error) {
     void* symbol = ::dlsym(library, name);
     if (symbol == nullptr) {
-        error = std::string(kLibrary) + " has no " + name + ": too old a libpq";
+        error = path + " has no " + name + ": it is not libpq, or too old a one";
         return false;
     }
     into = reinterpret_cast<Function>(symbol);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast): dlsym's contract
@@ -27,26 +31,32 @@ bool Bind(void* library, const char* name, Function& into, std::string& error) {
 
 Loading LoadOnce() {
     Loading out;
-    void* library = ::dlopen(kLibrary, RTLD_NOW | RTLD_LOCAL);
+    const char* chosen = std::getenv(kLibraryVariable);
+    const bool named = chosen != nullptr && *chosen != '\0';
+    const std::string path = named ? chosen : kLibrary;
+    void* library = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (library == nullptr) {
         const char* why = ::dlerror();
-        out.error = std::string("cannot load the PostgreSQL client library ") + kLibrary + " (" +
-                    (why != nullptr ? why : "not found") + "): install the libpq5 package";
+        out.error = "cannot load the PostgreSQL client library " + path + " (" + (why != nullptr ? why : "not found") +
+                    (named ? std::string("): check ") + kLibraryVariable
+                           : std::string("): install the libpq5 package, or name the library in ") + kLibraryVariable);
         return out;
     }
     Libpq& f = out.functions;
     std::string& e = out.error;
     const bool all =
-        Bind(library, "PQconnectdb", f.connectdb, e) && Bind(library, "PQstatus", f.status, e) &&
-        Bind(library, "PQfinish", f.finish, e) && Bind(library, "PQerrorMessage", f.errorMessage, e) &&
-        Bind(library, "PQexec", f.exec, e) && Bind(library, "PQsendQueryParams", f.sendQueryParams, e) &&
-        Bind(library, "PQsetSingleRowMode", f.setSingleRowMode, e) && Bind(library, "PQgetResult", f.getResult, e) &&
-        Bind(library, "PQresultStatus", f.resultStatus, e) &&
-        Bind(library, "PQresultErrorMessage", f.resultErrorMessage, e) && Bind(library, "PQnfields", f.nfields, e) &&
-        Bind(library, "PQgetisnull", f.getisnull, e) && Bind(library, "PQgetvalue", f.getvalue, e) &&
-        Bind(library, "PQgetlength", f.getlength, e) && Bind(library, "PQclear", f.clear, e) &&
-        Bind(library, "PQtransactionStatus", f.transactionStatus, e) &&
-        Bind(library, "PQputCopyData", f.putCopyData, e) && Bind(library, "PQputCopyEnd", f.putCopyEnd, e);
+        Bind(library, path, "PQconnectdb", f.connectdb, e) && Bind(library, path, "PQstatus", f.status, e) &&
+        Bind(library, path, "PQfinish", f.finish, e) && Bind(library, path, "PQerrorMessage", f.errorMessage, e) &&
+        Bind(library, path, "PQexec", f.exec, e) && Bind(library, path, "PQsendQueryParams", f.sendQueryParams, e) &&
+        Bind(library, path, "PQsetSingleRowMode", f.setSingleRowMode, e) &&
+        Bind(library, path, "PQgetResult", f.getResult, e) &&
+        Bind(library, path, "PQresultStatus", f.resultStatus, e) &&
+        Bind(library, path, "PQresultErrorMessage", f.resultErrorMessage, e) &&
+        Bind(library, path, "PQnfields", f.nfields, e) && Bind(library, path, "PQgetisnull", f.getisnull, e) &&
+        Bind(library, path, "PQgetvalue", f.getvalue, e) && Bind(library, path, "PQgetlength", f.getlength, e) &&
+        Bind(library, path, "PQclear", f.clear, e) &&
+        Bind(library, path, "PQtransactionStatus", f.transactionStatus, e) &&
+        Bind(library, path, "PQputCopyData", f.putCopyData, e) && Bind(library, path, "PQputCopyEnd", f.putCopyEnd, e);
     if (!all) ::dlclose(library);
     return out;
 }

@@ -34,7 +34,8 @@ struct Libpq {
     decltype(&::PQputCopyData) putCopyData;
     decltype(&::PQputCopyEnd) putCopyEnd;
 
-    // Loads the library on the first call; an error naming the package when it is missing.
+    // Loads the library (libpq.so.5, or the path in DID_LIBPQ) on the first call; an error
+    // naming the library and what to do when it cannot.
     static core::Result<const Libpq*> Load();
 };
 
