@@ -1,7 +1,12 @@
 #include "validate/finding_spool.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace did::validate {
 namespace {
@@ -19,9 +24,46 @@ void Put(std::string& out, const Finding& f) {
     out += f.message;
 }
 
-bool ReadExactly(std::FILE* file, void* into, size_t size) {
-    return std::fread(into, 1, size, file) == size;
-}
+// Reads the spill file forward from its start through a buffer of its own, with pread: each
+// reader keeps its own position, so several may read the same spool at once (the JSON report
+// and the findings file are written side by side).
+class SpillReader {
+  public:
+    explicit SpillReader(int fd) : fd_(fd), buffer_(size_t{1} << 16) {}
+
+    bool Read(void* into, size_t size) {
+        auto* out = static_cast<char*>(into);
+        while (size > 0) {
+            if (at_ == end_ && !Refill()) return false;
+            const size_t n = std::min(size, end_ - at_);
+            std::memcpy(out, buffer_.data() + at_, n);
+            at_ += n;
+            out += n;
+            size -= n;
+        }
+        return true;
+    }
+
+  private:
+    bool Refill() {
+        while (true) {
+            const ssize_t n = ::pread(fd_, buffer_.data(), buffer_.size(), offset_);
+            if (n > 0) {
+                offset_ += n;
+                at_ = 0;
+                end_ = static_cast<size_t>(n);
+                return true;
+            }
+            if (n == 0 || errno != EINTR) return false;
+        }
+    }
+
+    int fd_;
+    std::vector<char> buffer_;
+    off_t offset_ = 0;
+    size_t at_ = 0;
+    size_t end_ = 0;
+};
 
 }  // namespace
 
@@ -75,7 +117,9 @@ core::Status FindingSpool::Spill() {
     }
     std::string buffer;
     for (const Finding& f : memory_) Put(buffer, f);
-    if (std::fseek(file_, 0, SEEK_END) != 0 || std::fwrite(buffer.data(), 1, buffer.size(), file_) != buffer.size()) {
+    // Flushed at once, so that readers can go straight to the descriptor.
+    if (std::fseek(file_, 0, SEEK_END) != 0 || std::fwrite(buffer.data(), 1, buffer.size(), file_) != buffer.size() ||
+        std::fflush(file_) != 0) {
         return core::Fail(core::Error::IoError("cannot write findings to the temporary file (disk full?)"));
     }
     spilled_ += memory_.size();
@@ -85,24 +129,21 @@ core::Status FindingSpool::Spill() {
 
 core::Status FindingSpool::ForEach(const std::function<bool(const Finding&)>& visit) const {
     if (file_ != nullptr && spilled_ > 0) {
-        std::fflush(file_);
-        std::rewind(file_);
+        SpillReader reader(::fileno(file_));
         Finding f;
         for (uint64_t i = 0; i < spilled_; ++i) {
             uint8_t rule = 0;
             uint8_t severity = 0;
             uint32_t value_size = 0;
             uint32_t message_size = 0;
-            bool ok = ReadExactly(file_, &f.line, sizeof f.line) && ReadExactly(file_, &rule, 1) &&
-                      ReadExactly(file_, &severity, 1) && ReadExactly(file_, &value_size, sizeof value_size) &&
-                      ReadExactly(file_, &message_size, sizeof message_size);
+            bool ok = reader.Read(&f.line, sizeof f.line) && reader.Read(&rule, 1) && reader.Read(&severity, 1) &&
+                      reader.Read(&value_size, sizeof value_size) && reader.Read(&message_size, sizeof message_size);
             if (ok) {
                 f.rule = static_cast<RuleId>(rule);
                 f.severity = static_cast<Severity>(severity);
                 f.value.resize(value_size);
                 f.message.resize(message_size);
-                ok = ReadExactly(file_, f.value.data(), value_size) &&
-                     ReadExactly(file_, f.message.data(), message_size);
+                ok = reader.Read(f.value.data(), value_size) && reader.Read(f.message.data(), message_size);
             }
             if (!ok) return core::Fail(core::Error::IoError("cannot read findings back from the temporary file"));
             if (!visit(f)) return {};

@@ -1,6 +1,7 @@
 // FindingSpool: an append-only list of findings that can grow past memory. The first
 // findings stay in memory; beyond that they spill to an anonymous temporary file that
-// vanishes when the spool does. Read back in the order written. Single-threaded.
+// vanishes when the spool does. Read back in the order written. Appended to from one thread;
+// once appending is over, any number of threads may read it at once.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +27,8 @@ class FindingSpool {
     uint64_t size() const { return size_; }
     void Clear();
 
-    // Calls `visit` on every finding in order; stops early when it returns false.
+    // Calls `visit` on every finding in order; stops early when it returns false. Safe to call
+    // from several threads at once (each reads the spill file at its own position).
     core::Status ForEach(const std::function<bool(const Finding&)>& visit) const;
 
   private:

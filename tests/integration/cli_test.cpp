@@ -148,6 +148,29 @@ TEST_F(CliTest, ThePostgreSQLClientLibraryIsNamedWhenItCannotBeLoaded) {
     EXPECT_EQ(r.exit_code, 0) << r.out;
 }
 
+// A badly broken file has more findings than are kept in memory: the report on standard
+// output and the findings file, written side by side, must both hold every one of them.
+TEST_F(CliTest, EveryFindingOfABadlyBrokenFileReachesBothReports) {
+    ASSERT_EQ(Did("generate --rows 120000 --seed 5 --period 2026-10 --submitted 2026-11-05 --error-rate 0.7 "
+                  "--out broken.csv")
+                  .exit_code,
+              0);
+    const auto r = Did("validate broken.csv --period 2026-10 --submitted 2026-11-05 --format json --findings all.csv");
+    ASSERT_EQ(r.exit_code, 0);
+    const auto report = nlohmann::json::parse(r.out);
+    uint64_t counted = 0;
+    for (const auto& rule : report["rules"]) counted += rule["count"].get<uint64_t>();
+    const size_t findings = report["findings"].size();
+    EXPECT_GT(findings, 65536u);  // more than the findings kept in memory: some were spilled
+    EXPECT_EQ(findings, counted);
+    const std::string csv = ReadText(Path("all.csv"));
+    EXPECT_EQ(CountLines(csv), findings + 1);  // and the header
+    // The last finding is the same in both.
+    const size_t last_row = csv.rfind('\n', csv.size() - 2) + 1;
+    EXPECT_EQ(csv.substr(last_row, csv.find(',', last_row) - last_row),
+              std::to_string(report["findings"].back()["line"].get<uint64_t>()));
+}
+
 TEST_F(CliTest, TextReportForAPerson) {
     ASSERT_EQ(Did("generate --rows 500 --seed 3 --period 2026-10 --submitted 2026-11-05 --error-rate 0.05 "
                   "--out extract.csv")
