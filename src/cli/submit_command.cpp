@@ -10,7 +10,7 @@
 #include "cli/session.hpp"
 #include "core/text_escape.hpp"
 #include "refdata/catalogue_files.hpp"
-#include "report/findings_csv.hpp"
+#include "report/findings_file.hpp"
 #include "report/output_stream.hpp"
 #include "report/validation_json.hpp"
 #include "report/validation_text.hpp"
@@ -115,13 +115,11 @@ int RunSubmit(const std::vector<std::string>& argv) {
 
     const auto& rules = validate::RuleCatalogue::Standard();
     if (auto path = args->Get("findings"); path && outcome->report) {
-        std::FILE* file = std::fopen(path->c_str(), "wb");
-        if (file == nullptr) return UsageError("submit", "cannot create " + *path);
-        {
-            report::OutputStream out(file);
-            (void)report::WriteFindingsCsv(*outcome->report, rules, out);
+        auto file = report::FindingsFile::Create(*path);
+        if (!file) return UsageError("submit", file.error().message);
+        if (auto written = file->Write(*outcome->report, rules); !written) {
+            return UsageError("submit", written.error().message);
         }
-        std::fclose(file);
     }
     report::OutputStream out(stdout);
     if (format == "json") {

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <future>
 #include <memory>
-#include <utility>
 
 #include <fmt/format.h>
 
@@ -19,7 +18,7 @@
 #include "refdata/catalogue_files.hpp"
 #include "refdata/local_codes.hpp"
 #include "report/accepted_csv_writer.hpp"
-#include "report/findings_csv.hpp"
+#include "report/findings_file.hpp"
 #include "report/validation_json.hpp"
 #include "report/validation_text.hpp"
 
@@ -34,49 +33,6 @@ constexpr const char* kUsage =
 int Fail(const std::string& message) {
     return UsageError("validate", message + "\n" + kUsage);
 }
-
-// The findings file, written to a temporary name and renamed into place when complete, so a
-// reader never sees half of it. Created before anything is written, so that a path that
-// cannot be created fails the command before the report is printed.
-class FindingsFile {
-  public:
-    static core::Result<FindingsFile> Create(const std::string& path) {
-        std::FILE* file = std::fopen((path + ".partial").c_str(), "wb");
-        if (file == nullptr) return core::Fail(core::Error::IoError("cannot create " + path + ".partial"));
-        return FindingsFile(path, file);
-    }
-    FindingsFile(FindingsFile&& other) noexcept
-        : path_(std::move(other.path_)), file_(std::exchange(other.file_, nullptr)) {}
-    FindingsFile(const FindingsFile&) = delete;
-    FindingsFile& operator=(const FindingsFile&) = delete;
-    FindingsFile& operator=(FindingsFile&&) = delete;
-    ~FindingsFile() {
-        if (file_ == nullptr) return;
-        std::fclose(file_);
-        std::remove((path_ + ".partial").c_str());
-    }
-
-    core::Status Write(const validate::ValidationReport& report, const validate::RuleCatalogue& rules) {
-        core::Status status;
-        {
-            report::OutputStream out(file_);
-            status = report::WriteFindingsCsv(report, rules, out);
-        }
-        const bool closed = std::fclose(std::exchange(file_, nullptr)) == 0;
-        const std::string temp = path_ + ".partial";
-        if (!status || !closed || std::rename(temp.c_str(), path_.c_str()) != 0) {
-            std::remove(temp.c_str());
-            return status ? core::Fail(core::Error::IoError("cannot write " + path_)) : status;
-        }
-        return {};
-    }
-
-  private:
-    FindingsFile(std::string path, std::FILE* file) : path_(std::move(path)), file_(file) {}
-
-    std::string path_;
-    std::FILE* file_;
-};
 
 }  // namespace
 
@@ -153,7 +109,7 @@ int RunValidate(const std::vector<std::string>& argv) {
     // large file with many findings each is megabytes of text, and both only read the report.
     std::future<core::Status> findings_written;
     if (findings_path) {
-        auto findings_file = FindingsFile::Create(*findings_path);
+        auto findings_file = report::FindingsFile::Create(*findings_path);
         if (!findings_file) return UsageError("validate", findings_file.error().message);
         findings_written = std::async(
             std::launch::async,
