@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -63,10 +64,15 @@ TEST_F(CollectionCliTest, AMonthFromFirstFileToStatus) {
     ASSERT_EQ(r.exit_code, 0) << r.out;
     EXPECT_TRUE(Has(r, "2 expected provider(s) missing")) << r.out;
 
-    r = Submit("october.csv", "--prep-minutes 90 --comment 'a morning with the RIS'");
+    r = Submit("october.csv", "--prep-minutes 90 --comment 'a morning with the RIS' --findings october-findings.csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
     EXPECT_TRUE(Has(r, "Stored as submission 1")) << r.out;
     EXPECT_TRUE(Has(r, "FILE ACCEPTED, but some records were rejected")) << r.out;
+    // The findings file holds what `did validate` would list for the same file and context.
+    const std::string findings = ReadText(dir_ + "/october-findings.csv");
+    EXPECT_TRUE(findings.starts_with("line,field,rule,severity,value,message\n")) << findings;
+    EXPECT_GT(std::count(findings.begin(), findings.end(), '\n'), 10) << findings;
+    EXPECT_FALSE(std::filesystem::exists(dir_ + "/october-findings.csv.partial"));
 
     r = Did("status --period 2026-10 --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
