@@ -43,7 +43,12 @@ std::string Minutes(const std::optional<int64_t>& m) { return m ? std::to_string
 
 int RunStatus(const std::vector<std::string>& argv) {
     auto c = Prepare("status", argv, {});
-    if (!c) return UsageError("status", c.error().message + "\nusage: did status --period YYYY-MM [--format text|csv]");
+    if (!c) {
+        // The usage line helps with bad arguments only, not with a database that cannot be opened.
+        const bool arguments = c.error().code == core::ErrorCode::kInvalidArgument;
+        return UsageError("status", c.error().message +
+                                        (arguments ? "\nusage: did status --period YYYY-MM [--format text|csv]" : ""));
+    }
     auto timetable = service::Timetable::Load(*c->session.store);
     if (!timetable) return UsageError("status", timetable.error().message);
     auto window = timetable->For(c->period);

@@ -146,6 +146,7 @@ TEST_F(CliTest, ThePostgreSQLClientLibraryIsNamedWhenItCannotBeLoaded) {
     EXPECT_NE(r.out.find("cannot load the PostgreSQL client library /nonexistent/libpq.so.5 ("), std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("check DID_LIBPQ"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("usage:"), std::string::npos) << r.out;  // the arguments were fine
     // A library that is not libpq (the C library is on every machine).
     r = did::testing::Run("cd '" + dir_ + "' && DID_LIBPQ=libc.so.6 '" + kDid + "' status --period 2026-10" + db +
                           " 2>&1");
@@ -156,6 +157,10 @@ TEST_F(CliTest, ThePostgreSQLClientLibraryIsNamedWhenItCannotBeLoaded) {
     r = did::testing::Run("cd '" + dir_ + "' && DID_LIBPQ=/nonexistent/libpq.so.5 DID_DATA_DIR='" + dir_ + "/data' '" +
                           kDid + "' status --period 2026-10 --db sqlite:" + Path("s.sqlite") + " 2>&1");
     EXPECT_EQ(r.exit_code, 0) << r.out;
+    // Bad arguments still get the usage line.
+    r = did::testing::Run("cd '" + dir_ + "' && '" + kDid + "' status --db sqlite:" + Path("s.sqlite") + " 2>&1");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("--period YYYY-MM is required\nusage: did status"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, TextReportForAPerson) {
