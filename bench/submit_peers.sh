@@ -5,6 +5,9 @@
 #   sqlite3 .import, PostgreSQL COPY (from the client, \copy, and from the server's disk),
 #   DuckDB CREATE TABLE AS read_csv.
 #   bench/submit_peers.sh            (1,000,000 records; ROWS=… to change; RUNS=… repeats)
+#   PIN_SERVER=1 bench/submit_peers.sh   the PostgreSQL server on the last core, its clients
+#                                        (did, psql) on the others: the database as it would
+#                                        run in production, on cores of its own
 # Needs a release build (scripts/build release) and scripts/setup. Writes bench/out/submit/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +46,16 @@ scripts/pg-cluster stop "$pg/data" 2>/dev/null || true
 rm -rf "$pg"
 scripts/pg-cluster start "$pg/data" 55438
 trap 'scripts/pg-cluster stop "$pg/data"' EXIT
+pg_client=""
+if [[ -n ${PIN_SERVER:-} ]]; then
+    last=$(($(nproc) - 1))
+    [[ $last -ge 1 ]] || { echo "PIN_SERVER needs at least two cores" >&2; exit 2; }
+    # The postmaster and the processes it has started; backends it forks later inherit it.
+    postmaster=$(head -1 "$pg/data/postmaster.pid")
+    for p in $postmaster $(pgrep -P "$postmaster"); do taskset -p -c "$last" "$p" > /dev/null; done
+    pg_client="taskset -c 0-$((last - 1)) "
+    echo "PostgreSQL pinned to core $last, its clients to cores 0-$((last - 1))"
+fi
 export PGHOST=127.0.0.1 PGPORT=55438 PGUSER=postgres
 pg_url=postgresql://postgres@127.0.0.1:55438
 createdb did_template
@@ -54,9 +67,9 @@ submit="submit --provider RXX --period $period $file --submitted $submitted"
 declare -A commands=(
     [did-sqlite]="$did $submit --db sqlite:$out/run.sqlite"
     [sqlite3-import]="sqlite3 $out/import.sqlite '.import --csv $file records'"
-    [did-postgresql]="$did $submit --db $pg_url/did_run"
-    [postgresql-copy-client]="psql -X -q -d did_run -c \"\\\\copy peer FROM '$file' CSV HEADER\""
-    [postgresql-copy-server]="psql -X -q -d did_run -c \"COPY peer FROM '$file' CSV HEADER\""
+    [did-postgresql]="$pg_client$did $submit --db $pg_url/did_run"
+    [postgresql-copy-client]="${pg_client}psql -X -q -d did_run -c \"\\\\copy peer FROM '$file' CSV HEADER\""
+    [postgresql-copy-server]="${pg_client}psql -X -q -d did_run -c \"COPY peer FROM '$file' CSV HEADER\""
     [duckdb]="node bench/peers/duckdb_load.mjs $file $out/load.duckdb"
 )
 declare -A prepares=(
