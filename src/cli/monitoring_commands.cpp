@@ -30,14 +30,17 @@ core::Result<Common> Prepare(const std::string& command, const std::vector<std::
     const auto period = core::Period::Parse(args->GetOr("period", ""));
     if (!period) return core::Fail(core::Error::InvalidArgument("--period YYYY-MM is required"));
     const std::string format = args->GetOr("format", "text");
-    if (format != "text" && format != "csv") return core::Fail(core::Error::InvalidArgument("--format must be text or csv"));
+    if (format != "text" && format != "csv")
+        return core::Fail(core::Error::InvalidArgument("--format must be text or csv"));
     auto session = OpenSession(*args);
     if (!session) return core::Fail(session.error());
     (void)command;
     return Common{std::move(*args), std::move(*session), *period, format};
 }
 
-std::string Minutes(const std::optional<int64_t>& m) { return m ? std::to_string(*m) : ""; }
+std::string Minutes(const std::optional<int64_t>& m) {
+    return m ? std::to_string(*m) : "";
+}
 
 }  // namespace
 
@@ -100,11 +103,11 @@ int RunFeedback(const std::vector<std::string>& argv) {
     auto summary = service::FeedbackFor(*c->session.store, c->period.ToString());
     if (!summary) return UsageError("feedback", summary.error().message);
     if (c->format == "text") {
-        std::printf("Burden of the collection, %s: %lld submission(s) said how long the extract took", c->period.ToString().c_str(),
-                    static_cast<long long>(summary->responses));
+        std::printf("Burden of the collection, %s: %lld submission(s) said how long the extract took",
+                    c->period.ToString().c_str(), static_cast<long long>(summary->responses));
         if (summary->responses > 0) {
-            std::printf(": median %.0f minutes, mean %.0f, longest %lld", summary->median_minutes, summary->mean_minutes,
-                        static_cast<long long>(summary->max_minutes));
+            std::printf(": median %.0f minutes, mean %.0f, longest %lld", summary->median_minutes,
+                        summary->mean_minutes, static_cast<long long>(summary->max_minutes));
         }
         std::printf(".\n\n");
     }
