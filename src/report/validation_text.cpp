@@ -6,20 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "core/with_commas.hpp"
+
 namespace did::report {
 
+using core::WithCommas;
 using validate::RuleId;
 using validate::Severity;
-
-std::string WithCommas(uint64_t value) {
-    std::string digits = std::to_string(value);
-    std::string out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
 
 namespace {
 

@@ -29,7 +29,4 @@ struct TextReportHeading {
 core::Status WriteValidationText(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
                                  const TextReportHeading& heading, OutputStream& out);
 
-// 1234567 -> "1,234,567"
-std::string WithCommas(uint64_t value);
-
 }  // namespace did::report
