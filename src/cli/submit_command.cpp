@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/session.hpp"
 #include "core/text_escape.hpp"
+#include "core/with_commas.hpp"
 #include "refdata/catalogue_files.hpp"
 #include "report/findings_file.hpp"
 #include "report/output_stream.hpp"
@@ -53,7 +54,9 @@ std::string DiffText(const service::SubmitOutcome& outcome) {
     std::string text = fmt::format(
         "Compared with the current file (submission {}), by accession number and site:\n"
         "  added {}, removed {}, changed {}, unchanged {}\n",
-        outcome.previous->id, d.added, d.removed, d.changed, d.unchanged);
+        outcome.previous->id, core::WithCommas(static_cast<uint64_t>(d.added)),
+        core::WithCommas(static_cast<uint64_t>(d.removed)), core::WithCommas(static_cast<uint64_t>(d.changed)),
+        core::WithCommas(static_cast<uint64_t>(d.unchanged)));
     for (const std::string& example : d.examples) text += "    " + example + "\n";
     return text;
 }

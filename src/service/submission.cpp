@@ -1,11 +1,13 @@
 #include "service/submission.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
+#include "core/with_commas.hpp"
 #include "ingest/background_sink.hpp"
 #include "ingest/byte_source.hpp"
 #include "ingest/hashing_source.hpp"
@@ -72,10 +74,13 @@ class DigestSink final : public validate::AcceptedSink {
     std::unordered_map<std::string, uint64_t> digests;
 };
 
+// "site RH802, accession ACC123"; an accession number may hold spaces, so it is quoted then.
 std::string Describe(const std::string& key) {
-    std::string text = key;
-    std::replace(text.begin(), text.end(), '\x1f', ' ');
-    return text;
+    const size_t split = key.find('\x1f');
+    const std::string site = key.substr(0, split);
+    const std::string accession = key.substr(split + 1);
+    const bool quoted = accession.empty() || accession.find(' ') != std::string::npos;
+    return "site " + site + ", accession " + (quoted ? "\"" + accession + "\"" : accession);
 }
 
 core::Status StoreFindings(store::RecordTable& records, int64_t id, const validate::ValidationReport& report) {
@@ -110,10 +115,13 @@ class Submission {
         if (!IsProviderCode(r_.provider)) return Refuse("'" + r_.provider + "' is not an organisation code");
         auto timetable = Timetable::Load(store_);
         if (!timetable) return core::Fail(timetable.error());
-        if (!r_.dry_run) {
-            auto refusal = timetable->Refusal(r_.provider, r_.period, r_.received_on);
-            if (!refusal) return core::Fail(refusal.error());
-            if (*refusal) return Refuse(**refusal);
+        auto refusal = timetable->Refusal(r_.provider, r_.period, r_.received_on);
+        if (!refusal) return core::Fail(refusal.error());
+        if (*refusal) {
+            // A dry run still checks the file (it may be made ready before the window opens),
+            // and says that a real submission would be refused.
+            if (!r_.dry_run) return Refuse(**refusal);
+            dry_run_refusal_ = **refusal;
         }
         if (auto opened = OpenInput(); !opened) {
             if (opened.error().code == core::ErrorCode::kInvalidArgument) return Refuse(opened.error().message);
@@ -230,8 +238,10 @@ class Submission {
                 "Held back: this file has {} accepted records, {:.0f}% of the {} in the current file (submission {} of "
                 "{}); {} records would drop out of the month. If that is right, send it again with --confirm-drop. "
                 "Nothing was stored.",
-                accepted, 100.0 * static_cast<double>(accepted) / static_cast<double>(current->accepted),
-                current->accepted, current->id, current->submitted_at, current->accepted - accepted);
+                core::WithCommas(static_cast<uint64_t>(accepted)),
+                100.0 * static_cast<double>(accepted) / static_cast<double>(current->accepted),
+                core::WithCommas(static_cast<uint64_t>(current->accepted)), current->id, current->submitted_at,
+                core::WithCommas(static_cast<uint64_t>(current->accepted - accepted)));
             return SubmitResult::kHeldBack;
         }
         return SubmitResult::kStored;
@@ -247,40 +257,53 @@ class Submission {
         SubmitOutcome outcome;
         outcome.result = SubmitResult::kDryRun;
         outcome.previous = *current;
+        // The checks a real submission makes, in the order it makes them.
+        auto earlier = submissions.ByFile(r_.provider, r_.period.ToString(), sha256_);
+        if (!earlier) return core::Fail(earlier.error());
         std::string verdict;
-        outcome.would_be = Verdict(*report, *current, verdict);
+        if (dry_run_refusal_) {
+            outcome.would_be = SubmitResult::kRefused;
+            verdict = *dry_run_refusal_ + ".";
+            verdict[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(verdict[0])));
+        } else if (*earlier) {
+            outcome.would_be = SubmitResult::kAlreadyReceived;
+            verdict = fmt::format("This exact file was already received on {} as submission {} ({}).",
+                                  (*earlier)->submitted_at, (*earlier)->id, (*earlier)->status);
+        } else {
+            outcome.would_be = Verdict(*report, *current, verdict);
+        }
         if (*current) {
             outcome.diff.against_current = true;
             store::RecordTable records(store_.db());
-            auto status = records.ForEachDigest((*current)->id,
-                                                [&](std::string_view site, std::string_view accession, uint64_t hash) {
-                                                    const std::string key = DigestSink::Key(site, accession);
-                                                    const auto it = digests.digests.find(key);
-                                                    if (it == digests.digests.end()) {
-                                                        ++outcome.diff.removed;
-                                                        if (outcome.diff.examples.size() < 10)
-                                                            outcome.diff.examples.push_back("removed " + Describe(key));
-                                                        return;
-                                                    }
-                                                    if (it->second == hash) {
-                                                        ++outcome.diff.unchanged;
-                                                    } else {
-                                                        ++outcome.diff.changed;
-                                                        if (outcome.diff.examples.size() < 10)
-                                                            outcome.diff.examples.push_back("changed " + Describe(key));
-                                                    }
-                                                    digests.digests.erase(it);
-                                                });
+            auto status = records.ForEachDigest(
+                (*current)->id, [&](std::string_view site, std::string_view accession, uint64_t hash) {
+                    const std::string key = DigestSink::Key(site, accession);
+                    const auto it = digests.digests.find(key);
+                    if (it == digests.digests.end()) {
+                        ++outcome.diff.removed;
+                        if (outcome.diff.examples.size() < 10)
+                            outcome.diff.examples.push_back("removed: " + Describe(key));
+                        return;
+                    }
+                    if (it->second == hash) {
+                        ++outcome.diff.unchanged;
+                    } else {
+                        ++outcome.diff.changed;
+                        if (outcome.diff.examples.size() < 10)
+                            outcome.diff.examples.push_back("changed: " + Describe(key));
+                    }
+                    digests.digests.erase(it);
+                });
             if (!status) return core::Fail(status.error());
         }
         outcome.diff.added = static_cast<int64_t>(digests.digests.size());
         for (const auto& [key, hash] : digests.digests) {
             if (outcome.diff.examples.size() >= 15) break;
-            outcome.diff.examples.push_back("added " + Describe(key));
+            outcome.diff.examples.push_back("added: " + Describe(key));
         }
         outcome.message =
             "Dry run, nothing stored. A real submission would be: " + std::string(SubmitResultName(outcome.would_be)) +
-            ". " + verdict;
+            "." + (verdict.empty() ? "" : " " + verdict);
         outcome.report = std::move(*report);
         return outcome;
     }
@@ -376,7 +399,8 @@ class Submission {
                         {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""}});
             if (!audited) return audited;
             if (current_file) {
-                outcome.message = fmt::format("Stored as submission {}: {} records accepted{}.", row.id, row.accepted,
+                outcome.message = fmt::format("Stored as submission {}: {} records accepted{}.", row.id,
+                                              core::WithCommas(static_cast<uint64_t>(row.accepted)),
                                               *current ? fmt::format(", replacing submission {} as the current file "
                                                                      "for {}",
                                                                      (*current)->id, row.period)
@@ -408,7 +432,8 @@ class Submission {
     std::unique_ptr<ingest::ByteSource> input_;
     std::string sha256_;  // empty until known
     uint64_t bytes_ = 0;
-    bool too_large_ = false;  // the file grew past the cap while being read
+    bool too_large_ = false;                      // the file grew past the cap while being read
+    std::optional<std::string> dry_run_refusal_;  // why a real submission would be refused now
     std::unique_ptr<SubmissionContext> context_;
 };
 

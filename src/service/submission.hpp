@@ -61,7 +61,7 @@ struct RecordDiff {
     int64_t removed = 0;
     int64_t changed = 0;
     int64_t unchanged = 0;
-    std::vector<std::string> examples;  // "added RH802 ACC123", … (no patient details)
+    std::vector<std::string> examples;  // "added: site RH802, accession ACC123", … (no patient details)
 };
 
 struct SubmitOutcome {

@@ -286,7 +286,8 @@ TEST_P(SubmissionTest, LocalCodesPassOnlyOnceApproved) {
     EXPECT_EQ((*row)->Text(0), "XCHES");
     EXPECT_EQ((*row)->Text(1), "ZCHX1");
     EXPECT_EQ(Count("SELECT SUM(examinations) FROM cube_activity WHERE local_coded = 1 AND modality = "
-                    "'Plain Radiography' AND submission_id = " + std::to_string(outcome.submission->id)),
+                    "'Plain Radiography' AND submission_id = " +
+                    std::to_string(outcome.submission->id)),
               1);
     EXPECT_EQ(Current()->local_coded, 1);
     auto usage = LocalCodeUsageFor(*store_, kPeriod.ToString());
@@ -332,8 +333,38 @@ TEST_P(SubmissionTest, ADryRunSaysWhatWouldChangeAndStoresNothing) {
     EXPECT_EQ(dry.diff.added, 5);
     EXPECT_EQ(dry.diff.changed, 1);
     EXPECT_EQ(dry.diff.unchanged, 989);
+    EXPECT_EQ(std::count_if(dry.diff.examples.begin(), dry.diff.examples.end(),
+                            [](const std::string& e) { return e.starts_with("changed: site RXX0"); }),
+              1);
+    EXPECT_EQ(dry.message, "Dry run, nothing stored. A real submission would be: stored.");
     EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 1);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), before);
+}
+
+// A dry run says what a real submission would do, including the checks made before the file
+// is read: the same file again, or a day outside the month's window. It still checks the file.
+TEST_P(SubmissionTest, ADryRunKnowsAResentFileAndAClosedWindow) {
+    const std::string path = Extract("a.csv", 300, 1);
+    ASSERT_EQ(Submit(path).result, SubmitResult::kStored);
+    const auto resent = Submit(path, "RXX", false, /*dry_run=*/true);
+    EXPECT_EQ(resent.would_be, SubmitResult::kAlreadyReceived);
+    EXPECT_NE(resent.message.find("would be: already received. This exact file was already received on"),
+              std::string::npos)
+        << resent.message;
+    EXPECT_EQ(resent.diff.unchanged, 300);
+
+    const auto early =
+        Submit(Extract("b.csv", 300, 2), "RXX", false, /*dry_run=*/true, *core::Date::Parse("2026-10-31"));
+    EXPECT_EQ(early.would_be, SubmitResult::kRefused);
+    EXPECT_NE(early.message.find("would be: refused. The window for 2026-10 opens on 2026-11-01"), std::string::npos)
+        << early.message;
+    EXPECT_NE(early.message.find("opens on 2026-11-01"), std::string::npos) << early.message;
+    ASSERT_TRUE(early.report);
+    EXPECT_EQ(early.report->records.total, 300u);
+    EXPECT_GT(early.report->records.accepted, 0u);
+    EXPECT_EQ(early.diff.added + early.diff.changed + early.diff.unchanged,
+              static_cast<int64_t>(early.report->records.accepted));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 1);
 }
 
 TEST_P(SubmissionTest, StatusFeedbackAndAnIntactAuditChain) {

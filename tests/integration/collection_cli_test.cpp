@@ -96,6 +96,9 @@ TEST_F(CollectionCliTest, EveryOutcomeHasItsOwnExitCode) {
     auto r = Submit("october.csv");
     EXPECT_EQ(r.exit_code, 4) << r.out;
     EXPECT_TRUE(Has(r, "already received")) << r.out;
+    r = Submit("october.csv", "--dry-run");  // the dry run knows it too, and exits the same way
+    EXPECT_EQ(r.exit_code, 4) << r.out;
+    EXPECT_TRUE(Has(r, "A real submission would be: already received.")) << r.out;
 
     Head("fewer.csv", 501);
     r = Submit("fewer.csv");
@@ -107,7 +110,7 @@ TEST_F(CollectionCliTest, EveryOutcomeHasItsOwnExitCode) {
     r = Submit("fewer.csv", "--dry-run");
     EXPECT_EQ(r.exit_code, 3) << r.out;
     EXPECT_TRUE(Has(r, "Dry run, nothing stored")) << r.out;
-    EXPECT_TRUE(Has(r, "removed RXX0")) << r.out;
+    EXPECT_TRUE(Has(r, "removed: site RXX0")) << r.out;
 
     r = Submit("fewer.csv", "--confirm-drop --format json");
     ASSERT_EQ(r.exit_code, 0) << r.out;
