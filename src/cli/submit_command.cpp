@@ -51,12 +51,11 @@ int ExitCode(service::SubmitResult result) {
 std::string DiffText(const service::SubmitOutcome& outcome) {
     const auto& d = outcome.diff;
     if (!d.against_current) return "There is no current file for this month: every record would be new.\n";
+    auto count = [](int64_t n) { return core::WithCommas(static_cast<uint64_t>(n)); };
     std::string text = fmt::format(
         "Compared with the current file (submission {}), by accession number and site:\n"
         "  added {}, removed {}, changed {}, unchanged {}\n",
-        outcome.previous->id, core::WithCommas(static_cast<uint64_t>(d.added)),
-        core::WithCommas(static_cast<uint64_t>(d.removed)), core::WithCommas(static_cast<uint64_t>(d.changed)),
-        core::WithCommas(static_cast<uint64_t>(d.unchanged)));
+        outcome.previous->id, count(d.added), count(d.removed), count(d.changed), count(d.unchanged));
     for (const std::string& example : d.examples) text += "    " + example + "\n";
     return text;
 }

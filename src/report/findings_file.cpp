@@ -8,8 +8,9 @@
 namespace did::report {
 
 core::Result<FindingsFile> FindingsFile::Create(const std::string& path) {
-    std::FILE* file = std::fopen((path + ".partial").c_str(), "wb");
-    if (file == nullptr) return core::Fail(core::Error::IoError("cannot create " + path + ".partial"));
+    const std::string temporary = TemporaryOf(path);
+    std::FILE* file = std::fopen(temporary.c_str(), "wb");
+    if (file == nullptr) return core::Fail(core::Error::IoError("cannot create " + temporary));
     return FindingsFile(path, file);
 }
 

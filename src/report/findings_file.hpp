@@ -28,7 +28,8 @@ class FindingsFile {
 
   private:
     FindingsFile(std::string path, std::FILE* file) : path_(std::move(path)), file_(file) {}
-    std::string Temporary() const { return path_ + ".partial"; }
+    static std::string TemporaryOf(const std::string& path) { return path + ".partial"; }
+    std::string Temporary() const { return TemporaryOf(path_); }
 
     std::string path_;
     std::FILE* file_;

@@ -74,6 +74,11 @@ class DigestSink final : public validate::AcceptedSink {
     std::unordered_map<std::string, uint64_t> digests;
 };
 
+// A count of records for a message: 199,658.
+std::string Count(int64_t records) {
+    return core::WithCommas(static_cast<uint64_t>(records));
+}
+
 // "site RH802, accession ACC123"; an accession number may hold spaces, so it is quoted then.
 std::string Describe(const std::string& key) {
     const size_t split = key.find('\x1f');
@@ -238,10 +243,8 @@ class Submission {
                 "Held back: this file has {} accepted records, {:.0f}% of the {} in the current file (submission {} of "
                 "{}); {} records would drop out of the month. If that is right, send it again with --confirm-drop. "
                 "Nothing was stored.",
-                core::WithCommas(static_cast<uint64_t>(accepted)),
-                100.0 * static_cast<double>(accepted) / static_cast<double>(current->accepted),
-                core::WithCommas(static_cast<uint64_t>(current->accepted)), current->id, current->submitted_at,
-                core::WithCommas(static_cast<uint64_t>(current->accepted - accepted)));
+                Count(accepted), 100.0 * static_cast<double>(accepted) / static_cast<double>(current->accepted),
+                Count(current->accepted), current->id, current->submitted_at, Count(current->accepted - accepted));
             return SubmitResult::kHeldBack;
         }
         return SubmitResult::kStored;
@@ -399,12 +402,11 @@ class Submission {
                         {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""}});
             if (!audited) return audited;
             if (current_file) {
-                outcome.message = fmt::format("Stored as submission {}: {} records accepted{}.", row.id,
-                                              core::WithCommas(static_cast<uint64_t>(row.accepted)),
-                                              *current ? fmt::format(", replacing submission {} as the current file "
-                                                                     "for {}",
-                                                                     (*current)->id, row.period)
-                                                       : std::string());
+                outcome.message =
+                    fmt::format("Stored as submission {}: {} records accepted{}.", row.id, Count(row.accepted),
+                                *current ? fmt::format(", replacing submission {} as the current file for {}",
+                                                       (*current)->id, row.period)
+                                         : std::string());
             }
             outcome.submission = row;
             outcome.report = std::move(*report);

@@ -11,8 +11,8 @@
 
 #include "core/date.hpp"
 #include "core/field.hpp"
-#include "validate/finding.hpp"
 #include "core/optional_date.hpp"
+#include "validate/finding.hpp"
 #include "validate/validation_context.hpp"
 
 namespace did::validate {
@@ -49,8 +49,8 @@ class RecordValidator {
     std::array<Severity, kRuleCount> severity_{};
     std::array<bool, kRuleCount> runs_{};
     core::Date submission_month_start_;
-    core::Date warn_before_;    // DIDS049: 3 months before the submission month
-    core::Date reject_before_;  // DIDS055: 6 months before the submission month
+    core::Date warn_before_;      // DIDS049: 3 months before the submission month
+    core::Date reject_before_;    // DIDS055: 6 months before the submission month
     bool has_practices_ = false;  // the ODS data holds GP practices: DIDS018 looks codes up
     bool has_sites_ = false;      // the ODS data holds sites: DIDS068 looks codes up
 };

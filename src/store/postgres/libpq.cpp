@@ -43,20 +43,16 @@ Loading LoadOnce() {
         return out;
     }
     Libpq& f = out.functions;
-    std::string& e = out.error;
-    const bool all =
-        Bind(library, path, "PQconnectdb", f.connectdb, e) && Bind(library, path, "PQstatus", f.status, e) &&
-        Bind(library, path, "PQfinish", f.finish, e) && Bind(library, path, "PQerrorMessage", f.errorMessage, e) &&
-        Bind(library, path, "PQexec", f.exec, e) && Bind(library, path, "PQsendQueryParams", f.sendQueryParams, e) &&
-        Bind(library, path, "PQsetSingleRowMode", f.setSingleRowMode, e) &&
-        Bind(library, path, "PQgetResult", f.getResult, e) &&
-        Bind(library, path, "PQresultStatus", f.resultStatus, e) &&
-        Bind(library, path, "PQresultErrorMessage", f.resultErrorMessage, e) &&
-        Bind(library, path, "PQnfields", f.nfields, e) && Bind(library, path, "PQgetisnull", f.getisnull, e) &&
-        Bind(library, path, "PQgetvalue", f.getvalue, e) && Bind(library, path, "PQgetlength", f.getlength, e) &&
-        Bind(library, path, "PQclear", f.clear, e) &&
-        Bind(library, path, "PQtransactionStatus", f.transactionStatus, e) &&
-        Bind(library, path, "PQputCopyData", f.putCopyData, e) && Bind(library, path, "PQputCopyEnd", f.putCopyEnd, e);
+    auto bind = [&](const char* name, auto& into) { return Bind(library, path, name, into, out.error); };
+    const bool all = bind("PQconnectdb", f.connectdb) && bind("PQstatus", f.status) && bind("PQfinish", f.finish) &&
+                     bind("PQerrorMessage", f.errorMessage) && bind("PQexec", f.exec) &&
+                     bind("PQsendQueryParams", f.sendQueryParams) && bind("PQsetSingleRowMode", f.setSingleRowMode) &&
+                     bind("PQgetResult", f.getResult) && bind("PQresultStatus", f.resultStatus) &&
+                     bind("PQresultErrorMessage", f.resultErrorMessage) && bind("PQnfields", f.nfields) &&
+                     bind("PQgetisnull", f.getisnull) && bind("PQgetvalue", f.getvalue) &&
+                     bind("PQgetlength", f.getlength) && bind("PQclear", f.clear) &&
+                     bind("PQtransactionStatus", f.transactionStatus) && bind("PQputCopyData", f.putCopyData) &&
+                     bind("PQputCopyEnd", f.putCopyEnd);
     if (!all) ::dlclose(library);
     return out;
 }
