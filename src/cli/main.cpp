@@ -43,7 +43,27 @@ int UsageError(const std::string& command, const std::string& message) {
 
 }  // namespace did::cli
 
+namespace {
+
+int Dispatch(int argc, char** argv);
+
+}  // namespace
+
+// Every command prints through standard output; a write it could not make (a full disk, a
+// closed pipe) is caught here, once for all of them, so no command exits 0 having lost output.
 int main(int argc, char** argv) {
+    const int status = Dispatch(argc, argv);
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+        std::fprintf(stderr, "did %s: cannot write to standard output (disk full or pipe closed?)\n",
+                     argc > 1 ? argv[1] : "");
+        return did::cli::kExitUsage;
+    }
+    return status;
+}
+
+namespace {
+
+int Dispatch(int argc, char** argv) {
     if (argc < 2) {
         std::fputs(kHelp, stderr);
         return did::cli::kExitUsage;
@@ -74,3 +94,5 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "did: unknown command '%s'\n\n%s", command.c_str(), kHelp);
     return did::cli::kExitUsage;
 }
+
+}  // namespace

@@ -1,5 +1,7 @@
 // `did submit`: store a month's file for a provider (or, with --dry-run, say what would change).
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -7,6 +9,10 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/data_dir.hpp"
+#include "cli/input_file_guard.hpp"
+#include "cli/output_paths.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/session.hpp"
 #include "core/text_escape.hpp"
 #include "core/with_commas.hpp"
@@ -23,7 +29,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: did submit --provider CODE --period YYYY-MM FILE [--confirm-drop] [--dry-run]\n"
     "                  [--submitted YYYY-MM-DD] [--prep-minutes N] [--comment TEXT] [--format text|json]\n"
-    "                  [--findings OUT.csv] [--db URL] [--as NAME]";
+    "                  [--reason TEXT] [--findings OUT.csv] [--db URL] [--as NAME]";
 
 int Fail(const std::string& message) {
     return UsageError("submit", message + "\n" + kUsage);
@@ -60,6 +66,39 @@ std::string DiffText(const service::SubmitOutcome& outcome) {
     return text;
 }
 
+// For the progress bar: the size of a regular file, else unknown.
+std::optional<uint64_t> FileSizeOf(const std::string& path) {
+    struct stat st {};
+    if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return static_cast<uint64_t>(st.st_size);
+}
+
+std::string ReceiptText(const service::Receipt& r, const std::string& file_name) {
+    auto count = [](int64_t n) { return core::WithCommas(static_cast<uint64_t>(n)); };
+    std::string received = r.received_on.ToString();
+    if (r.backdated) received += " (back-dated; the server received it at " + r.received_at + ")";
+    return fmt::format(
+        "\nReceipt\n"
+        "  Reference   {}\n"
+        "  File        {}, {} bytes\n"
+        "  SHA-256     {}\n"
+        "  Received    {}\n"
+        "  Cut-off     {}: {}\n"
+        "  Records     {}: {} accepted, {} rejected, {} with warnings\n",
+        r.reference, file_name, count(r.bytes), r.sha256, received, r.cutoff.ToString(), r.on_time ? "on time" : "late",
+        count(r.records), count(r.accepted), count(r.rejected), count(r.warned));
+}
+
+void AppendReceiptJson(const service::Receipt& r, std::string& b) {
+    b += ",\"receipt\":{\"reference\":";
+    core::AppendJsonString(b, r.reference);
+    b += fmt::format(
+        ",\"sha256\":\"{}\",\"bytes\":{},\"received_at\":\"{}\",\"received_on\":\"{}\",\"backdated\":{},"
+        "\"cutoff\":\"{}\",\"on_time\":{},\"records\":{},\"accepted\":{},\"rejected\":{},\"warned\":{}}}",
+        r.sha256, r.bytes, r.received_at, r.received_on.ToString(), r.backdated, r.cutoff.ToString(), r.on_time,
+        r.records, r.accepted, r.rejected, r.warned);
+}
+
 }  // namespace
 
 int RunSubmit(const std::vector<std::string>& argv) {
@@ -72,7 +111,8 @@ int RunSubmit(const std::vector<std::string>& argv) {
                                                       {"comment"},
                                                       {"format"},
                                                       {"findings"},
-                                                      {"threads"}}));
+                                                      {"threads"},
+                                                      {"reason"}}));
     if (!args) return Fail(args.error().message);
     if (args->positional().size() != 1) return Fail("give exactly one file to submit");
     service::SubmitRequest request;
@@ -104,22 +144,48 @@ int RunSubmit(const std::vector<std::string>& argv) {
     const std::string format = args->GetOr("format", "text");
     if (format != "text" && format != "json") return Fail("--format must be text or json");
 
+    request.backdate_reason = args->GetOr("reason", "");
+    if (args->Has("reason") && !args->Has("submitted")) return Fail("--reason goes with --submitted");
+
+    const std::string findings_path = args->GetOr("findings", "");
+    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl(*args, DataDir(*args)));
+    kept.push_back({request.path, "the file being submitted"});
+    if (auto clash = CheckOutputPaths({{"--findings", findings_path}}, kept); !clash)
+        return Fail(clash.error().message);
+
     auto session = OpenSession(*args);
     if (!session) return UsageError("submit", session.error().message);
     request.actor = session->actor;
     auto catalogue = refdata::LoadCatalogue(session->data_dir);
     if (!catalogue) return UsageError("submit", catalogue.error().message);
 
+    // The findings file is created before anything is read, and written inside the
+    // submission's transaction: if it cannot be written, nothing is stored.
+    const auto& rules = validate::RuleCatalogue::Standard();
+    std::optional<report::FindingsFile> findings;
+    bool findings_written = false;
+    if (!findings_path.empty()) {
+        auto file = report::FindingsFile::Create(findings_path);
+        if (!file) return UsageError("submit", file.error().message);
+        findings.emplace(std::move(*file));
+        request.before_commit = [&](const validate::ValidationReport& report) {
+            findings_written = true;
+            return findings->Write(report, rules);
+        };
+    }
+
+    ExplainFilesShortenedWhileRead();
+    ProgressBar progress(FileSizeOf(request.path));
+    request.pipeline.progress = [&](uint64_t bytes) { progress.Update(bytes); };
     const auto start = std::chrono::steady_clock::now();
     auto outcome = service::Submit(*session->store, **catalogue, request);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    progress.Clear();
     if (!outcome) return UsageError("submit", outcome.error().message);
 
-    const auto& rules = validate::RuleCatalogue::Standard();
-    if (auto path = args->Get("findings"); path && outcome->report) {
-        auto file = report::FindingsFile::Create(*path);
-        if (!file) return UsageError("submit", file.error().message);
-        if (auto written = file->Write(*outcome->report, rules); !written) {
+    // Nothing was stored (a dry run, a rejected or held-back file): the findings still help.
+    if (findings && !findings_written && outcome->report) {
+        if (auto written = findings->Write(*outcome->report, rules); !written) {
             return UsageError("submit", written.error().message);
         }
     }
@@ -132,6 +198,7 @@ int RunSubmit(const std::vector<std::string>& argv) {
         core::AppendJsonString(b, outcome->message);
         if (outcome->submission) b += fmt::format(",\"submission\":{}", outcome->submission->id);
         if (outcome->previous) b += fmt::format(",\"previous\":{}", outcome->previous->id);
+        if (outcome->receipt) AppendReceiptJson(*outcome->receipt, b);
         if (request.dry_run) {
             const auto& d = outcome->diff;
             b += fmt::format(
@@ -162,8 +229,9 @@ int RunSubmit(const std::vector<std::string>& argv) {
         }
         if (request.dry_run) out.Write(DiffText(*outcome));
         out.Write(outcome->message + "\n");
+        if (outcome->receipt) out.Write(ReceiptText(*outcome->receipt, request.file_name));
     }
-    (void)out.Flush();
+    if (auto flushed = out.Flush(); !flushed) return UsageError("submit", flushed.error().message);
     // A dry run exits as the real submission would, so a script can check a file before sending it.
     return ExitCode(outcome->result == service::SubmitResult::kDryRun ? outcome->would_be : outcome->result);
 }

@@ -11,7 +11,9 @@
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/input_file_guard.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/session.hpp"
 #include "core/file_io.hpp"
 #include "ingest/byte_source.hpp"
 #include "ingest/pipeline.hpp"
@@ -86,6 +88,15 @@ int RunValidate(const std::vector<std::string>& argv) {
         context.local_codes = &*local_codes;
     }
 
+    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl(*args, DataDir(*args)));
+    kept.push_back({path, "the file being validated"});
+    if (auto codes_path = args->Get("local-codes")) kept.push_back({*codes_path, "the local codes file"});
+    if (auto clash = CheckOutputPaths(
+            {{"--findings", args->GetOr("findings", "")}, {"--accepted", args->GetOr("accepted", "")}}, kept);
+        !clash) {
+        return Fail(clash.error().message);
+    }
+
     auto source = ingest::FileSource::Open(path);
     if (!source) return Fail(source.error().message);
     std::unique_ptr<report::AcceptedCsvWriter> accepted;
@@ -134,6 +145,7 @@ int RunValidate(const std::vector<std::string>& argv) {
         if (auto status = findings_written.get(); !status) return UsageError("validate", status.error().message);
     }
     if (!written) return UsageError("validate", written.error().message);
+    if (auto flushed = out.Flush(); !flushed) return UsageError("validate", flushed.error().message);
     return report->file_rejected() ? kExitRejected : kExitOk;
 }
 

@@ -132,9 +132,8 @@ class Submission {
             if (opened.error().code == core::ErrorCode::kInvalidArgument) return Refuse(opened.error().message);
             return core::Fail(opened.error());
         }
-        if (!sha256_.empty() && !r_.dry_run) {  // known before validating: a resent file is told at once
-            store::SubmissionTable submissions(store_.db());
-            auto earlier = submissions.ByFile(r_.provider, r_.period.ToString(), sha256_);
+        if (!r_.dry_run) {  // a resent file is told at once, before it is validated again
+            auto earlier = EarlierSameFile();
             if (!earlier) return core::Fail(earlier.error());
             if (*earlier) return AlreadyReceived(**earlier);
         }
@@ -144,6 +143,7 @@ class Submission {
         context_ = std::move(*context);
         auto window = timetable->For(r_.period);
         if (!window) return core::Fail(window.error());
+        window_ = *window;
         if (r_.received_on > window->final) context_->context.aged_from = window->final;  // late, by exception
         return r_.dry_run ? DryRun() : Store();
     }
@@ -171,6 +171,30 @@ class Submission {
         bytes_ = spool_->size();
         input_ = spool_->Open();
         return {};
+    }
+
+    // A usable earlier submission of these exact bytes. A regular file is hashed as it is
+    // validated; it is hashed first only when an earlier file of the month has its size, so a
+    // resent file is recognised in the time it takes to hash it, and a new one costs nothing.
+    core::Result<std::optional<SubmissionRow>> EarlierSameFile() {
+        store::SubmissionTable submissions(store_.db());
+        if (sha256_.empty()) {
+            const auto size = input_->SizeHint();
+            if (!size) return std::optional<SubmissionRow>();
+            auto earlier = submissions.List(r_.period.ToString(), r_.provider);
+            if (!earlier) return core::Fail(earlier.error());
+            const bool same_size = std::any_of(earlier->begin(), earlier->end(), [&](const SubmissionRow& row) {
+                return row.file_bytes == static_cast<int64_t>(*size);
+            });
+            if (!same_size) return std::optional<SubmissionRow>();
+            auto file = ingest::FileSource::Open(r_.path);
+            if (!file) return core::Fail(file.error());
+            ingest::HashingSource hashing(std::move(*file), r_.max_bytes);
+            auto digest = hashing.FinishDigest();
+            if (!digest) return core::Fail(digest.error());
+            return submissions.ByFile(r_.provider, r_.period.ToString(), *digest);
+        }
+        return submissions.ByFile(r_.provider, r_.period.ToString(), sha256_);
     }
 
     // The file's digest and size, once validation has read it (see OpenInput).
@@ -401,6 +425,18 @@ class Submission {
                         {"rejected", std::to_string(row.rejected)},
                         {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""}});
             if (!audited) return audited;
+            if (backdated()) {
+                auto noted = Record(store_, r_.actor, "submission.backdated", subject_,
+                                    {{"submission", std::to_string(row.id)},
+                                     {"received_on", row.received_on},
+                                     {"received_at", row.submitted_at},
+                                     {"reason", r_.backdate_reason}});
+                if (!noted) return noted;
+            }
+            if (r_.before_commit) {
+                if (auto promised = r_.before_commit(*report); !promised) return promised;
+            }
+            outcome.receipt = MakeReceipt(row);
             if (current_file) {
                 outcome.message =
                     fmt::format("Stored as submission {}: {} records accepted{}.", row.id, Count(row.accepted),
@@ -425,6 +461,26 @@ class Submission {
         return outcome;
     }
 
+    // The day the rules use is not the day the file arrived: an administrator's act.
+    bool backdated() const { return r_.received_on != core::Date::Today(); }
+
+    Receipt MakeReceipt(const SubmissionRow& row) const {
+        Receipt receipt;
+        receipt.reference = fmt::format("DID-{}-{}-{}", row.provider, row.period, row.id);
+        receipt.sha256 = row.file_sha256;
+        receipt.bytes = row.file_bytes;
+        receipt.received_at = row.submitted_at;
+        receipt.received_on = r_.received_on;
+        receipt.backdated = backdated();
+        receipt.cutoff = window_->cutoff;
+        receipt.on_time = r_.received_on <= window_->cutoff;
+        receipt.records = row.records_total;
+        receipt.accepted = row.accepted;
+        receipt.rejected = row.rejected;
+        receipt.warned = row.warned;
+        return receipt;
+    }
+
     store::Store& store_;
     const refdata::NicipCatalogue& catalogue_;
     const SubmitRequest& r_;
@@ -437,6 +493,7 @@ class Submission {
     bool too_large_ = false;                      // the file grew past the cap while being read
     std::optional<std::string> dry_run_refusal_;  // why a real submission would be refused now
     std::unique_ptr<SubmissionContext> context_;
+    std::optional<Window> window_;
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct SubmitRequest {
     std::string path;  // "-" for standard input
     std::string file_name;
     core::Date received_on = core::Date::Today();
+    // Why the file is recorded as received on a day other than today (a central
+    // administrator's act: the audit log keeps the real time beside it). Required then.
+    std::string backdate_reason;
     Actor actor;
     bool confirm_drop = false;
     bool dry_run = false;
@@ -40,16 +44,20 @@ struct SubmitRequest {
     uint64_t max_bytes = uint64_t{4} << 30;
     std::string spool_directory = "/tmp";
     ingest::PipelineOptions pipeline;
+    // Called inside the transaction, once the file is certain to be stored and before the
+    // commit: what the caller promised besides storing (a findings file) happens with it, or
+    // a failure here stores nothing.
+    std::function<core::Status(const validate::ValidationReport&)> before_commit;
 };
 
 enum class SubmitResult {
-    kStored,            // the file is now the current one for the month
-    kNoAcceptedRecords, // stored, with its findings, as rejected; the current file (if any) stays
-    kFileRejected,      // a file-level error: nothing stored
-    kHeldBack,          // far fewer records than the current file: nothing stored until confirmed
-    kAlreadyReceived,   // the same bytes were received before: nothing stored again
-    kRefused,           // outside the window, unknown provider, too large: nothing stored
-    kDryRun,            // nothing stored; see `diff`
+    kStored,             // the file is now the current one for the month
+    kNoAcceptedRecords,  // stored, with its findings, as rejected; the current file (if any) stays
+    kFileRejected,       // a file-level error: nothing stored
+    kHeldBack,           // far fewer records than the current file: nothing stored until confirmed
+    kAlreadyReceived,    // the same bytes were received before: nothing stored again
+    kRefused,            // outside the window, unknown provider, too large: nothing stored
+    kDryRun,             // nothing stored; see `diff`
 };
 
 std::string_view SubmitResultName(SubmitResult result);
@@ -64,6 +72,22 @@ struct RecordDiff {
     std::vector<std::string> examples;  // "added: site RH802, accession ACC123", … (no patient details)
 };
 
+// What a submitter keeps as proof of a stored submission.
+struct Receipt {
+    std::string reference;  // "DID-RXX-2026-10-42": provider, period, submission id
+    std::string sha256;
+    int64_t bytes = 0;
+    std::string received_at;                       // the server's time, ISO 8601 UTC
+    core::Date received_on = core::Date::Today();  // the day the rules used
+    bool backdated = false;                        // received_on is not the day of received_at
+    core::Date cutoff = core::Date::Today();       // the publication cut-off of the period
+    bool on_time = false;                          // received_on <= cutoff
+    int64_t records = 0;
+    int64_t accepted = 0;
+    int64_t rejected = 0;
+    int64_t warned = 0;
+};
+
 struct SubmitOutcome {
     SubmitResult result = SubmitResult::kRefused;
     std::string message;  // what happened, for the submitter
@@ -71,7 +95,8 @@ struct SubmitOutcome {
     std::optional<store::SubmissionRow> submission;  // the stored row, or the earlier one with the same bytes
     std::optional<store::SubmissionRow> previous;    // the current file it superseded (or would)
     RecordDiff diff;
-    SubmitResult would_be = SubmitResult::kStored;   // for a dry run: what a real submission would do
+    SubmitResult would_be = SubmitResult::kStored;  // for a dry run: what a real submission would do
+    std::optional<Receipt> receipt;                 // whenever a submission was stored
 };
 
 core::Result<SubmitOutcome> Submit(store::Store& store, const refdata::NicipCatalogue& catalogue,

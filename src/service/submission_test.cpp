@@ -83,6 +83,14 @@ class SubmissionTest : public ::testing::TestWithParam<Backend> {
 
     SubmitOutcome Submit(const std::string& path, const std::string& provider = "RXX", bool confirm_drop = false,
                          bool dry_run = false, core::Date received = kReceived) {
+        auto outcome = service::Submit(*store_, refdata::NicipCatalogue::Shipped(),
+                                       Request(path, provider, confirm_drop, dry_run, received));
+        EXPECT_TRUE(outcome) << outcome.error().message;
+        return outcome ? std::move(*outcome) : SubmitOutcome{};
+    }
+
+    SubmitRequest Request(const std::string& path, const std::string& provider = "RXX", bool confirm_drop = false,
+                          bool dry_run = false, core::Date received = kReceived) const {
         SubmitRequest request;
         request.provider = provider;
         request.period = kPeriod;
@@ -95,9 +103,7 @@ class SubmissionTest : public ::testing::TestWithParam<Backend> {
         request.spool_directory = dir_.string();
         request.prep_minutes = 30;
         request.comment = "took a while";
-        auto outcome = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
-        EXPECT_TRUE(outcome) << outcome.error().message;
-        return outcome ? std::move(*outcome) : SubmitOutcome{};
+        return request;
     }
 
     int64_t Count(const std::string& sql) {
@@ -161,6 +167,68 @@ TEST_P(SubmissionTest, TheSameFileTwiceIsStoredOnce) {
     EXPECT_NE(again.message.find("already received"), std::string::npos);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 1);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), 500);
+}
+
+TEST_P(SubmissionTest, AResentFileIsKnownByItsHashBeforeItIsValidatedAgain) {
+    // Progress is told after each 8 MiB window but the last: a file of more than one window.
+    const std::string path = Extract("a.csv", 60000, 1);
+    ASSERT_EQ(Submit(path).result, SubmitResult::kStored);
+    SubmitRequest request = Request(path);
+    uint64_t validated_bytes = 0;
+    request.pipeline.progress = [&](uint64_t bytes) { validated_bytes = bytes; };
+    auto again = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(again->result, SubmitResult::kAlreadyReceived);
+    EXPECT_EQ(validated_bytes, 0u) << "the resent file was validated before it was recognised";
+    // A new file of another size is validated as ever.
+    request.path = Extract("b.csv", 60001, 2);
+    auto other = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
+    ASSERT_TRUE(other) << other.error().message;
+    EXPECT_EQ(other->result, SubmitResult::kStored);
+    EXPECT_GT(validated_bytes, 0u);
+}
+
+TEST_P(SubmissionTest, WhatTheCallerPromisedFailsAndNothingIsStored) {
+    SubmitRequest request = Request(Extract("a.csv", 300, 1));
+    request.before_commit = [](const validate::ValidationReport& report) -> core::Status {
+        EXPECT_EQ(report.records.total, 300u);
+        return core::Fail(core::Error::IoError("cannot write findings.csv"));
+    };
+    auto outcome = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
+    ASSERT_FALSE(outcome);
+    EXPECT_EQ(outcome.error().message, "cannot write findings.csv");
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM findings"), 0);
+    request.before_commit = nullptr;
+    EXPECT_EQ(Submit(request.path).result, SubmitResult::kStored);
+}
+
+TEST_P(SubmissionTest, AStoredFileHasAReceiptAndABackDatedOneIsAudited) {
+    const std::string path = Extract("a.csv", 400, 1, 0.05);
+    const auto stored = Submit(path);
+    ASSERT_EQ(stored.result, SubmitResult::kStored);
+    ASSERT_TRUE(stored.receipt);
+    const Receipt& r = *stored.receipt;
+    EXPECT_EQ(r.reference, "DID-RXX-2026-10-" + std::to_string(stored.submission->id));
+    EXPECT_EQ(r.sha256, stored.submission->file_sha256);
+    EXPECT_EQ(r.sha256.size(), 64u);
+    EXPECT_EQ(r.bytes, static_cast<int64_t>(std::filesystem::file_size(path)));
+    EXPECT_EQ(r.received_on, kReceived);
+    EXPECT_EQ(r.cutoff.ToString(), "2026-11-26");
+    EXPECT_TRUE(r.on_time);
+    EXPECT_EQ(r.records, 400);
+    EXPECT_EQ(r.accepted + r.rejected, 400);
+    EXPECT_GT(r.rejected, 0);
+    // The rules used 2026-11-05; the server received it today: back-dated, and audited so.
+    EXPECT_EQ(r.backdated, kReceived != core::Date::Today());
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.backdated'"), r.backdated ? 1 : 0);
+
+    const auto late = Submit(Extract("late.csv", 400, 2), "RXX", false, false, *core::Date::Parse("2026-11-30"));
+    ASSERT_EQ(late.result, SubmitResult::kStored);
+    EXPECT_FALSE(late.receipt->on_time);
+    // Nothing stored, no receipt.
+    EXPECT_FALSE(Submit(path).receipt);
 }
 
 TEST_P(SubmissionTest, AMuchSmallerResubmissionIsHeldBackUntilConfirmed) {

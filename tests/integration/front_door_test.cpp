@@ -1,0 +1,135 @@
+// The command line keeps what it is given: an output never replaces the input or the database,
+// a write that fails is an error, a submission whose findings file cannot be written is not
+// stored, and every stored submission ends with a receipt.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "integration/collection_fixture.hpp"
+#include "integration/process.hpp"
+
+namespace {
+
+using did::testing::CollectionCliTest;
+using did::testing::ReadText;
+
+class FrontDoorTest : public CollectionCliTest {
+  protected:
+    std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+    bool NothingSubmitted() const {
+        const auto r = Did("submissions --period 2026-10 --format csv");
+        return r.exit_code == 0 && r.out.find("\n") == r.out.size() - 1;  // the header alone
+    }
+};
+
+TEST_F(FrontDoorTest, AnOutputThatIsTheInputIsRefusedByAnyName) {
+    const std::string before = ReadText(Path("october.csv"));
+    std::filesystem::create_symlink(Path("october.csv"), Path("link.csv"));
+    std::filesystem::create_hard_link(Path("october.csv"), Path("hard.csv"));
+    for (const std::string& args : std::vector<std::string>{
+             "validate october.csv --findings october.csv", "validate october.csv --accepted ./october.csv",
+             "validate october.csv --findings link.csv", "validate link.csv --accepted hard.csv",
+             "validate october.csv --findings ../" + std::filesystem::path(dir_).filename().string() + "/october.csv",
+             "submit --provider RXX --period 2026-10 october.csv --findings hard.csv"}) {
+        const auto r = Did(args);
+        EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.out;
+        EXPECT_NE(r.out.find("writing there would destroy it"), std::string::npos) << args << "\n" << r.out;
+    }
+    EXPECT_EQ(ReadText(Path("october.csv")), before);
+    // Standard input is the input too.
+    const auto piped = did::testing::Run(Command("validate - --findings october.csv") + " < october.csv 2>&1");
+    EXPECT_EQ(piped.exit_code, 2) << piped.out;
+    EXPECT_EQ(ReadText(Path("october.csv")), before);
+    EXPECT_TRUE(NothingSubmitted());
+}
+
+TEST_F(FrontDoorTest, AnOutputThatIsTheDatabaseOrItsLogIsRefused) {
+    ASSERT_EQ(Submit("october.csv").exit_code, 0);
+    const auto db_before = std::filesystem::file_size(Path("did.sqlite"));
+    for (const char* file : {"did.sqlite", "did.sqlite-wal", "did.sqlite-journal"}) {
+        auto r = Did(std::string("validate october.csv --findings ") + file);
+        EXPECT_EQ(r.exit_code, 2) << r.out;
+        EXPECT_NE(r.out.find("is the database"), std::string::npos) << r.out;
+        r = Did(std::string("submit --provider RXX --period 2026-10 october.csv --dry-run --findings ") + file);
+        EXPECT_EQ(r.exit_code, 2) << r.out;
+    }
+    EXPECT_EQ(std::filesystem::file_size(Path("did.sqlite")), db_before);
+    const auto r = Did("audit verify");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST_F(FrontDoorTest, TwoOutputsThatAreOneFileAreRefused) {
+    const auto r = Did("validate october.csv --findings out.csv --accepted ./out.csv");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("--accepted and --findings name the same file"), std::string::npos) << r.out;
+}
+
+TEST_F(FrontDoorTest, AnOutputThatCannotBeWrittenIsAnError) {
+    for (const char* args : {"validate october.csv", "validate october.csv --format json", "rules",
+                             "status --period 2026-10", "timetable"}) {
+        const auto r = did::testing::Run(Command(args) + " 2>&1 >/dev/full");  // stderr to the pipe, stdout full
+        EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.out;
+        EXPECT_NE(r.out.find("cannot write"), std::string::npos) << args << "\n" << r.out;
+    }
+}
+
+TEST_F(FrontDoorTest, ASubmissionWhoseFindingsCannotBeWrittenIsNotStored) {
+    // A path that can be created but not put in place: a directory with something in it.
+    std::filesystem::create_directories(Path("findings/inside"));
+    auto r = Submit("october.csv", "--findings findings");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("cannot write findings"), std::string::npos) << r.out;
+    EXPECT_TRUE(NothingSubmitted());
+    EXPECT_FALSE(std::filesystem::exists(Path("findings.partial")));
+    // A path that cannot even be created fails before anything is read.
+    r = Submit("october.csv", "--findings no-such-dir/findings.csv");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_TRUE(NothingSubmitted());
+    // Once the path is good, the same file is stored: nothing of the failed attempts stood in its way.
+    r = Submit("october.csv", "--findings findings.csv");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_GT(ReadText(Path("findings.csv")).size(), 100u);
+}
+
+TEST_F(FrontDoorTest, AStoredSubmissionEndsWithAReceipt) {
+    auto r = Submit("october.csv");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const std::string sha = did::testing::Run("sha256sum '" + Path("october.csv") + "' | cut -c1-64").out.substr(0, 64);
+    EXPECT_NE(r.out.find("Receipt\n  Reference   DID-RXX-2026-10-1\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  SHA-256     " + sha + "\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  Received    2026-11-05 (back-dated; the server received it at "), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("  Cut-off     2026-11-26: on time\n"), std::string::npos) << r.out;
+
+    Head("smaller.csv", 1800);
+    r =
+        Did("submit --provider RXX --period 2026-10 smaller.csv --submitted 2026-11-27 --reason 'sent by post' "
+            "--format json");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto json = nlohmann::json::parse(r.out);
+    const auto& receipt = json.at("receipt");
+    EXPECT_EQ(receipt.at("reference"), "DID-RXX-2026-10-2");
+    EXPECT_EQ(receipt.at("received_on"), "2026-11-27");
+    EXPECT_EQ(receipt.at("cutoff"), "2026-11-26");
+    EXPECT_EQ(receipt.at("on_time"), false);
+    EXPECT_EQ(receipt.at("backdated"), true);
+    EXPECT_EQ(receipt.at("records"), 1799);
+    EXPECT_EQ(receipt.at("accepted").get<int>() + receipt.at("rejected").get<int>(), 1799);
+
+    // The back-dating is in the audit log, with the reason and the real time.
+    r = Did("audit list --format csv");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("submission.backdated"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("sent by post"), std::string::npos) << r.out;
+
+    // Nothing stored, no receipt.
+    r = Submit("october.csv");
+    EXPECT_EQ(r.exit_code, 4) << r.out;
+    EXPECT_EQ(r.out.find("Receipt"), std::string::npos) << r.out;
+}
+
+}  // namespace
