@@ -6,7 +6,10 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "cli/session.hpp"
 #include "cli/table_output.hpp"
 #include "refdata/catalogue_files.hpp"
@@ -20,48 +23,71 @@
 namespace did::cli {
 namespace {
 
-// Parses a subcommand's options; the first positional is the action.
-struct Parsed {
-    Args args;
-    Session session;
-    std::string action;
+// Every administration command's settings: each command uses its own few.
+struct AdminOptions {
+    std::string action = "list";
+    SessionOptions session;
+    std::string format;
+    std::string provider;
+    std::string organisation;
+    std::string code;
+    std::string nicip;
+    std::string site;
+    std::string reason;
+    std::string status;
+    std::optional<core::Period> period;
+    std::optional<core::Period> from;
+    std::optional<core::Period> to;
+    std::optional<core::Date> until_date;
+    std::optional<core::Date> opens;
+    std::optional<core::Date> cutoff;
+    std::optional<core::Date> provisional;
+    std::optional<core::Date> final;
+    std::optional<int64_t> cutoff_day;
+    std::optional<int64_t> provisional_months;
+    std::optional<int64_t> final_months;
 };
 
-core::Result<Parsed> Parse(const std::vector<std::string>& argv, std::vector<OptionSpec> options) {
-    options.push_back({"format"});
-    auto args = Args::Parse(argv, WithSessionOptions(std::move(options)));
-    if (!args) return core::Fail(args.error());
-    const std::string action = args->positional().empty() ? "list" : args->positional()[0];
-    auto session = OpenSession(*args);
-    if (!session) return core::Fail(session.error());
-    return Parsed{std::move(*args), std::move(*session), action};
+// A command of actions (`did timetable rule …`): each action is a subcommand with its own
+// options, and no action means `list`. The database options go on the command and on every
+// action, bound to the same settings, so they may stand before or after the action.
+struct ActionCommand {
+    CLI::App* command;
+    std::shared_ptr<AdminOptions> options;
+
+    CLI::App* Action(const std::string& name, const std::string& help) const {
+        CLI::App* action = command->add_subcommand(name, help);
+        AddSessionOptions(*action, options->session);
+        return action;
+    }
+};
+
+ActionCommand AddActionCommand(CLI::App& did, const std::string& name, const std::string& help, int& exit_status,
+                               int (*run)(const AdminOptions&, Session&)) {
+    auto o = std::make_shared<AdminOptions>();
+    CLI::App* command = did.add_subcommand(name, help);
+    command->require_subcommand(0, 1);
+    AddSessionOptions(*command, o->session);
+    command->callback([o, command, name, run, &exit_status] {
+        const auto chosen = command->get_subcommands();
+        if (!chosen.empty()) o->action = chosen.front()->get_name();
+        auto session = OpenSession(o->session);
+        if (!session) {
+            exit_status = UsageError(name, session.error().message);
+            return;
+        }
+        exit_status = run(*o, *session);
+    });
+    return {command, o};
 }
 
-core::Result<core::Period> RequirePeriod(const Args& args, const std::string& name) {
-    const auto period = core::Period::Parse(args.GetOr(name, ""));
-    if (!period) return core::Fail(core::Error::InvalidArgument("--" + name + " YYYY-MM is required"));
-    return *period;
-}
-
-core::Result<std::optional<core::Period>> OptionalPeriod(const Args& args, const std::string& name) {
-    if (!args.Has(name)) return std::optional<core::Period>();
-    const auto period = core::Period::Parse(args.GetOr(name, ""));
-    if (!period) return core::Fail(core::Error::InvalidArgument("--" + name + " must be YYYY-MM"));
-    return std::optional<core::Period>(*period);
-}
-
-core::Result<core::Date> RequireDate(const Args& args, const std::string& name) {
-    const std::string text = args.GetOr(name, "");
-    const auto date = core::Date::Parse(text);
-    if (!date || text.size() != 10)
-        return core::Fail(core::Error::InvalidArgument("--" + name + " YYYY-MM-DD is required"));
-    return *date;
-}
-
-core::Result<std::string> Require(const Args& args, const std::string& name) {
-    std::string value = args.GetOr(name, "");
-    if (value.empty()) return core::Fail(core::Error::InvalidArgument("--" + name + " is required"));
-    return value;
+// `list` as an action, with --format; the command takes the same options for when no action is named.
+CLI::App* AddListAction(const ActionCommand& c, const std::string& help,
+                        const std::vector<std::string>& formats = {"text", "csv"}) {
+    AddFormatOption(*c.command, c.options->format, formats);
+    CLI::App* list = c.Action("list", help);
+    AddFormatOption(*list, c.options->format, formats);
+    return list;
 }
 
 int Done(const std::string& command, const core::Status& status, const std::string& said) {
@@ -89,56 +115,30 @@ int Guarded(const std::string& command, const std::function<int()>& body) {
     }
 }
 
-}  // namespace
-
-int RunTimetable(const std::vector<std::string>& argv) {
+int RunTimetable(const AdminOptions& o, Session& session) {
     return Guarded("timetable", [&]() -> int {
-        const char* kUsage =
-            "usage: did timetable [list] [--from YYYY-MM] [--to YYYY-MM] [--format text|csv]\n"
-            "       did timetable rule [--cutoff-day N] [--provisional-months N] [--final-months N]\n"
-            "       did timetable override --period YYYY-MM --opens D --cutoff D --provisional D --final D";
-        auto p = Parse(argv, {{"from"},
-                              {"to"},
-                              {"cutoff-day"},
-                              {"provisional-months"},
-                              {"final-months"},
-                              {"period"},
-                              {"opens"},
-                              {"cutoff"},
-                              {"provisional"},
-                              {"final"}});
-        if (!p) return UsageError("timetable", p.error().message + "\n" + kUsage);
-        store::Store& store = *p->session.store;
+        store::Store& store = *session.store;
         auto timetable = Take(service::Timetable::Load(store));
-        if (p->action == "rule") {
+        if (o.action == "rule") {
             service::TimetableRule rule = timetable.rule();
-            try {
-                if (auto v = p->args.Get("cutoff-day")) rule.cutoff_day = std::stoi(*v);
-                if (auto v = p->args.Get("provisional-months")) rule.provisional_months = std::stoi(*v);
-                if (auto v = p->args.Get("final-months")) rule.final_months = std::stoi(*v);
-            } catch (...) {
-                return UsageError("timetable", "the rule's values are whole numbers");
-            }
-            if (!p->args.Has("cutoff-day") && !p->args.Has("provisional-months") && !p->args.Has("final-months")) {
+            if (o.cutoff_day) rule.cutoff_day = static_cast<int>(*o.cutoff_day);
+            if (o.provisional_months) rule.provisional_months = static_cast<int>(*o.provisional_months);
+            if (o.final_months) rule.final_months = static_cast<int>(*o.final_months);
+            if (!o.cutoff_day && !o.provisional_months && !o.final_months) {
                 std::printf("The timetable rule: %s.\n", rule.Describe().c_str());
                 return kExitOk;
             }
-            return Done("timetable", service::SetTimetableRule(store, p->session.actor, rule),
+            return Done("timetable", service::SetTimetableRule(store, session.actor, rule),
                         "The timetable rule is now: " + rule.Describe() + ".");
         }
-        if (p->action == "override") {
-            service::Window w{Take(RequirePeriod(p->args, "period")), Take(RequireDate(p->args, "opens")),
-                              Take(RequireDate(p->args, "cutoff")),   Take(RequireDate(p->args, "provisional")),
-                              Take(RequireDate(p->args, "final")),    true};
-            return Done("timetable", service::OverrideWindow(store, p->session.actor, w),
+        if (o.action == "override") {
+            service::Window w{*o.period, *o.opens, *o.cutoff, *o.provisional, *o.final, true};
+            return Done("timetable", service::OverrideWindow(store, session.actor, w),
                         "The timetable for " + w.period.ToString() + " is overridden.");
         }
-        if (p->action != "list") return UsageError("timetable", kUsage);
         const core::Period today = core::Period::Of(core::Date::Today());
-        core::Period from = today.Previous().Previous().Previous();
-        core::Period to = today.Next().Next().Next();
-        if (auto f = p->args.Get("from")) from = Take(RequirePeriod(p->args, "from"));
-        if (auto t = p->args.Get("to")) to = Take(RequirePeriod(p->args, "to"));
+        const core::Period from = o.from.value_or(today.Previous().Previous().Previous());
+        const core::Period to = o.to.value_or(today.Next().Next().Next());
         if (to < from) return UsageError("timetable", "--to is before --from");
         Table table{
             {"period", "window opens", "publication cut-off", "provisional deadline", "final deadline", "set by"}, {}};
@@ -147,123 +147,81 @@ int RunTimetable(const std::vector<std::string>& argv) {
             table.rows.push_back({month.ToString(), w.opens.ToString(), w.cutoff.ToString(), w.provisional.ToString(),
                                   w.final.ToString(), w.overridden ? "override" : "rule"});
         }
-        const std::string format = p->args.GetOr("format", "text");
-        if (format == "text")
+        if (o.format == "text")
             std::printf("The DID collection timetable. Rule: %s.\n\n", timetable.rule().Describe().c_str());
-        PrintTable(table, format);
+        PrintTable(table, o.format);
         return kExitOk;
     });
 }
 
-int RunException(const std::vector<std::string>& argv) {
+int RunException(const AdminOptions& o, Session& session) {
     return Guarded("exception", [&]() -> int {
-        const char* kUsage =
-            "usage: did exception grant --provider CODE --period YYYY-MM --until YYYY-MM-DD --reason TEXT\n"
-            "       did exception list";
-        auto p = Parse(argv, {{"provider"}, {"period"}, {"until"}, {"reason"}});
-        if (!p) return UsageError("exception", p.error().message + "\n" + kUsage);
-        if (p->action == "grant") {
-            const std::string provider = Take(Require(p->args, "provider"));
-            const core::Period period = Take(RequirePeriod(p->args, "period"));
-            const core::Date until = Take(RequireDate(p->args, "until"));
-            return Done("exception",
-                        service::GrantException(*p->session.store, p->session.actor, provider, period, until,
-                                                p->args.GetOr("reason", "")),
-                        fmt::format("{} may submit {} until {}.", provider, period.ToString(), until.ToString()));
+        if (o.action == "grant") {
+            return Done(
+                "exception",
+                service::GrantException(*session.store, session.actor, o.provider, *o.period, *o.until_date, o.reason),
+                fmt::format("{} may submit {} until {}.", o.provider, o.period->ToString(), o.until_date->ToString()));
         }
-        if (p->action != "list") return UsageError("exception", kUsage);
-        store::TimetableTable table(p->session.store->db());
+        store::TimetableTable table(session.store->db());
         auto rows = Take(table.Exceptions());
         Table out{{"provider", "period", "until", "reason", "granted by", "granted at"}, {}};
         for (const auto& e : rows)
             out.rows.push_back({e.provider, e.period, e.until, e.reason, e.granted_by, e.granted_at});
-        PrintTable(out, p->args.GetOr("format", "text"));
+        PrintTable(out, o.format);
         return kExitOk;
     });
 }
 
-int RunAgreement(const std::vector<std::string>& argv) {
+int RunAgreement(const AdminOptions& o, Session& session) {
     return Guarded("agreement", [&]() -> int {
-        const char* kUsage =
-            "usage: did agreement add --provider CODE --for CODE --from YYYY-MM [--until YYYY-MM]\n"
-            "       did agreement list";
-        auto p = Parse(argv, {{"provider"}, {"for"}, {"from"}, {"until"}});
-        if (!p) return UsageError("agreement", p.error().message + "\n" + kUsage);
-        if (p->action == "add") {
-            const std::string provider = Take(Require(p->args, "provider"));
-            const std::string organisation = Take(Require(p->args, "for"));
-            const core::Period from = Take(RequirePeriod(p->args, "from"));
-            const auto until = Take(OptionalPeriod(p->args, "until"));
+        if (o.action == "add") {
             return Done(
                 "agreement",
-                service::AddAgreement(*p->session.store, p->session.actor, provider, organisation, from, until),
-                fmt::format("{} submits for the sites of {} from {}.", provider, organisation, from.ToString()));
+                service::AddAgreement(*session.store, session.actor, o.provider, o.organisation, *o.from, o.to),
+                fmt::format("{} submits for the sites of {} from {}.", o.provider, o.organisation, o.from->ToString()));
         }
-        if (p->action != "list") return UsageError("agreement", kUsage);
-        store::EngagementTable table(p->session.store->db());
+        store::EngagementTable table(session.store->db());
         auto rows = Take(table.Agreements());
         Table out{{"provider", "submits for", "from", "until"}, {}};
         for (const auto& a : rows) out.rows.push_back({a.provider, a.organisation, a.from_period, a.until_period});
-        PrintTable(out, p->args.GetOr("format", "text"));
+        PrintTable(out, o.format);
         return kExitOk;
     });
 }
 
-int RunExpect(const std::vector<std::string>& argv) {
+int RunExpect(const AdminOptions& o, Session& session) {
     return Guarded("expect", [&]() -> int {
-        const char* kUsage =
-            "usage: did expect add --provider CODE --from YYYY-MM [--until YYYY-MM]\n       did expect list";
-        auto p = Parse(argv, {{"provider"}, {"from"}, {"until"}});
-        if (!p) return UsageError("expect", p.error().message + "\n" + kUsage);
-        if (p->action == "add") {
-            const std::string provider = Take(Require(p->args, "provider"));
-            const core::Period from = Take(RequirePeriod(p->args, "from"));
-            const auto until = Take(OptionalPeriod(p->args, "until"));
-            return Done("expect", service::ExpectProvider(*p->session.store, p->session.actor, provider, from, until),
-                        fmt::format("{} is expected to submit from {}.", provider, from.ToString()));
+        if (o.action == "add") {
+            return Done("expect", service::ExpectProvider(*session.store, session.actor, o.provider, *o.from, o.to),
+                        fmt::format("{} is expected to submit from {}.", o.provider, o.from->ToString()));
         }
-        if (p->action != "list") return UsageError("expect", kUsage);
-        store::EngagementTable table(p->session.store->db());
+        store::EngagementTable table(session.store->db());
         auto rows = Take(table.Expected());
         Table out{{"provider", "from", "until"}, {}};
         for (const auto& e : rows) out.rows.push_back({e.provider, e.from_period, e.until_period});
-        PrintTable(out, p->args.GetOr("format", "text"));
+        PrintTable(out, o.format);
         return kExitOk;
     });
 }
 
-int RunLocalCodes(const std::vector<std::string>& argv) {
+int RunLocalCodes(const AdminOptions& o, Session& session) {
     return Guarded("local-codes", [&]() -> int {
-        const char* kUsage =
-            "usage: did local-codes notify --provider CODE --code LOCAL --nicip NICIP\n"
-            "       did local-codes approve --provider CODE --code LOCAL\n"
-            "       did local-codes refuse --provider CODE --code LOCAL --reason TEXT\n"
-            "       did local-codes list [--provider CODE] [--status notified|approved|refused]\n"
-            "       did local-codes usage --period YYYY-MM";
-        auto p = Parse(argv, {{"provider"}, {"code"}, {"nicip"}, {"reason"}, {"status"}, {"period"}});
-        if (!p) return UsageError("local-codes", p.error().message + "\n" + kUsage);
-        store::Store& store = *p->session.store;
-        if (p->action == "notify") {
-            auto catalogue = Take(refdata::LoadCatalogue(p->session.data_dir));
-            const std::string provider = Take(Require(p->args, "provider"));
-            const std::string code = Take(Require(p->args, "code"));
-            const std::string nicip = Take(Require(p->args, "nicip"));
-            return Done(
-                "local-codes", service::NotifyLocalCode(store, p->session.actor, *catalogue, provider, code, nicip),
-                fmt::format("{} notified local code {} for {}; it is accepted once approved.", provider, code, nicip));
-        }
-        if (p->action == "approve" || p->action == "refuse") {
-            const std::string provider = Take(Require(p->args, "provider"));
-            const std::string code = Take(Require(p->args, "code"));
-            const std::string decision = p->action == "approve" ? "approved" : "refused";
+        store::Store& store = *session.store;
+        if (o.action == "notify") {
+            auto catalogue = Take(refdata::LoadCatalogue(session.data_dir));
             return Done("local-codes",
-                        service::DecideLocalCode(store, p->session.actor, provider, code, decision,
-                                                 p->args.GetOr("reason", "")),
-                        fmt::format("Local code {} of {} {}.", code, provider, decision));
+                        service::NotifyLocalCode(store, session.actor, *catalogue, o.provider, o.code, o.nicip),
+                        fmt::format("{} notified local code {} for {}; it is accepted once approved.", o.provider,
+                                    o.code, o.nicip));
         }
-        if (p->action == "usage") {
-            const core::Period period = Take(RequirePeriod(p->args, "period"));
-            auto usage = Take(service::LocalCodeUsageFor(store, period.ToString()));
+        if (o.action == "approve" || o.action == "refuse") {
+            const std::string decision = o.action == "approve" ? "approved" : "refused";
+            return Done("local-codes",
+                        service::DecideLocalCode(store, session.actor, o.provider, o.code, decision, o.reason),
+                        fmt::format("Local code {} of {} {}.", o.code, o.provider, decision));
+        }
+        if (o.action == "usage") {
+            auto usage = Take(service::LocalCodeUsageFor(store, o.period->ToString()));
             Table out{{"provider", "accepted", "through local codes", "share"}, {}};
             for (const auto& u : usage) {
                 const double share =
@@ -271,52 +229,150 @@ int RunLocalCodes(const std::vector<std::string>& argv) {
                 out.rows.push_back({u.provider, std::to_string(u.accepted), std::to_string(u.local_coded),
                                     fmt::format("{:.1f}%", share)});
             }
-            PrintTable(out, p->args.GetOr("format", "text"));
+            PrintTable(out, o.format);
             return kExitOk;
         }
-        if (p->action != "list") return UsageError("local-codes", kUsage);
         store::LocalCodeTable table(store.db());
-        auto rows = Take(table.List(p->args.GetOr("provider", ""), p->args.GetOr("status", "")));
+        auto rows = Take(table.List(o.provider, o.status));
         Table out{{"provider", "local code", "nicip", "status", "notified by", "notified at", "decided by", "reason"},
                   {}};
         for (const auto& r : rows) {
             out.rows.push_back({r.provider, r.local_code, r.nicip_code, r.status, r.notified_by, r.notified_at,
                                 r.decided_by, r.reason});
         }
-        PrintTable(out, p->args.GetOr("format", "text"));
+        PrintTable(out, o.format);
         return kExitOk;
     });
 }
 
-int RunExclusions(const std::vector<std::string>& argv) {
+int RunExclusions(const AdminOptions& o, Session& session) {
     return Guarded("exclusions", [&]() -> int {
-        const char* kUsage =
-            "usage: did exclusions add (--site CODE | --code NICIP) --reason TEXT\n"
-            "       did exclusions remove (--site CODE | --code NICIP)\n"
-            "       did exclusions list";
-        auto p = Parse(argv, {{"site"}, {"code"}, {"reason"}});
-        if (!p) return UsageError("exclusions", p.error().message + "\n" + kUsage);
-        const std::string kind = p->args.Has("site") ? "site" : "code";
-        const std::string value = p->args.GetOr(kind, "");
-        if (p->action == "add" || p->action == "remove") {
-            if (value.empty()) return UsageError("exclusions", "give --site or --code\n" + std::string(kUsage));
-            if (p->action == "add") {
-                return Done("exclusions",
-                            service::AddExclusion(*p->session.store, p->session.actor, kind, value,
-                                                  p->args.GetOr("reason", "")),
-                            fmt::format("Activity at {} {} is excluded from now on.", kind, value));
-            }
-            return Done("exclusions", service::RemoveExclusion(*p->session.store, p->session.actor, kind, value),
+        const std::string kind = o.site.empty() ? "code" : "site";
+        const std::string& value = o.site.empty() ? o.code : o.site;
+        if ((o.action == "add" || o.action == "remove") && value.empty()) {
+            return UsageError("exclusions " + o.action, "give --site CODE or --code NICIP");
+        }
+        if (o.action == "add") {
+            return Done("exclusions", service::AddExclusion(*session.store, session.actor, kind, value, o.reason),
+                        fmt::format("Activity at {} {} is excluded from now on.", kind, value));
+        }
+        if (o.action == "remove") {
+            return Done("exclusions", service::RemoveExclusion(*session.store, session.actor, kind, value),
                         fmt::format("{} {} is no longer excluded.", kind, value));
         }
-        if (p->action != "list") return UsageError("exclusions", kUsage);
-        store::EngagementTable table(p->session.store->db());
+        store::EngagementTable table(session.store->db());
         auto rows = Take(table.Exclusions());
         Table out{{"kind", "value", "reason"}, {}};
         for (const auto& e : rows) out.rows.push_back({e.kind, e.value, e.reason});
-        PrintTable(out, p->args.GetOr("format", "text"));
+        PrintTable(out, o.format);
         return kExitOk;
     });
+}
+
+void AddTimetable(CLI::App& did, int& exit_status) {
+    const auto c =
+        AddActionCommand(did, "timetable", "the submission windows and deadlines", exit_status, RunTimetable);
+    AdminOptions& o = *c.options;
+    for (CLI::App* app : {c.command, AddListAction(c, "the windows of a run of months")}) {
+        AddPeriodOption(*app, "--from", o.from, "the first month (default three months ago)");
+        AddPeriodOption(*app, "--to", o.to, "the last month (default three months ahead)");
+    }
+    CLI::App* rule = c.Action("rule", "show the rule every month's window follows, or change it (audited)");
+    AddWholeNumberOption(*rule, "--cutoff-day", o.cutoff_day, 1, 28, "the publication cut-off: this day of M+1");
+    AddWholeNumberOption(*rule, "--provisional-months", o.provisional_months, 1, 12,
+                         "the provisional deadline: the end of M+N");
+    AddWholeNumberOption(*rule, "--final-months", o.final_months, 1, 24, "the final deadline: the end of M+N");
+    CLI::App* override_window = c.Action("override", "set one month's window by hand (audited)");
+    AddPeriodOption(*override_window, "--period", o.period, "the month")->required();
+    AddDateOption(*override_window, "--opens", o.opens, "the window opens")->required();
+    AddDateOption(*override_window, "--cutoff", o.cutoff, "the publication cut-off")->required();
+    AddDateOption(*override_window, "--provisional", o.provisional, "the provisional deadline")->required();
+    AddDateOption(*override_window, "--final", o.final, "the final deadline: the window closes")->required();
+}
+
+void AddException(CLI::App& did, int& exit_status) {
+    const auto c = AddActionCommand(did, "exception", "late submissions allowed for a provider and month", exit_status,
+                                    RunException);
+    AdminOptions& o = *c.options;
+    AddListAction(c, "every exception granted");
+    CLI::App* grant = c.Action("grant", "let a provider submit a month after its window (audited)");
+    AddOrgCodeOption(*grant, "--provider", o.provider, "the provider")->required();
+    AddPeriodOption(*grant, "--period", o.period, "the month")->required();
+    AddDateOption(*grant, "--until", o.until_date, "the last day it may submit")->required();
+    grant->add_option("--reason", o.reason, "why")->required();
+}
+
+void AddAgreement(CLI::App& did, int& exit_status) {
+    const auto c =
+        AddActionCommand(did, "agreement", "who submits for whom (subcontracted imaging)", exit_status, RunAgreement);
+    AdminOptions& o = *c.options;
+    AddListAction(c, "every agreement");
+    CLI::App* add = c.Action("add", "let a provider submit for another organisation's sites (audited)");
+    AddOrgCodeOption(*add, "--provider", o.provider, "the provider that submits")->required();
+    AddOrgCodeOption(*add, "--for", o.organisation, "the organisation whose sites it submits for")->required();
+    AddPeriodOption(*add, "--from", o.from, "the first month")->required();
+    AddPeriodOption(*add, "--until", o.to, "the last month (default: open-ended)");
+}
+
+void AddExpect(CLI::App& did, int& exit_status) {
+    const auto c = AddActionCommand(did, "expect", "which providers must submit", exit_status, RunExpect);
+    AdminOptions& o = *c.options;
+    AddListAction(c, "every provider expected");
+    CLI::App* add = c.Action("add", "expect a provider to submit every month from a month on (audited)");
+    AddOrgCodeOption(*add, "--provider", o.provider, "the provider")->required();
+    AddPeriodOption(*add, "--from", o.from, "the first month")->required();
+    AddPeriodOption(*add, "--until", o.to, "the last month (default: open-ended)");
+}
+
+void AddLocalCodes(CLI::App& did, int& exit_status) {
+    const auto c = AddActionCommand(did, "local-codes", "local examination codes, notified and mapped to NICIP",
+                                    exit_status, RunLocalCodes);
+    AdminOptions& o = *c.options;
+    for (CLI::App* app : {c.command, AddListAction(c, "the codes notified")}) {
+        AddOrgCodeOption(*app, "--provider", o.provider, "only this provider's");
+        AddChoiceOption(*app, "--status", o.status, {"notified", "approved", "refused"}, "only codes in this state");
+    }
+    CLI::App* notify = c.Action("notify", "notify a local code and the NICIP code it stands for (audited)");
+    AddOrgCodeOption(*notify, "--provider", o.provider, "the provider")->required();
+    notify->add_option("--code", o.code, "the local code")->required();
+    notify->add_option("--nicip", o.nicip, "the NICIP code it stands for")->required();
+    for (const char* decision : {"approve", "refuse"}) {
+        CLI::App* decide = c.Action(decision, std::string(decision) + " a notified code (audited)");
+        AddOrgCodeOption(*decide, "--provider", o.provider, "the provider")->required();
+        decide->add_option("--code", o.code, "the local code")->required();
+        auto* reason = decide->add_option("--reason", o.reason, "why");
+        if (std::string(decision) == "refuse") reason->required();
+    }
+    CLI::App* usage = c.Action("usage", "how much of a month's activity came through local codes");
+    AddPeriodOption(*usage, "--period", o.period, "the month")->required();
+    AddFormatOption(*usage, o.format, {"text", "csv"});
+}
+
+void AddExclusions(CLI::App& did, int& exit_status) {
+    const auto c =
+        AddActionCommand(did, "exclusions", "activity kept out of the counts (breast screening sites, codes)",
+                         exit_status, RunExclusions);
+    AdminOptions& o = *c.options;
+    AddListAction(c, "every exclusion");
+    for (const char* action : {"add", "remove"}) {
+        CLI::App* app = c.Action(action, std::string(action) + " an excluded site or code (audited)");
+        auto* site = AddOrgCodeOption(*app, "--site", o.site, "a site code");
+        auto* code = app->add_option("--code", o.code, "a NICIP code")->type_name("NICIP");
+        site->excludes(code);
+        auto* reason = app->add_option("--reason", o.reason, "why");
+        if (std::string(action) == "add") reason->required();
+    }
+}
+
+}  // namespace
+
+void AddAdminCommands(CLI::App& did, int& exit_status) {
+    AddTimetable(did, exit_status);
+    AddException(did, exit_status);
+    AddAgreement(did, exit_status);
+    AddExpect(did, exit_status);
+    AddLocalCodes(did, exit_status);
+    AddExclusions(did, exit_status);
 }
 
 }  // namespace did::cli

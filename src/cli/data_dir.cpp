@@ -4,8 +4,8 @@
 
 namespace did::cli {
 
-std::string DataDir(const Args& args) {
-    if (auto dir = args.Get("data-dir")) return *dir;
+std::string DataDir(const std::optional<std::string>& option) {
+    if (option) return *option;
     if (const char* env = std::getenv("DID_DATA_DIR"); env != nullptr && *env != '\0') return env;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
         return std::string(xdg) + "/did-collect";

@@ -5,9 +5,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/args.hpp"
+#include <CLI/CLI.hpp>
+
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 #include "core/file_io.hpp"
 #include "refdata/catalogue_files.hpp"
 #include "synth/extract_generator.hpp"
@@ -16,84 +19,42 @@
 namespace did::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: did generate [--rows N] [--seed S] [--period YYYY-MM] [--submitted YYYY-MM-DD]\n"
-    "                    [--provider CODE] [--sites A,B,…] [--error-rate R] [--quote-rate R]\n"
-    "                    [--timestamp-rate R]\n"
-    "                    [--no-header] [--crlf] [--faults OUT.csv] [--out FILE]";
+struct GenerateOptions {
+    synth::GeneratorOptions generator;
+    int64_t rows = 0;
+    int64_t seed = 0;
+    std::optional<core::Period> period;
+    std::optional<core::Date> submitted;
+    std::string sites;
+    bool no_header = false;
+    bool crlf = false;
+    std::optional<std::string> faults;
+    std::string out = "-";
+    std::optional<std::string> data_dir;
+};
 
-int Fail(const std::string& message) {
-    return UsageError("generate", message + "\n" + kUsage);
-}
-
-template <class T>
-bool ParseNumber(const std::string& text, T& out) {
-    std::istringstream in(text);
-    in >> out;
-    return !in.fail() && in.eof();
-}
-
-}  // namespace
-
-int RunGenerate(const std::vector<std::string>& argv) {
-    auto args = Args::Parse(argv, {{"rows"},
-                                   {"seed"},
-                                   {"period"},
-                                   {"submitted"},
-                                   {"provider"},
-                                   {"sites"},
-                                   {"error-rate"},
-                                   {"quote-rate"},
-                                   {"timestamp-rate"},
-                                   {"no-header", false},
-                                   {"crlf", false},
-                                   {"faults"},
-                                   {"out"},
-                                   {"data-dir"}});
-    if (!args) return Fail(args.error().message);
-    if (!args->positional().empty()) return Fail("unexpected argument " + args->positional()[0]);
-
-    synth::GeneratorOptions options;
-    if (auto v = args->Get("rows"); v && !ParseNumber(*v, options.rows)) return Fail("--rows must be a whole number");
-    if (auto v = args->Get("seed"); v && !ParseNumber(*v, options.seed)) return Fail("--seed must be a whole number");
-    if (auto v = args->Get("error-rate");
-        v && (!ParseNumber(*v, options.error_rate) || options.error_rate < 0 || options.error_rate > 1)) {
-        return Fail("--error-rate must be between 0 and 1");
+int RunGenerate(GenerateOptions& o) {
+    synth::GeneratorOptions& options = o.generator;
+    options.rows = static_cast<uint64_t>(o.rows);
+    options.seed = static_cast<uint64_t>(o.seed);
+    if (o.period) options.period = *o.period;
+    if (o.submitted) options.submitted = *o.submitted;
+    std::stringstream sites(o.sites);
+    for (std::string site; std::getline(sites, site, ',');) {
+        if (!site.empty()) options.sites.push_back(site);
     }
-    if (auto v = args->Get("quote-rate");
-        v && (!ParseNumber(*v, options.quote_rate) || options.quote_rate < 0 || options.quote_rate > 1)) {
-        return Fail("--quote-rate must be between 0 and 1");
+    options.header = !o.no_header;
+    options.crlf = o.crlf;
+    if (auto clash = CheckOutputPaths({{"--out", o.out}, {"--faults", o.faults.value_or("")}}, {}); !clash) {
+        return UsageError("generate", clash.error().message);
     }
-    if (auto v = args->Get("timestamp-rate");
-        v && (!ParseNumber(*v, options.timestamp_rate) || options.timestamp_rate < 0 || options.timestamp_rate > 1)) {
-        return Fail("--timestamp-rate must be between 0 and 1");
-    }
-    if (auto v = args->Get("period")) {
-        const auto period = core::Period::Parse(*v);
-        if (!period) return Fail("--period must be YYYY-MM");
-        options.period = *period;
-    }
-    if (auto v = args->Get("submitted")) {
-        const auto date = core::Date::Parse(*v);
-        if (!date) return Fail("--submitted must be YYYY-MM-DD");
-        options.submitted = *date;
-    }
-    options.provider = args->GetOr("provider", options.provider);
-    if (auto v = args->Get("sites")) {
-        std::stringstream in(*v);
-        for (std::string site; std::getline(in, site, ',');) {
-            if (!site.empty()) options.sites.push_back(site);
-        }
-    }
-    options.header = !args->Has("no-header");
-    options.crlf = args->Has("crlf");
 
-    auto catalogue = refdata::LoadCatalogue(DataDir(*args));
-    if (!catalogue) return Fail(catalogue.error().message);
+    auto catalogue = refdata::LoadCatalogue(DataDir(o.data_dir));
+    if (!catalogue) return UsageError("generate", catalogue.error().message);
 
-    const std::string out_path = args->GetOr("out", "-");
+    const std::string& out_path = o.out;
     std::FILE* out = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
-    if (out == nullptr) return Fail("cannot create " + out_path);
+    if (out == nullptr) return UsageError("generate", "cannot create " + out_path);
     std::vector<synth::InjectedFault> faults;
     auto status = synth::GenerateExtract(
         options, **catalogue,
@@ -103,12 +64,12 @@ int RunGenerate(const std::vector<std::string>& argv) {
             }
             return {};
         },
-        args->Has("faults") ? &faults : nullptr);
+        o.faults ? &faults : nullptr);
     const bool closed = out == stdout ? std::fflush(out) == 0 : std::fclose(out) == 0;
     if (!status) return UsageError("generate", status.error().message);
     if (!closed) return UsageError("generate", "cannot write " + out_path);
 
-    if (auto faults_path = args->Get("faults")) {
+    if (const auto& faults_path = o.faults) {
         std::string csv = "line,rule\n";
         const auto& rules = validate::RuleCatalogue::Standard();
         for (const auto& fault : faults) csv += fmt::format("{},{}\n", fault.line, rules.Spec(fault.rule).code);
@@ -117,6 +78,32 @@ int RunGenerate(const std::vector<std::string>& argv) {
         }
     }
     return kExitOk;
+}
+
+}  // namespace
+
+void AddGenerateCommand(CLI::App& did, int& exit_status) {
+    auto o = std::make_shared<GenerateOptions>();
+    const synth::GeneratorOptions defaults;
+    o->rows = static_cast<int64_t>(defaults.rows);
+    o->seed = static_cast<int64_t>(defaults.seed);
+    o->generator.provider = defaults.provider;
+    CLI::App* cmd = did.add_subcommand("generate", "write a synthetic RIS extract (tests, demos, benchmarks)");
+    AddWholeNumberOption(*cmd, "--rows", o->rows, 0, 100'000'000, "records to write (default 1,000)");
+    AddWholeNumberOption(*cmd, "--seed", o->seed, 0, INT64_MAX, "the random seed: the same seed, the same file");
+    AddPeriodOption(*cmd, "--period", o->period, "the reporting month of the test dates");
+    AddDateOption(*cmd, "--submitted", o->submitted, "the day the file is to be submitted");
+    AddOrgCodeOption(*cmd, "--provider", o->generator.provider, "the provider the sites belong to");
+    cmd->add_option("--sites", o->sites, "site codes to use, comma-separated")->type_name("A,B,…");
+    AddFractionOption(*cmd, "--error-rate", o->generator.error_rate, "share of records with a fault injected");
+    AddFractionOption(*cmd, "--quote-rate", o->generator.quote_rate, "share of fields written in quotes");
+    AddFractionOption(*cmd, "--timestamp-rate", o->generator.timestamp_rate, "share of dates written with a time");
+    cmd->add_flag("--no-header", o->no_header, "no header row");
+    cmd->add_flag("--crlf", o->crlf, "end lines with CR LF");
+    cmd->add_option("--faults", o->faults, "write the injected faults here: line, rule")->type_name("OUT.csv");
+    cmd->add_option("--out", o->out, "where to write the extract (default standard output)")->type_name("FILE");
+    AddDataDirOption(*cmd, o->data_dir);
+    cmd->callback([o, &exit_status] { exit_status = RunGenerate(*o); });
 }
 
 }  // namespace did::cli

@@ -1,38 +1,17 @@
-// `did`: the DID Collect command line. One binary; each subcommand lives in its own file.
+// `did`: the DID Collect command line. One binary; each subcommand lives in its own file and
+// adds itself to the parser (command.hpp); this file parses, explains what was wrong with a
+// command line, and makes sure no output was lost.
 
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "cli/command.hpp"
-
-namespace {
-
-constexpr const char* kHelp =
-    "did - DID Collect, the national collection of the Diagnostic Imaging Dataset\n\n"
-    "  did validate FILE      check a submission file against every rule (did validate --help)\n"
-    "  did generate           write a synthetic RIS extract\n"
-    "  did rules              list the validation rules\n"
-    "  did refdata import F   replace the NICIP catalogue with a newer release\n"
-    "  did refdata show       which NICIP catalogue is in use\n"
-    "  did refdata import-ods FILE / import-postcodes FILE / samples DIR\n"
-    "\n"
-    "Submissions (a database: --db sqlite:PATH or postgresql://…, default in the data directory)\n"
-    "  did submit --provider RXX --period 2026-10 FILE   store a month's file (--dry-run: what would change)\n"
-    "  did status --period 2026-10     who has and has not submitted\n"
-    "  did submissions --period P      every submission of a month\n"
-    "  did feedback --period P         the burden of the collection, as submitters report it\n"
-    "  did duplicates --period P       examinations possibly counted twice\n"
-    "  did timetable                   windows and deadlines (rule, override)\n"
-    "  did exception grant|list        late submissions allowed for a provider and month\n"
-    "  did agreement add|list          who submits for whom\n"
-    "  did expect add|list             which providers must submit\n"
-    "  did local-codes notify|approve|refuse|list|usage\n"
-    "  did exclusions add|remove|list  excluded activity (breast screening sites, codes)\n"
-    "  did audit list|verify           the audit log and its hash chain\n"
-    "  did db migrate                  bring the database schema up to date\n";
-
-}  // namespace
+#include "cli/options.hpp"
+#include "cli/suggest.hpp"
 
 namespace did::cli {
 
@@ -41,18 +20,125 @@ int UsageError(const std::string& command, const std::string& message) {
     return kExitUsage;
 }
 
-}  // namespace did::cli
-
 namespace {
 
-int Dispatch(int argc, char** argv);
+// The subcommand the parser reached last ("timetable rule"), or the top.
+const CLI::App* Deepest(const CLI::App& app) {
+    const CLI::App* at = &app;
+    while (true) {
+        const auto chosen = at->get_subcommands();
+        if (chosen.empty()) return at;
+        at = chosen.front();
+    }
+}
+
+std::string PathOf(const CLI::App* app) {
+    std::string path;
+    for (; app != nullptr && app->get_parent() != nullptr; app = app->get_parent()) {
+        path = app->get_name() + (path.empty() ? "" : " " + path);
+    }
+    return path;
+}
+
+std::vector<std::string> OptionNames(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::Option* option : app.get_options()) {
+        for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    }
+    return names;
+}
+
+std::vector<std::string> SubcommandNames(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    return names;
+}
+
+// An argument the parser did not expect: an option or an action it does not know, named with
+// the nearest one it does.
+std::string ExplainExtra(const CLI::App& at, const std::string& extra) {
+    const std::string bare = extra.substr(0, extra.find('='));
+    if (bare.starts_with("-")) {
+        const auto near = Nearest(bare, OptionNames(at));
+        return "unknown option " + bare + (near ? " (did you mean " + *near + "?)" : "");
+    }
+    const auto near = Nearest(extra, SubcommandNames(at));
+    return "unexpected argument '" + extra + "'" + (near ? " (did you mean '" + *near + "'?)" : "");
+}
+
+int ExplainParseError(const CLI::App& did, const CLI::ParseError& error) {
+    const CLI::App* at = Deepest(did);
+    const std::string path = PathOf(at);
+    std::string message = error.what();
+    if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+        const auto extras = at->remaining();
+        message = extras.empty() ? message : ExplainExtra(*at, extras.front());
+    }
+    std::fprintf(stderr, "did%s%s: %s\nSee 'did%s%s --help'.\n", path.empty() ? "" : " ", path.c_str(), message.c_str(),
+                 path.empty() ? "" : " ", path.c_str());
+    return kExitUsage;
+}
+
+// Every command's --help ends with the exit statuses, unless it says its own.
+void AddExitStatusHelp(CLI::App& app) {
+    if (app.get_footer().empty()) app.footer(kExitStatusHelp);
+    for (CLI::App* sub : app.get_subcommands({})) AddExitStatusHelp(*sub);
+}
+
+int Run(int argc, char** argv) {
+    CLI::App did{"did - DID Collect, the national collection of the Diagnostic Imaging Dataset", "did"};
+    did.set_version_flag("--version", std::string("did ") + DID_VERSION);
+    did.require_subcommand(1);
+    did.get_formatter()->column_width(32);
+    int exit_status = kExitOk;
+    AddValidateCommand(did, exit_status);
+    AddGenerateCommand(did, exit_status);
+    AddRulesCommand(did, exit_status);
+    AddRefdataCommand(did, exit_status);
+    AddSubmitCommand(did, exit_status);
+    AddMonitoringCommands(did, exit_status);
+    AddAdminCommands(did, exit_status);
+    AddAuditCommands(did, exit_status);
+    AddExitStatusHelp(did);
+
+    if (argc < 2) {
+        std::fputs(did.help().c_str(), stderr);
+        return kExitUsage;
+    }
+    // A mistyped command is told as such, with the nearest one, before the parser calls it
+    // a missing subcommand.
+    const std::vector<std::string> commands = SubcommandNames(did);
+    if (const std::string first = argv[1];
+        !first.starts_with("-") && std::find(commands.begin(), commands.end(), first) == commands.end()) {
+        const auto near = Nearest(first, commands);
+        std::fprintf(stderr, "did: unknown command '%s'%s\nSee 'did --help'.\n", first.c_str(),
+                     near ? (" (did you mean '" + *near + "'?)").c_str() : "");
+        return kExitUsage;
+    }
+    try {
+        did.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        std::fputs(did.help().c_str(), stdout);
+        return kExitOk;
+    } catch (const CLI::CallForAllHelp&) {
+        std::fputs(did.help("", CLI::AppFormatMode::All).c_str(), stdout);
+        return kExitOk;
+    } catch (const CLI::CallForVersion&) {
+        std::printf("did %s\n", DID_VERSION);
+        return kExitOk;
+    } catch (const CLI::ParseError& error) {
+        return ExplainParseError(did, error);
+    }
+    return exit_status;
+}
 
 }  // namespace
+}  // namespace did::cli
 
 // Every command prints through standard output; a write it could not make (a full disk, a
 // closed pipe) is caught here, once for all of them, so no command exits 0 having lost output.
 int main(int argc, char** argv) {
-    const int status = Dispatch(argc, argv);
+    const int status = did::cli::Run(argc, argv);
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
         std::fprintf(stderr, "did %s: cannot write to standard output (disk full or pipe closed?)\n",
                      argc > 1 ? argv[1] : "");
@@ -60,39 +146,3 @@ int main(int argc, char** argv) {
     }
     return status;
 }
-
-namespace {
-
-int Dispatch(int argc, char** argv) {
-    if (argc < 2) {
-        std::fputs(kHelp, stderr);
-        return did::cli::kExitUsage;
-    }
-    const std::string command = argv[1];
-    const std::vector<std::string> args(argv + 2, argv + argc);
-    if (command == "validate") return did::cli::RunValidate(args);
-    if (command == "generate") return did::cli::RunGenerate(args);
-    if (command == "rules") return did::cli::RunRules(args);
-    if (command == "refdata") return did::cli::RunRefdata(args);
-    if (command == "submit") return did::cli::RunSubmit(args);
-    if (command == "status") return did::cli::RunStatus(args);
-    if (command == "submissions") return did::cli::RunSubmissions(args);
-    if (command == "feedback") return did::cli::RunFeedback(args);
-    if (command == "duplicates") return did::cli::RunDuplicates(args);
-    if (command == "timetable") return did::cli::RunTimetable(args);
-    if (command == "exception") return did::cli::RunException(args);
-    if (command == "agreement") return did::cli::RunAgreement(args);
-    if (command == "expect") return did::cli::RunExpect(args);
-    if (command == "local-codes") return did::cli::RunLocalCodes(args);
-    if (command == "exclusions") return did::cli::RunExclusions(args);
-    if (command == "audit") return did::cli::RunAudit(args);
-    if (command == "db") return did::cli::RunDb(args);
-    if (command == "help" || command == "--help" || command == "-h") {
-        std::fputs(kHelp, stdout);
-        return did::cli::kExitOk;
-    }
-    std::fprintf(stderr, "did: unknown command '%s'\n\n%s", command.c_str(), kHelp);
-    return did::cli::kExitUsage;
-}
-
-}  // namespace

@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "cli/session.hpp"
 #include "cli/table_output.hpp"
 #include "service/monitoring.hpp"
@@ -14,44 +17,26 @@
 namespace did::cli {
 namespace {
 
-struct Common {
-    Args args;
-    Session session;
-    core::Period period = *core::Period::Parse("2026-01");
+struct MonitoringOptions {
+    std::optional<core::Period> period;
     std::string format;
+    std::string provider;
+    SessionOptions session;
 };
 
-core::Result<Common> Prepare(const std::string& command, const std::vector<std::string>& argv,
-                             std::vector<OptionSpec> extra) {
-    extra.push_back({"period"});
-    extra.push_back({"format"});
-    auto args = Args::Parse(argv, WithSessionOptions(std::move(extra)));
-    if (!args) return core::Fail(args.error());
-    const auto period = core::Period::Parse(args->GetOr("period", ""));
-    if (!period) return core::Fail(core::Error::InvalidArgument("--period YYYY-MM is required"));
-    const std::string format = args->GetOr("format", "text");
-    if (format != "text" && format != "csv")
-        return core::Fail(core::Error::InvalidArgument("--format must be text or csv"));
-    auto session = OpenSession(*args);
-    if (!session) return core::Fail(session.error());
-    (void)command;
-    return Common{std::move(*args), std::move(*session), *period, format};
-}
+// What every monitoring command starts from: its options and the database.
+struct Common {
+    Session session;
+    core::Period period;
+    const std::string& format;
+    const std::string& provider;
+};
 
 std::string Minutes(const std::optional<int64_t>& m) {
     return m ? std::to_string(*m) : "";
 }
 
-}  // namespace
-
-int RunStatus(const std::vector<std::string>& argv) {
-    auto c = Prepare("status", argv, {});
-    if (!c) {
-        // The usage line helps with bad arguments only, not with a database that cannot be opened.
-        const bool arguments = c.error().code == core::ErrorCode::kInvalidArgument;
-        return UsageError("status", c.error().message +
-                                        (arguments ? "\nusage: did status --period YYYY-MM [--format text|csv]" : ""));
-    }
+int RunStatus(Common* c) {
     auto timetable = service::Timetable::Load(*c->session.store);
     if (!timetable) return UsageError("status", timetable.error().message);
     auto window = timetable->For(c->period);
@@ -78,11 +63,9 @@ int RunStatus(const std::vector<std::string>& argv) {
     return kExitOk;
 }
 
-int RunSubmissions(const std::vector<std::string>& argv) {
-    auto c = Prepare("submissions", argv, {{"provider"}});
-    if (!c) return UsageError("submissions", c.error().message);
+int RunSubmissions(Common* c) {
     store::SubmissionTable submissions(c->session.store->db());
-    auto rows = submissions.List(c->period.ToString(), c->args.GetOr("provider", ""));
+    auto rows = submissions.List(c->period.ToString(), c->provider);
     if (!rows) return UsageError("submissions", rows.error().message);
     Table table{{"id", "provider", "status", "received", "submitted at", "by", "records", "accepted", "rejected",
                  "warned", "excluded", "local coded", "superseded by", "file"},
@@ -97,9 +80,7 @@ int RunSubmissions(const std::vector<std::string>& argv) {
     return kExitOk;
 }
 
-int RunFeedback(const std::vector<std::string>& argv) {
-    auto c = Prepare("feedback", argv, {});
-    if (!c) return UsageError("feedback", c.error().message);
+int RunFeedback(Common* c) {
     auto summary = service::FeedbackFor(*c->session.store, c->period.ToString());
     if (!summary) return UsageError("feedback", summary.error().message);
     if (c->format == "text") {
@@ -119,9 +100,7 @@ int RunFeedback(const std::vector<std::string>& argv) {
     return kExitOk;
 }
 
-int RunDuplicates(const std::vector<std::string>& argv) {
-    auto c = Prepare("duplicates", argv, {});
-    if (!c) return UsageError("duplicates", c.error().message);
+int RunDuplicates(Common* c) {
     auto duplicates = service::PossibleDuplicatesFor(*c->session.store, c->period.ToString());
     if (!duplicates) return UsageError("duplicates", duplicates.error().message);
     Table table{{"provider", "submission", "line", "also sent by", "in submission"}, {}};
@@ -135,6 +114,33 @@ int RunDuplicates(const std::vector<std::string>& argv) {
     }
     PrintTable(table, c->format);
     return kExitOk;
+}
+
+}  // namespace
+
+void AddMonitoringCommands(CLI::App& did, int& exit_status) {
+    auto add = [&](const std::string& name, const std::string& help, int (*run)(Common*)) {
+        auto o = std::make_shared<MonitoringOptions>();
+        CLI::App* cmd = did.add_subcommand(name, help);
+        AddPeriodOption(*cmd, "--period", o->period, "the reporting month")->required();
+        AddFormatOption(*cmd, o->format, {"text", "csv"});
+        AddSessionOptions(*cmd, o->session);
+        cmd->callback([o, name, run, &exit_status] {
+            auto session = OpenSession(o->session);
+            if (!session) {
+                exit_status = UsageError(name, session.error().message);
+                return;
+            }
+            Common common{std::move(*session), *o->period, o->format, o->provider};
+            exit_status = run(&common);
+        });
+        return std::make_pair(cmd, o);
+    };
+    add("status", "who has and has not submitted for a month", RunStatus);
+    auto [submissions, o] = add("submissions", "every submission of a month", RunSubmissions);
+    AddOrgCodeOption(*submissions, "--provider", o->provider, "only this provider's");
+    add("feedback", "the burden of the collection, as submitters report it", RunFeedback);
+    add("duplicates", "examinations possibly counted twice by two providers", RunDuplicates);
 }
 
 }  // namespace did::cli

@@ -7,10 +7,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/args.hpp"
+#include <CLI/CLI.hpp>
+
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/input_file_guard.hpp"
+#include "cli/options.hpp"
 #include "cli/session.hpp"
 #include "core/file_io.hpp"
 #include "refdata/catalogue_files.hpp"
@@ -20,67 +22,96 @@
 
 namespace did::cli {
 
-int RunRefdata(const std::vector<std::string>& argv) {
-    ExplainFilesShortenedWhileRead();
-    constexpr const char* kUsage =
-        "usage: did refdata import FILE                     a NICIP catalogue release\n"
-        "       did refdata show\n"
-        "       did refdata import-ods FILE [--kind gp|trust|site|independent|other]\n"
-        "       did refdata import-postcodes FILE            the ONS Postcode Directory (CSV)\n"
-        "       did refdata samples DIR                      synthetic ODS and ONSPD files";
-    auto args = Args::Parse(argv, WithSessionOptions({{"kind"}}));
-    if (!args) return UsageError("refdata", args.error().message + "\n" + kUsage);
-    const auto& positional = args->positional();
-    const std::string data_dir = DataDir(*args);
-    const std::string action = positional.empty() ? "" : positional[0];
-    if (positional.size() == 2 && action == "import") {
-        auto summary = refdata::ImportCatalogue(data_dir, positional[1]);
-        if (!summary) return UsageError("refdata", summary.error().message);
-        std::printf("Imported %zu NICIP codes into %s\n  %zu new, %zu removed, %zu mapped to a different SNOMED CT "
-                    "concept, %zu with a retirement date.\n",
-                    summary->codes, summary->path.c_str(), summary->added, summary->removed, summary->remapped,
-                    summary->retired);
-        return kExitOk;
+namespace {
+
+struct RefdataOptions {
+    std::string file;  // the file to import, or the directory for samples
+    std::string kind;
+    SessionOptions session;
+};
+
+int ImportCatalogue(const RefdataOptions& o) {
+    auto summary = refdata::ImportCatalogue(DataDir(o.session.data_dir), o.file);
+    if (!summary) return UsageError("refdata import", summary.error().message);
+    std::printf(
+        "Imported %zu NICIP codes into %s\n  %zu new, %zu removed, %zu mapped to a different SNOMED CT "
+        "concept, %zu with a retirement date.\n",
+        summary->codes, summary->path.c_str(), summary->added, summary->removed, summary->remapped, summary->retired);
+    return kExitOk;
+}
+
+int ShowCatalogue(const RefdataOptions& o) {
+    const std::string data_dir = DataDir(o.session.data_dir);
+    auto catalogue = refdata::LoadCatalogue(data_dir);
+    if (!catalogue) return UsageError("refdata show", catalogue.error().message);
+    const std::string path = refdata::CatalogueFilePath(data_dir);
+    std::printf("NICIP catalogue: %zu codes, %s\n", (*catalogue)->size(),
+                core::FileExists(path) ? ("imported, " + path).c_str() : "as shipped (data/nicip_catalogue.csv)");
+    return kExitOk;
+}
+
+int WriteSamples(const RefdataOptions& o) {
+    if (auto written = synth::WriteReferenceSamples(o.file); !written) {
+        return UsageError("refdata samples", written.error().message);
     }
-    if (positional.size() == 1 && action == "show") {
-        auto catalogue = refdata::LoadCatalogue(data_dir);
-        if (!catalogue) return UsageError("refdata", catalogue.error().message);
-        const std::string path = refdata::CatalogueFilePath(data_dir);
-        std::printf("NICIP catalogue: %zu codes, %s\n", (*catalogue)->size(),
-                    core::FileExists(path) ? ("imported, " + path).c_str() : "as shipped (data/nicip_catalogue.csv)");
-        return kExitOk;
+    std::printf("Wrote epraccur.csv, etr.csv, ets.csv, ephp.csv and onspd.csv to %s\n", o.file.c_str());
+    return kExitOk;
+}
+
+int ImportPostcodes(const RefdataOptions& o) {
+    auto session = OpenSession(o.session);
+    if (!session) return UsageError("refdata import-postcodes", session.error().message);
+    auto counts = service::ImportPostcodes(*session->store, session->actor, o.file);
+    if (!counts) return UsageError("refdata import-postcodes", counts.error().message);
+    std::printf("Imported %lld postcodes: DIDS016 now checks postcodes against them.\n",
+                static_cast<long long>(counts->rows));
+    return kExitOk;
+}
+
+int ImportOds(const RefdataOptions& o) {
+    std::optional<refdata::OrgKind> kind =
+        o.kind.empty() ? refdata::OdsKindFromFileName(o.file) : refdata::ParseOrgKind(o.kind);
+    if (!kind) {
+        return UsageError("refdata import-ods", "say what the file holds with --kind (its name is not one ODS uses)");
     }
-    if (positional.size() == 2 && action == "samples") {
-        if (auto written = synth::WriteReferenceSamples(positional[1]); !written) {
-            return UsageError("refdata", written.error().message);
-        }
-        std::printf("Wrote epraccur.csv, etr.csv, ets.csv, ephp.csv and onspd.csv to %s\n", positional[1].c_str());
-        return kExitOk;
-    }
-    if (positional.size() == 2 && (action == "import-ods" || action == "import-postcodes")) {
-        auto session = OpenSession(*args);
-        if (!session) return UsageError("refdata", session.error().message);
-        if (action == "import-postcodes") {
-            auto counts = service::ImportPostcodes(*session->store, session->actor, positional[1]);
-            if (!counts) return UsageError("refdata", counts.error().message);
-            std::printf("Imported %lld postcodes: DIDS016 now checks postcodes against them.\n",
-                        static_cast<long long>(counts->rows));
-            return kExitOk;
-        }
-        std::optional<refdata::OrgKind> kind;
-        if (auto named = args->Get("kind")) {
-            kind = refdata::ParseOrgKind(*named);
-            if (!kind) return UsageError("refdata", "--kind must be gp, trust, site, independent or other");
+    auto session = OpenSession(o.session);
+    if (!session) return UsageError("refdata import-ods", session.error().message);
+    auto counts = service::ImportOds(*session->store, session->actor, o.file, *kind);
+    if (!counts) return UsageError("refdata import-ods", counts.error().message);
+    std::printf("Imported %lld %s organisations.\n", static_cast<long long>(counts->rows), counts->kind.c_str());
+    return kExitOk;
+}
+
+}  // namespace
+
+void AddRefdataCommand(CLI::App& did, int& exit_status) {
+    auto o = std::make_shared<RefdataOptions>();
+    CLI::App* cmd = did.add_subcommand("refdata", "reference data: the NICIP catalogue, ODS, the postcode directory");
+    cmd->require_subcommand(1);
+    auto add = [&](const std::string& name, const std::string& help, const std::string& file_help, bool database,
+                   int (*run)(const RefdataOptions&)) {
+        CLI::App* sub = cmd->add_subcommand(name, help);
+        if (!file_help.empty()) sub->add_option(name == "samples" ? "dir" : "file", o->file, file_help)->required();
+        if (database) {
+            AddSessionOptions(*sub, o->session);
         } else {
-            kind = refdata::OdsKindFromFileName(positional[1]);
-            if (!kind) return UsageError("refdata", "say what the file holds with --kind (its name is not one ODS uses)");
+            AddDataDirOption(*sub, o->session.data_dir);
         }
-        auto counts = service::ImportOds(*session->store, session->actor, positional[1], *kind);
-        if (!counts) return UsageError("refdata", counts.error().message);
-        std::printf("Imported %lld %s organisations.\n", static_cast<long long>(counts->rows), counts->kind.c_str());
-        return kExitOk;
-    }
-    return UsageError("refdata", kUsage);
+        sub->callback([o, run, &exit_status] {
+            ExplainFilesShortenedWhileRead();
+            exit_status = run(*o);
+        });
+        return sub;
+    };
+    add("import", "replace the NICIP catalogue with a newer release", "the release, as CSV", false, ImportCatalogue);
+    add("show", "which NICIP catalogue is in use", "", false, ShowCatalogue);
+    add("samples", "write synthetic ODS and ONSPD files in the official layouts", "where to write them", false,
+        WriteSamples);
+    add("import-postcodes", "load the ONS Postcode Directory (CSV)", "the directory's CSV", true, ImportPostcodes);
+    CLI::App* ods = add("import-ods", "load an ODS organisation file", "the ODS file (epraccur, etr, ets, ephp, …)",
+                        true, ImportOds);
+    AddChoiceOption(*ods, "--kind", o->kind, {"gp", "trust", "site", "independent", "other"},
+                    "what the file holds (default: from its name)");
 }
 
 }  // namespace did::cli

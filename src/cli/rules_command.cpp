@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/args.hpp"
+#include <CLI/CLI.hpp>
+
 #include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "core/text_escape.hpp"
 #include "validate/rule_catalogue.hpp"
 
@@ -73,25 +75,27 @@ std::string Text(const validate::RuleCatalogue& rules) {
     return out;
 }
 
-}  // namespace
-
-int RunRules(const std::vector<std::string>& argv) {
-    auto args = Args::Parse(argv, {{"format"}});
-    if (!args) return UsageError("rules", args.error().message);
-    const std::string format = args->GetOr("format", "text");
+int RunRules(const std::string& format) {
     const auto& rules = validate::RuleCatalogue::Standard();
     std::string out;
-    if (format == "text") {
-        out = Text(rules);
-    } else if (format == "markdown") {
+    if (format == "markdown") {
         out = Markdown(rules);
     } else if (format == "json") {
         out = Json(rules);
     } else {
-        return UsageError("rules", "--format must be text, markdown or json");
+        out = Text(rules);
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
     return kExitOk;
+}
+
+}  // namespace
+
+void AddRulesCommand(CLI::App& did, int& exit_status) {
+    auto format = std::make_shared<std::string>();
+    CLI::App* cmd = did.add_subcommand("rules", "list the validation rules");
+    AddFormatOption(*cmd, *format, {"text", "markdown", "json"});
+    cmd->callback([format, &exit_status] { exit_status = RunRules(*format); });
 }
 
 }  // namespace did::cli

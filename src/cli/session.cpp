@@ -9,30 +9,23 @@
 
 namespace did::cli {
 
-std::vector<OptionSpec> WithSessionOptions(std::vector<OptionSpec> options) {
-    options.push_back({"db"});
-    options.push_back({"data-dir"});
-    options.push_back({"as"});
-    return options;
-}
-
-std::string DatabaseUrl(const Args& args, const std::string& data_dir) {
-    if (auto db = args.Get("db")) return *db;
+std::string DatabaseUrl(const SessionOptions& options) {
+    if (options.db) return *options.db;
     if (const char* env = std::getenv("DID_DB"); env != nullptr && *env != '\0') return env;
-    return "sqlite:" + data_dir + "/did.sqlite";
+    return "sqlite:" + DataDir(options.data_dir) + "/did.sqlite";
 }
 
-core::Result<Session> OpenSession(const Args& args) {
+core::Result<Session> OpenSession(const SessionOptions& options) {
     Session session;
-    session.data_dir = DataDir(args);
-    const std::string url = DatabaseUrl(args, session.data_dir);
+    session.data_dir = DataDir(options.data_dir);
+    const std::string url = DatabaseUrl(options);
     if (url.starts_with("sqlite:")) {
         if (auto made = core::MakeDirectories(session.data_dir); !made) return core::Fail(made.error());
     }
     auto store = store::Store::Open(url);
     if (!store) return core::Fail(store.error());
     session.store = std::move(*store);
-    std::string name = args.GetOr("as", "");
+    std::string name = options.as.value_or("");
     if (name.empty()) {
         for (const char* var : {"DID_USER", "USER", "LOGNAME"}) {
             if (const char* value = std::getenv(var); value != nullptr && *value != '\0') {

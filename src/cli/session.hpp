@@ -6,15 +6,12 @@
 #include <memory>
 #include <string>
 
-#include "cli/args.hpp"
+#include "cli/options.hpp"
 #include "core/error.hpp"
 #include "service/actor.hpp"
 #include "store/store.hpp"
 
 namespace did::cli {
-
-// The options every database command accepts, to add to its own.
-std::vector<OptionSpec> WithSessionOptions(std::vector<OptionSpec> options);
 
 struct Session {
     std::string data_dir;
@@ -22,7 +19,8 @@ struct Session {
     service::Actor actor;
 };
 
-core::Result<Session> OpenSession(const Args& args);
-std::string DatabaseUrl(const Args& args, const std::string& data_dir);
+core::Result<Session> OpenSession(const SessionOptions& options);
+// --db, else $DID_DB, else sqlite:<data dir>/did.sqlite.
+std::string DatabaseUrl(const SessionOptions& options);
 
 }  // namespace did::cli

@@ -8,9 +8,12 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/input_file_guard.hpp"
+#include "cli/options.hpp"
 #include "cli/output_paths.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/session.hpp"
@@ -26,13 +29,8 @@
 namespace did::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: did submit --provider CODE --period YYYY-MM FILE [--confirm-drop] [--dry-run]\n"
-    "                  [--submitted YYYY-MM-DD] [--prep-minutes N] [--comment TEXT] [--format text|json]\n"
-    "                  [--reason TEXT] [--findings OUT.csv] [--db URL] [--as NAME]";
-
 int Fail(const std::string& message) {
-    return UsageError("submit", message + "\n" + kUsage);
+    return UsageError("submit", message);
 }
 
 int ExitCode(service::SubmitResult result) {
@@ -99,61 +97,45 @@ void AppendReceiptJson(const service::Receipt& r, std::string& b) {
         r.records, r.accepted, r.rejected, r.warned);
 }
 
-}  // namespace
+struct SubmitOptions {
+    std::string path;
+    std::string provider;
+    std::optional<core::Period> period;
+    std::optional<core::Date> submitted;
+    std::string reason;
+    bool confirm_drop = false;
+    bool dry_run = false;
+    std::optional<int64_t> prep_minutes;
+    std::string comment;
+    std::string format;
+    std::optional<std::string> findings;
+    int64_t threads = 0;
+    SessionOptions session;
+};
 
-int RunSubmit(const std::vector<std::string>& argv) {
-    auto args = Args::Parse(argv, WithSessionOptions({{"provider"},
-                                                      {"period"},
-                                                      {"confirm-drop", false},
-                                                      {"dry-run", false},
-                                                      {"submitted"},
-                                                      {"prep-minutes"},
-                                                      {"comment"},
-                                                      {"format"},
-                                                      {"findings"},
-                                                      {"threads"},
-                                                      {"reason"}}));
-    if (!args) return Fail(args.error().message);
-    if (args->positional().size() != 1) return Fail("give exactly one file to submit");
+int RunSubmit(const SubmitOptions& o) {
     service::SubmitRequest request;
-    request.path = args->positional()[0];
+    request.path = o.path;
     request.file_name = request.path == "-" ? "standard input" : request.path;
-    request.provider = args->GetOr("provider", "");
-    if (request.provider.empty()) return Fail("--provider is required");
-    const auto period = core::Period::Parse(args->GetOr("period", ""));
-    if (!period) return Fail("--period YYYY-MM is required");
-    request.period = *period;
-    if (auto text = args->Get("submitted")) {
-        const auto date = core::Date::Parse(*text);
-        if (!date || text->size() != 10) return Fail("--submitted must be YYYY-MM-DD");
-        request.received_on = *date;
-    }
-    if (auto minutes = args->Get("prep-minutes")) {
-        try {
-            request.prep_minutes = std::stoll(*minutes);
-        } catch (...) {
-            return Fail("--prep-minutes must be a whole number of minutes");
-        }
-        if (*request.prep_minutes < 0) return Fail("--prep-minutes must not be negative");
-    }
-    if (auto threads = args->Get("threads")) request.pipeline.threads = static_cast<size_t>(std::stoul(*threads));
-    request.comment = args->GetOr("comment", "");
-    request.confirm_drop = args->Has("confirm-drop");
-    request.dry_run = args->Has("dry-run");
+    request.provider = o.provider;
+    request.period = *o.period;
+    if (o.submitted) request.received_on = *o.submitted;
+    request.prep_minutes = o.prep_minutes;
+    if (o.threads > 0) request.pipeline.threads = static_cast<size_t>(o.threads);
+    request.comment = o.comment;
+    request.confirm_drop = o.confirm_drop;
+    request.dry_run = o.dry_run;
     if (const char* tmp = std::getenv("TMPDIR"); tmp != nullptr && *tmp != '\0') request.spool_directory = tmp;
-    const std::string format = args->GetOr("format", "text");
-    if (format != "text" && format != "json") return Fail("--format must be text or json");
+    const std::string& format = o.format;
+    request.backdate_reason = o.reason;
 
-    request.backdate_reason = args->GetOr("reason", "");
-    if (args->Has("reason") && !args->Has("submitted")) return Fail("--reason goes with --submitted");
-
-    const std::string findings_path = args->GetOr("findings", "");
-    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl(*args, DataDir(*args)));
+    const std::string findings_path = o.findings.value_or("");
+    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl(o.session));
     kept.push_back({request.path, "the file being submitted"});
     if (auto clash = CheckOutputPaths({{"--findings", findings_path}}, kept); !clash)
         return Fail(clash.error().message);
 
-    auto session = OpenSession(*args);
+    auto session = OpenSession(o.session);
     if (!session) return UsageError("submit", session.error().message);
     request.actor = session->actor;
     auto catalogue = refdata::LoadCatalogue(session->data_dir);
@@ -220,7 +202,7 @@ int RunSubmit(const std::vector<std::string>& argv) {
             heading.provider = request.provider;
             heading.period = request.period;
             heading.submitted = request.received_on;
-            heading.findings_path = args->GetOr("findings", "");
+            heading.findings_path = findings_path;
             heading.seconds = seconds;
             heading.rerun_command = fmt::format("did submit --provider {} --period {} {} --dry-run", request.provider,
                                                 request.period.ToString(), request.file_name);
@@ -234,6 +216,32 @@ int RunSubmit(const std::vector<std::string>& argv) {
     if (auto flushed = out.Flush(); !flushed) return UsageError("submit", flushed.error().message);
     // A dry run exits as the real submission would, so a script can check a file before sending it.
     return ExitCode(outcome->result == service::SubmitResult::kDryRun ? outcome->would_be : outcome->result);
+}
+
+}  // namespace
+
+void AddSubmitCommand(CLI::App& did, int& exit_status) {
+    auto o = std::make_shared<SubmitOptions>();
+    CLI::App* cmd = did.add_subcommand("submit", "store a month's file for a provider (--dry-run: what would change)");
+    cmd->footer(std::string(kExitStatusHelp) +
+                "\n3 held back (--confirm-drop to store it), 4 already received, 5 refused (window, provider, size).");
+    cmd->add_option("file", o->path, "the file to submit (- for standard input)")->required()->type_name("FILE");
+    AddOrgCodeOption(*cmd, "--provider", o->provider, "the submitting organisation")->required();
+    AddPeriodOption(*cmd, "--period", o->period, "the reporting month the file is for")->required();
+    cmd->add_flag("--confirm-drop", o->confirm_drop, "store a file with far fewer records than the current one");
+    cmd->add_flag("--dry-run", o->dry_run, "validate and compare with the current file; store nothing");
+    auto* submitted = AddDateOption(*cmd, "--submitted", o->submitted,
+                                    "record the file as received on this day (an administrator's act, audited)");
+    cmd->add_option("--reason", o->reason, "why the day received is not today")->needs(submitted);
+    AddWholeNumberOption(*cmd, "--prep-minutes", o->prep_minutes, 0, 100000,
+                         "feedback: how many minutes the extract took to prepare");
+    cmd->add_option("--comment", o->comment, "feedback: anything about the burden of the collection");
+    AddFormatOption(*cmd, o->format, {"text", "json"});
+    cmd->add_option("--findings", o->findings, "write every finding here (stored with the submission, or nothing is)")
+        ->type_name("OUT.csv");
+    AddWholeNumberOption(*cmd, "--threads", o->threads, 1, 256, "worker threads (default: one per core)");
+    AddSessionOptions(*cmd, o->session);
+    cmd->callback([o, &exit_status] { exit_status = RunSubmit(*o); });
 }
 
 }  // namespace did::cli

@@ -7,10 +7,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/args.hpp"
+#include <CLI/CLI.hpp>
+
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/input_file_guard.hpp"
+#include "cli/options.hpp"
 #include "cli/output_paths.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/session.hpp"
@@ -27,59 +29,39 @@
 namespace did::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: did validate FILE [--provider CODE] [--period YYYY-MM] [--submitted YYYY-MM-DD]\n"
-    "                         [--local-codes CSV] [--format text|json] [--findings OUT.csv]\n"
-    "                         [--accepted OUT.csv] [--threads N] [--data-dir DIR]";
+struct ValidateOptions {
+    std::string path;
+    std::string provider;
+    std::optional<core::Period> period;
+    std::optional<core::Date> submitted;
+    std::optional<std::string> local_codes;
+    std::string format;
+    std::optional<std::string> findings;
+    std::optional<std::string> accepted;
+    int64_t threads = 0;
+    std::optional<std::string> data_dir;
+};
 
 int Fail(const std::string& message) {
-    return UsageError("validate", message + "\n" + kUsage);
+    return UsageError("validate", message);
 }
 
-}  // namespace
-
-int RunValidate(const std::vector<std::string>& argv) {
+int RunValidate(const ValidateOptions& o) {
     ExplainFilesShortenedWhileRead();
-    auto args = Args::Parse(argv, {{"provider"},
-                                   {"period"},
-                                   {"submitted"},
-                                   {"local-codes"},
-                                   {"format"},
-                                   {"findings"},
-                                   {"accepted"},
-                                   {"threads"},
-                                   {"data-dir"}});
-    if (!args) return Fail(args.error().message);
-    if (args->positional().size() != 1) return Fail("give exactly one file to validate (or - for standard input)");
-    const std::string path = args->positional()[0];
-
+    const std::string& path = o.path;
     validate::ValidationContext context;
-    if (auto text = args->Get("period")) {
-        context.period = core::Period::Parse(*text);
-        if (!context.period) return Fail("--period '" + *text + "' is not a month as YYYY-MM");
-    }
-    if (auto text = args->Get("submitted")) {
-        const auto date = core::Date::Parse(*text);
-        if (!date || text->size() != 10) return Fail("--submitted '" + *text + "' is not a date as YYYY-MM-DD");
-        context.submitted = *date;
-    }
-    context.provider = args->GetOr("provider", "");
-    const std::string format = args->GetOr("format", "text");
-    if (format != "text" && format != "json") return Fail("--format must be text or json");
+    context.period = o.period;
+    if (o.submitted) context.submitted = *o.submitted;
+    context.provider = o.provider;
+    const std::string& format = o.format;
     ingest::PipelineOptions options;
-    if (auto threads = args->Get("threads")) {
-        try {
-            options.threads = static_cast<size_t>(std::stoul(*threads));
-        } catch (...) {
-            return Fail("--threads must be a number");
-        }
-    }
+    if (o.threads > 0) options.threads = static_cast<size_t>(o.threads);
 
-    auto catalogue = refdata::LoadCatalogue(DataDir(*args));
+    auto catalogue = refdata::LoadCatalogue(DataDir(o.data_dir));
     if (!catalogue) return Fail(catalogue.error().message);
     context.catalogue = catalogue->get();
     std::optional<refdata::LocalCodes> local_codes;
-    if (auto codes_path = args->Get("local-codes")) {
+    if (const auto& codes_path = o.local_codes) {
         auto text = core::ReadFile(*codes_path);
         if (!text) return Fail(text.error().message);
         auto parsed = refdata::LocalCodes::Parse(*text, **catalogue);
@@ -88,11 +70,11 @@ int RunValidate(const std::vector<std::string>& argv) {
         context.local_codes = &*local_codes;
     }
 
-    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl(*args, DataDir(*args)));
+    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl({.db = std::nullopt, .data_dir = o.data_dir, .as = {}}));
     kept.push_back({path, "the file being validated"});
-    if (auto codes_path = args->Get("local-codes")) kept.push_back({*codes_path, "the local codes file"});
-    if (auto clash = CheckOutputPaths(
-            {{"--findings", args->GetOr("findings", "")}, {"--accepted", args->GetOr("accepted", "")}}, kept);
+    if (o.local_codes) kept.push_back({*o.local_codes, "the local codes file"});
+    if (auto clash =
+            CheckOutputPaths({{"--findings", o.findings.value_or("")}, {"--accepted", o.accepted.value_or("")}}, kept);
         !clash) {
         return Fail(clash.error().message);
     }
@@ -100,7 +82,7 @@ int RunValidate(const std::vector<std::string>& argv) {
     auto source = ingest::FileSource::Open(path);
     if (!source) return Fail(source.error().message);
     std::unique_ptr<report::AcceptedCsvWriter> accepted;
-    if (auto accepted_path = args->Get("accepted")) {
+    if (const auto& accepted_path = o.accepted) {
         auto writer = report::AcceptedCsvWriter::Create(*accepted_path);
         if (!writer) return Fail(writer.error().message);
         accepted = std::move(*writer);
@@ -115,7 +97,7 @@ int RunValidate(const std::vector<std::string>& argv) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     const validate::RuleCatalogue& rules = *context.rules;
-    const auto findings_path = args->Get("findings");
+    const auto& findings_path = o.findings;
     // The findings file and the report on standard output are written side by side: for a
     // large file with many findings each is megabytes of text, and both only read the report.
     std::future<core::Status> findings_written;
@@ -138,7 +120,7 @@ int RunValidate(const std::vector<std::string>& argv) {
         heading.submitted = context.submitted;
         heading.seconds = seconds;
         heading.findings_path = findings_path.value_or("");
-        heading.accepted_path = args->GetOr("accepted", "");
+        heading.accepted_path = o.accepted.value_or("");
         written = report::WriteValidationText(*report, rules, heading, out);
     }
     if (findings_written.valid()) {
@@ -147,6 +129,27 @@ int RunValidate(const std::vector<std::string>& argv) {
     if (!written) return UsageError("validate", written.error().message);
     if (auto flushed = out.Flush(); !flushed) return UsageError("validate", flushed.error().message);
     return report->file_rejected() ? kExitRejected : kExitOk;
+}
+
+}  // namespace
+
+void AddValidateCommand(CLI::App& did, int& exit_status) {
+    auto o = std::make_shared<ValidateOptions>();
+    CLI::App* cmd = did.add_subcommand("validate", "check a submission file against every rule");
+    cmd->add_option("file", o->path, "the file to check (- for standard input)")->required()->type_name("FILE");
+    AddOrgCodeOption(*cmd, "--provider", o->provider, "the submitting organisation");
+    AddPeriodOption(*cmd, "--period", o->period, "the reporting month the file is for (turns on DIDC-PERIOD)");
+    AddDateOption(*cmd, "--submitted", o->submitted, "the day the file is received (default today)");
+    cmd->add_option("--local-codes", o->local_codes, "local_code,nicip_code pairs this provider has notified")
+        ->type_name("CSV");
+    AddFormatOption(*cmd, o->format, {"text", "json"});
+    cmd->add_option("--findings", o->findings, "write every finding here: line, field, rule, severity, value, message")
+        ->type_name("OUT.csv");
+    cmd->add_option("--accepted", o->accepted, "write the accepted records here, normalised (itself a valid file)")
+        ->type_name("OUT.csv");
+    AddWholeNumberOption(*cmd, "--threads", o->threads, 1, 256, "worker threads (default: one per core)");
+    AddDataDirOption(*cmd, o->data_dir);
+    cmd->callback([o, &exit_status] { exit_status = RunValidate(*o); });
 }
 
 }  // namespace did::cli

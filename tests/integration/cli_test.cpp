@@ -38,16 +38,16 @@ size_t CountLines(const std::string& text) {
 TEST_F(CliTest, UsageErrorsExitWithTwoAndSayWhatIsWrong) {
     auto r = Did("validate", true);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.out.find("give exactly one file"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("did validate: file is required\nSee 'did validate --help'."), std::string::npos) << r.out;
     r = Did("validate missing.csv", true);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.out.find("cannot open missing.csv"), std::string::npos) << r.out;
     r = Did("validate x.csv --period 2026-13", true);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.out.find("--period '2026-13'"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("--period: '2026-13' is not a month as YYYY-MM"), std::string::npos) << r.out;
     r = Did("validate x.csv --perod 2026-10", true);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.out.find("unknown option --perod"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("unknown option --perod (did you mean --period?)"), std::string::npos) << r.out;
     EXPECT_EQ(Did("frobnicate").exit_code, 2);
 }
 
@@ -157,10 +157,10 @@ TEST_F(CliTest, ThePostgreSQLClientLibraryIsNamedWhenItCannotBeLoaded) {
     r = did::testing::Run("cd '" + dir_ + "' && DID_LIBPQ=/nonexistent/libpq.so.5 DID_DATA_DIR='" + dir_ + "/data' '" +
                           kDid + "' status --period 2026-10 --db sqlite:" + Path("s.sqlite") + " 2>&1");
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    // Bad arguments still get the usage line.
+    // Bad arguments still point at the help.
     r = did::testing::Run("cd '" + dir_ + "' && '" + kDid + "' status --db sqlite:" + Path("s.sqlite") + " 2>&1");
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.out.find("--period YYYY-MM is required\nusage: did status"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("did status: --period is required\nSee 'did status --help'."), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, TextReportForAPerson) {

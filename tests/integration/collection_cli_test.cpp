@@ -91,7 +91,7 @@ TEST_F(CollectionCliTest, EveryOutcomeHasItsOwnExitCode) {
 
     r = Did("submit --provider RXX --period 2026-10 october.csv --submitted 2026-11-05 --prep-minutes -3");
     EXPECT_EQ(r.exit_code, 2) << r.out;
-    EXPECT_TRUE(Has(r, "--prep-minutes must not be negative")) << r.out;
+    EXPECT_TRUE(Has(r, "--prep-minutes: '-3' is not a whole number from 0 to 100,000")) << r.out;
 
     r = Did("submissions --period 2026-10");
     EXPECT_TRUE(Has(r, "superseded")) << r.out;
