@@ -8,6 +8,38 @@ inline bool NeedsJsonEscape(unsigned char c) {
     return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
 }
 
+// A first character that a spreadsheet takes as the start of a formula (OWASP): `=`, `+`,
+// `-` and `@` open one; a tab or CR is skipped by some readers, so the next character counts.
+inline bool StartsFormula(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// `-5`, `+12`, `-0.75`: an optional sign, digits, and optionally a point and more digits.
+bool IsPlainNumber(std::string_view s) {
+    size_t i = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    const size_t int_start = i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    if (i == int_start) return false;
+    if (i == s.size()) return true;
+    if (s[i] != '.') return false;
+    const size_t fraction_start = ++i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    return i > fraction_start && i == s.size();
+}
+
+// The inside of a quoted field: inner quotes doubled, copied a run at a time.
+void AppendQuotedBody(std::string& out, std::string_view field) {
+    for (size_t quote; (quote = field.find('"')) != std::string_view::npos; field.remove_prefix(quote + 1)) {
+        out.append(field.substr(0, quote + 1));
+        out += '"';
+    }
+    out.append(field);
+}
+
 }  // namespace
 
 // Both escapers copy runs of ordinary bytes in one append: a report of a million-record
@@ -24,11 +56,21 @@ void AppendCsvField(std::string& out, std::string_view field) {
         return;
     }
     out += '"';
-    for (size_t quote; (quote = field.find('"')) != std::string_view::npos; field.remove_prefix(quote + 1)) {
-        out.append(field.substr(0, quote + 1));
-        out += '"';
+    AppendQuotedBody(out, field);
+    out += '"';
+}
+
+// Findings files run to millions of cells: an ordinary cell costs one byte test here, and
+// only a cell starting with a sign looks further, to leave plain numbers as numbers.
+void AppendCsvReportCell(std::string& out, std::string_view cell) {
+    if (cell.empty() || !StartsFormula(cell.front()) || IsPlainNumber(cell)) {
+        AppendCsvField(out, cell);
+        return;
     }
-    out.append(field);
+    // Quoted as well as prefixed, as OWASP advises, so that every reader takes the whole
+    // cell, prefix included, as one text field.
+    out += "\"'";
+    AppendQuotedBody(out, cell);
     out += '"';
 }
 

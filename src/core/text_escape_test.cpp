@@ -11,6 +11,12 @@ std::string Csv(std::string_view s) {
     return out;
 }
 
+std::string Cell(std::string_view s) {
+    std::string out;
+    AppendCsvReportCell(out, s);
+    return out;
+}
+
 std::string Json(std::string_view s) {
     std::string out;
     AppendJsonString(out, s);
@@ -28,6 +34,36 @@ TEST(TextEscapeTest, CsvQuotesOnlyWhenNeeded) {
     EXPECT_EQ(Csv("\""), "\"\"\"\"");
     EXPECT_EQ(Csv("\"\"x,\""), "\"\"\"\"\"x,\"\"\"");
     EXPECT_EQ(Csv("cr\r"), "\"cr\r\"");
+}
+
+TEST(TextEscapeTest, ReportCellsThatASpreadsheetWouldRunArePrefixedAndQuoted) {
+    EXPECT_EQ(Cell("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    EXPECT_EQ(Cell("=1+1"), "\"'=1+1\"");
+    EXPECT_EQ(Cell("+44 20"), "\"'+44 20\"");
+    EXPECT_EQ(Cell("-2+3+cmd|' /C calc'!A0"), "\"'-2+3+cmd|' /C calc'!A0\"");
+    EXPECT_EQ(Cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+    EXPECT_EQ(Cell("\t=1+1"), "\"'\t=1+1\"");
+    EXPECT_EQ(Cell("\r=1+1"), "\"'\r=1+1\"");
+    EXPECT_EQ(Cell("="), "\"'=\"");
+    EXPECT_EQ(Cell("-"), "\"'-\"");
+    EXPECT_EQ(Cell("-5e3"), "\"'-5e3\"");
+    EXPECT_EQ(Cell("-.5"), "\"'-.5\"");
+    EXPECT_EQ(Cell("-5."), "\"'-5.\"");
+    EXPECT_EQ(Cell("-1,5"), "\"'-1,5\"");
+}
+
+TEST(TextEscapeTest, OtherReportCellsAreWrittenAsExactFields) {
+    EXPECT_EQ(Cell(""), "");
+    EXPECT_EQ(Cell("RH802"), "RH802");
+    EXPECT_EQ(Cell("a,b"), "\"a,b\"");
+    EXPECT_EQ(Cell(" =1+1"), "\" =1+1\"");  // only the first character counts, as OWASP has it
+    EXPECT_EQ(Cell("1=1"), "1=1");
+    EXPECT_EQ(Cell("caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80"), "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80");
+    // Plain numbers: a spreadsheet reads them as numbers, never as formulas.
+    EXPECT_EQ(Cell("-5"), "-5");
+    EXPECT_EQ(Cell("+12"), "+12");
+    EXPECT_EQ(Cell("-0.75"), "-0.75");
+    EXPECT_EQ(Cell("42"), "42");
 }
 
 TEST(TextEscapeTest, JsonEscapes) {
