@@ -3,9 +3,10 @@
 namespace did::core {
 namespace {
 
-// Whether JSON needs `c` escaped: the quote, the backslash, control characters and DEL.
+// Whether JSON may need `c` escaped: the quote, the backslash, C0 control characters, DEL,
+// and 0xC2, the first byte of the C1 control characters (and of U+00A0–U+00BF, which stay).
 inline bool NeedsJsonEscape(unsigned char c) {
-    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xC2;
 }
 
 // A first character that a spreadsheet takes as the start of a formula (OWASP): `=`, `+`,
@@ -81,6 +82,18 @@ void AppendJsonString(std::string& out, std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
         const auto u = static_cast<unsigned char>(text[i]);
         if (!NeedsJsonEscape(u)) continue;
+        if (u == 0xC2) {
+            // U+0080–U+009F are C2 80 – C2 9F; a terminal may act on them (C2 9B is CSI).
+            const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+            if (next < 0x80 || next > 0x9F) continue;
+            out.append(text.substr(run, i - run));
+            out += "\\u00";
+            out += kHex[next >> 4];
+            out += kHex[next & 0xF];
+            ++i;
+            run = i + 1;
+            continue;
+        }
         out.append(text.substr(run, i - run));
         run = i + 1;
         switch (u) {

@@ -20,7 +20,8 @@ void AppendCsvField(std::string& out, std::string_view field);
 // Costs one byte test for an ordinary cell. See docs/report-safety.md.
 void AppendCsvReportCell(std::string& out, std::string_view cell);
 
-// A JSON string literal, quotes included. Control characters become \uXXXX escapes.
+// A JSON string literal, quotes included. Control characters (C0, DEL and the C1 range
+// U+0080–U+009F) become \uXXXX escapes.
 void AppendJsonString(std::string& out, std::string_view text);
 
 }  // namespace did::core

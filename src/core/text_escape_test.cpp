@@ -77,5 +77,17 @@ TEST(TextEscapeTest, JsonEscapes) {
     EXPECT_EQ(Json("\n\n"), "\"\\n\\n\"");
 }
 
+TEST(TextEscapeTest, JsonEscapesC1ControlsButNotTheLettersThatShareTheirFirstByte) {
+    EXPECT_EQ(Json("\xC2\x9B"
+                   "31m"),
+              "\"\\u009b31m\"");
+    EXPECT_EQ(Json("a\xC2\x80\xC2\x9F"), "\"a\\u0080\\u009f\"");
+    EXPECT_EQ(Json("\xC2\xA0\xC2\xA3"
+                   "5"),
+              "\"\xC2\xA0\xC2\xA3"
+              "5\"");  // no-break space, pound sign
+    EXPECT_EQ(Json("\x1B]52;c;SGVsbG8=\x07"), "\"\\u001b]52;c;SGVsbG8=\\u0007\"");
+}
+
 }  // namespace
 }  // namespace did::core
