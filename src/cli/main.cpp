@@ -12,11 +12,14 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/suggest.hpp"
+#include "core/terminal_text.hpp"
 
 namespace did::cli {
 
+// Messages repeat what the user typed and names from files: shown with control characters
+// visible, so that an argument cannot colour or clear the terminal or write its clipboard.
 int UsageError(const std::string& command, const std::string& message) {
-    std::fprintf(stderr, "did %s: %s\n", command.c_str(), message.c_str());
+    std::fprintf(stderr, "did %s: %s\n", command.c_str(), core::ForTerminal(message).c_str());
     return kExitUsage;
 }
 
@@ -74,8 +77,8 @@ int ExplainParseError(const CLI::App& did, const CLI::ParseError& error) {
         const auto extras = at->remaining();
         message = extras.empty() ? message : ExplainExtra(*at, extras.front());
     }
-    std::fprintf(stderr, "did%s%s: %s\nSee 'did%s%s --help'.\n", path.empty() ? "" : " ", path.c_str(), message.c_str(),
-                 path.empty() ? "" : " ", path.c_str());
+    std::fprintf(stderr, "did%s%s: %s\nSee 'did%s%s --help'.\n", path.empty() ? "" : " ", path.c_str(),
+                 core::ForTerminal(message).c_str(), path.empty() ? "" : " ", path.c_str());
     return kExitUsage;
 }
 
@@ -111,7 +114,7 @@ int Run(int argc, char** argv) {
     if (const std::string first = argv[1];
         !first.starts_with("-") && std::find(commands.begin(), commands.end(), first) == commands.end()) {
         const auto near = Nearest(first, commands);
-        std::fprintf(stderr, "did: unknown command '%s'%s\nSee 'did --help'.\n", first.c_str(),
+        std::fprintf(stderr, "did: unknown command '%s'%s\nSee 'did --help'.\n", core::ForTerminal(first).c_str(),
                      near ? (" (did you mean '" + *near + "'?)").c_str() : "");
         return kExitUsage;
     }

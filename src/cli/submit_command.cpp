@@ -17,6 +17,7 @@
 #include "cli/output_paths.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/session.hpp"
+#include "core/terminal_text.hpp"
 #include "core/text_escape.hpp"
 #include "core/with_commas.hpp"
 #include "refdata/catalogue_files.hpp"
@@ -60,7 +61,7 @@ std::string DiffText(const service::SubmitOutcome& outcome) {
         "Compared with the current file (submission {}), by accession number and site:\n"
         "  added {}, removed {}, changed {}, unchanged {}\n",
         outcome.previous->id, count(d.added), count(d.removed), count(d.changed), count(d.unchanged));
-    for (const std::string& example : d.examples) text += "    " + example + "\n";
+    for (const std::string& example : d.examples) text += "    " + core::ForTerminal(example) + "\n";
     return text;
 }
 
@@ -209,9 +210,11 @@ int RunSubmit(const SubmitOptions& o) {
             (void)report::WriteValidationText(*outcome->report, rules, heading, out);
             out.Write("\n");
         }
+        // The diff names sites and accession numbers as sent, the messages file names: shown
+        // with control characters visible.
         if (request.dry_run) out.Write(DiffText(*outcome));
-        out.Write(outcome->message + "\n");
-        if (outcome->receipt) out.Write(ReceiptText(*outcome->receipt, request.file_name));
+        out.Write(core::ForTerminal(outcome->message) + "\n");
+        if (outcome->receipt) out.Write(ReceiptText(*outcome->receipt, core::ForTerminal(request.file_name)));
     }
     if (auto flushed = out.Flush(); !flushed) return UsageError("submit", flushed.error().message);
     // A dry run exits as the real submission would, so a script can check a file before sending it.

@@ -12,6 +12,8 @@ core::Status WriteFindingsCsv(const validate::ValidationReport& report, const va
                               OutputStream& out) {
     std::string& b = out.buffer();
     b += "line,field,rule,severity,value,message\n";
+    // Opened in a spreadsheet: `value` and `message` carry what a provider sent, so they are
+    // guarded against formulas; the other columns are numbers and the catalogue's own words.
     auto row = [&](const validate::Finding& f) {
         const auto& spec = rules.Spec(f.rule);
         fmt::format_to(std::back_inserter(b), "{},", f.line);
@@ -21,9 +23,9 @@ core::Status WriteFindingsCsv(const validate::ValidationReport& report, const va
         b += ',';
         b += validate::SeverityName(f.severity);
         b += ',';
-        core::AppendCsvField(b, f.value);
+        core::AppendCsvReportCell(b, f.value);
         b += ',';
-        core::AppendCsvField(b, f.message);
+        core::AppendCsvReportCell(b, f.message);
         b += '\n';
         out.MaybeFlush();
         return true;

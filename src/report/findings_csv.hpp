@@ -1,5 +1,6 @@
 // Every finding as CSV (line,field,rule,severity,value,message), file errors first:
-// the download a data manager opens in a spreadsheet to fix the extract.
+// the download a data manager opens in a spreadsheet to fix the extract. A report, not data:
+// a cell a spreadsheet would run as a formula is written as text (docs/report-safety.md).
 #pragma once
 
 #include "core/error.hpp"

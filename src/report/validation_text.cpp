@@ -6,10 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "core/terminal_text.hpp"
 #include "core/with_commas.hpp"
 
 namespace did::report {
 
+using core::ForTerminal;
 using core::WithCommas;
 using validate::RuleId;
 using validate::Severity;
@@ -75,13 +77,16 @@ void NotRunSection(std::string& b, const validate::ValidationReport& report, con
 
 }  // namespace
 
+// Everything here that came from a file or a user (the names in the heading, messages that
+// quote header cells) goes through ForTerminal: the report is read on a terminal, and a value
+// must not be able to act on it. Record values never appear in this summary.
 core::Status WriteValidationText(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
                                  const TextReportHeading& heading, OutputStream& out) {
     std::string& b = out.buffer();
-    b += fmt::format("DID validation of {} ({}{})\n", heading.file_name, Size(report.bytes),
+    b += fmt::format("DID validation of {} ({}{})\n", ForTerminal(heading.file_name), Size(report.bytes),
                      report.has_header ? ", with a header row" : "");
     b += fmt::format("Provider {}, period {}, submitted {}; checked in {:.2f} s\n\n",
-                     heading.provider.empty() ? "not given" : heading.provider,
+                     heading.provider.empty() ? "not given" : ForTerminal(heading.provider),
                      heading.period ? heading.period->ToString() : "not given", heading.submitted.ToString(),
                      heading.seconds);
 
@@ -91,9 +96,9 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
         auto status = report.file_errors.ForEach([&](const validate::Finding& f) {
             const auto& spec = rules.Spec(f.rule);
             if (f.line > 0) {
-                b += fmt::format("  {:<12} line {}: {}\n", spec.code, f.line, f.message);
+                b += fmt::format("  {:<12} line {}: {}\n", spec.code, f.line, ForTerminal(f.message));
             } else {
-                b += fmt::format("  {:<12} {}\n", spec.code, f.message);
+                b += fmt::format("  {:<12} {}\n", spec.code, ForTerminal(f.message));
             }
             return ++shown < kFileErrorsShown;
         });
@@ -120,17 +125,19 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
     NotRunSection(b, report, rules);
     const uint64_t total_findings = report.findings.size() + report.file_errors.size();
     if (!heading.findings_path.empty()) {
-        b += fmt::format("\nEvery finding ({}) is in {}.\n", WithCommas(total_findings), heading.findings_path);
+        b += fmt::format("\nEvery finding ({}) is in {}.\n", WithCommas(total_findings),
+                         ForTerminal(heading.findings_path));
     } else if (total_findings > 0) {
         b += fmt::format(
             "\nEvery finding ({}), with line, field, value and message:\n  {} --findings findings.csv"
             "   (or --format json)\n",
             WithCommas(total_findings),
-            heading.rerun_command.empty() ? "did validate " + heading.file_name : heading.rerun_command);
+            ForTerminal(heading.rerun_command.empty() ? "did validate " + heading.file_name : heading.rerun_command));
     }
     if (!heading.accepted_path.empty()) {
-        b += report.file_rejected() ? "\nNo accepted records were written: the file was rejected.\n"
-                                    : fmt::format("\nAccepted records are in {}.\n", heading.accepted_path);
+        b += report.file_rejected()
+                 ? "\nNo accepted records were written: the file was rejected.\n"
+                 : fmt::format("\nAccepted records are in {}.\n", ForTerminal(heading.accepted_path));
     }
     return out.Flush();
 }
