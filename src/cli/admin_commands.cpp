@@ -83,7 +83,7 @@ ActionCommand AddActionCommand(CLI::App& did, const std::string& name, const std
 
 // `list` as an action, with --format; the command takes the same options for when no action is named.
 CLI::App* AddListAction(const ActionCommand& c, const std::string& help,
-                        const std::vector<std::string>& formats = {"text", "csv"}) {
+                        const std::vector<std::string>& formats = {"text", "csv", "json"}) {
     AddFormatOption(*c.command, c.options->format, formats);
     CLI::App* list = c.Action("list", help);
     AddFormatOption(*list, c.options->format, formats);
@@ -222,12 +222,12 @@ int RunLocalCodes(const AdminOptions& o, Session& session) {
         }
         if (o.action == "usage") {
             auto usage = Take(service::LocalCodeUsageFor(store, o.period->ToString()));
-            Table out{{"provider", "accepted", "through local codes", "share"}, {}};
+            Table out{{"provider", Count("accepted"), Count("through local codes"), Count("share %")}, {}};
             for (const auto& u : usage) {
                 const double share =
                     u.accepted == 0 ? 0 : 100.0 * static_cast<double>(u.local_coded) / static_cast<double>(u.accepted);
                 out.rows.push_back({u.provider, std::to_string(u.accepted), std::to_string(u.local_coded),
-                                    fmt::format("{:.1f}%", share)});
+                                    fmt::format("{:.1f}", share)});
             }
             PrintTable(out, o.format);
             return kExitOk;
@@ -345,7 +345,7 @@ void AddLocalCodes(CLI::App& did, int& exit_status) {
     }
     CLI::App* usage = c.Action("usage", "how much of a month's activity came through local codes");
     AddPeriodOption(*usage, "--period", o.period, "the month")->required();
-    AddFormatOption(*usage, o.format, {"text", "csv"});
+    AddFormatOption(*usage, o.format, {"text", "csv", "json"});
 }
 
 void AddExclusions(CLI::App& did, int& exit_status) {

@@ -32,7 +32,7 @@ int VerifyAudit(store::AuditLog& log) {
 }
 
 int ListAudit(store::AuditLog& log, const std::string& format) {
-    Table table{{"seq", "at", "actor", "origin", "action", "subject", "detail"}, {}};
+    Table table{{Id("seq"), "at", "actor", "origin", "action", "subject", "detail"}, {}};
     auto status = log.ForEach([&](const store::AuditRow& e) {
         table.rows.push_back({std::to_string(e.seq), e.at, e.actor, e.origin, e.action, e.subject, e.detail});
         return true;
@@ -58,10 +58,10 @@ void AddAuditCommands(CLI::App& did, int& exit_status) {
     CLI::App* audit = did.add_subcommand("audit", "the audit log, and the check of its hash chain");
     audit->require_subcommand(0, 1);
     AddSessionOptions(*audit, o->session);
-    AddFormatOption(*audit, o->format, {"text", "csv"});
+    AddFormatOption(*audit, o->format, {"text", "csv", "json"});
     CLI::App* list = audit->add_subcommand("list", "every entry, oldest first (the default)");
     AddSessionOptions(*list, o->session);
-    AddFormatOption(*list, o->format, {"text", "csv"});
+    AddFormatOption(*list, o->format, {"text", "csv", "json"});
     CLI::App* verify = audit->add_subcommand("verify", "check every entry is chained to the one before");
     AddSessionOptions(*verify, o->session);
     audit->callback([o, audit, &exit_status] {

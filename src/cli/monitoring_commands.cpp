@@ -43,8 +43,8 @@ int RunStatus(Common* c) {
     if (!window) return UsageError("status", window.error().message);
     auto statuses = service::StatusFor(*c->session.store, *window);
     if (!statuses) return UsageError("status", statuses.error().message);
-    Table table{{"provider", "expected", "status", "first usable file", "current file", "received", "accepted",
-                 "rejected", "attempts"},
+    Table table{{"provider", "expected", "status", "first usable file", Id("current file"), "received", Count("accepted"),
+                 Count("rejected"), Count("attempts")},
                 {}};
     size_t missing = 0;
     for (const auto& s : *statuses) {
@@ -67,8 +67,9 @@ int RunSubmissions(Common* c) {
     store::SubmissionTable submissions(c->session.store->db());
     auto rows = submissions.List(c->period.ToString(), c->provider);
     if (!rows) return UsageError("submissions", rows.error().message);
-    Table table{{"id", "provider", "status", "received", "submitted at", "by", "records", "accepted", "rejected",
-                 "warned", "excluded", "local coded", "superseded by", "file"},
+    Table table{{Id("id"), "provider", "status", "received", "submitted at", "by", Count("records"), Count("accepted"),
+                 Count("rejected"), Count("warned"), Count("excluded"), Count("local coded"), Id("superseded by"),
+                 "file"},
                 {}};
     for (const auto& s : *rows) {
         table.rows.push_back({std::to_string(s.id), s.provider, s.status, s.received_on, s.submitted_at, s.submitted_by,
@@ -92,7 +93,7 @@ int RunFeedback(Common* c) {
         }
         std::printf(".\n\n");
     }
-    Table table{{"provider", "submission", "minutes", "comment"}, {}};
+    Table table{{"provider", Id("submission"), Count("minutes"), "comment"}, {}};
     for (const auto& e : summary->entries) {
         table.rows.push_back({e.provider, std::to_string(e.submission_id), Minutes(e.prep_minutes), e.comment});
     }
@@ -103,7 +104,7 @@ int RunFeedback(Common* c) {
 int RunDuplicates(Common* c) {
     auto duplicates = service::PossibleDuplicatesFor(*c->session.store, c->period.ToString());
     if (!duplicates) return UsageError("duplicates", duplicates.error().message);
-    Table table{{"provider", "submission", "line", "also sent by", "in submission"}, {}};
+    Table table{{"provider", Id("submission"), Id("line"), "also sent by", Id("in submission")}, {}};
     for (const auto& d : *duplicates) {
         table.rows.push_back({d.provider, std::to_string(d.submission_id), std::to_string(d.line), d.other_provider,
                               std::to_string(d.other_submission_id)});
@@ -123,7 +124,7 @@ void AddMonitoringCommands(CLI::App& did, int& exit_status) {
         auto o = std::make_shared<MonitoringOptions>();
         CLI::App* cmd = did.add_subcommand(name, help);
         AddPeriodOption(*cmd, "--period", o->period, "the reporting month")->required();
-        AddFormatOption(*cmd, o->format, {"text", "csv"});
+        AddFormatOption(*cmd, o->format, {"text", "csv", "json"});
         AddSessionOptions(*cmd, o->session);
         cmd->callback([o, name, run, &exit_status] {
             auto session = OpenSession(o->session);

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -130,6 +132,46 @@ TEST_F(FrontDoorTest, AStoredSubmissionEndsWithAReceipt) {
     r = Submit("october.csv");
     EXPECT_EQ(r.exit_code, 4) << r.out;
     EXPECT_EQ(r.out.find("Receipt"), std::string::npos) << r.out;
+}
+
+// Every command that lists data speaks text, CSV and JSON; the CSV header and the JSON keys are
+// the same snake_case names, counts and ids are JSON numbers, and text groups digits.
+TEST_F(FrontDoorTest, EveryListingSpeaksCsvAndJsonWithTheSameNames) {
+    ASSERT_EQ(Submit("october.csv", "--prep-minutes 45").exit_code, 0);
+    ASSERT_EQ(Did("agreement add --provider RXX --for RYJ --from 2026-10").exit_code, 0);
+    ASSERT_EQ(Did("exception grant --provider RYJ --period 2026-10 --until 2027-05-31 --reason flood").exit_code, 0);
+    ASSERT_EQ(Did("exclusions add --site RXX02 --reason screening").exit_code, 0);
+    for (const std::string& listing :
+         std::vector<std::string>{"status --period 2026-10", "submissions --period 2026-10", "feedback --period 2026-10",
+                                  "duplicates --period 2026-10", "timetable", "timetable list --from 2026-09",
+                                  "exception", "agreement list", "expect", "local-codes",
+                                  "local-codes usage --period 2026-10", "exclusions", "audit list"}) {
+        const auto csv = Did(listing + " --format csv");
+        const auto json = Did(listing + " --format json");
+        ASSERT_EQ(csv.exit_code, 0) << listing << "\n" << csv.out;
+        ASSERT_EQ(json.exit_code, 0) << listing << "\n" << json.out;
+        const auto rows = nlohmann::json::parse(json.out);
+        ASSERT_TRUE(rows.is_array()) << listing;
+        const std::string header = csv.out.substr(0, csv.out.find('\n'));
+        EXPECT_EQ(header.find(' '), std::string::npos) << listing << ": " << header;
+        for (const auto& row : rows) {
+            // nlohmann orders keys alphabetically: compare as sets of names.
+            std::vector<std::string> from_json, from_csv;
+            for (const auto& [key, value] : row.items()) from_json.push_back(key);
+            std::istringstream names(header);
+            for (std::string name; std::getline(names, name, ',');) from_csv.push_back(name);
+            std::sort(from_csv.begin(), from_csv.end());
+            EXPECT_EQ(from_json, from_csv) << listing;
+        }
+    }
+    const auto submissions = nlohmann::json::parse(Did("submissions --period 2026-10 --format json").out);
+    ASSERT_EQ(submissions.size(), 1u);
+    EXPECT_TRUE(submissions[0]["id"].is_number());
+    EXPECT_TRUE(submissions[0]["accepted"].is_number());
+    EXPECT_TRUE(submissions[0]["superseded_by"].is_null());
+    EXPECT_EQ(submissions[0]["provider"], "RXX");
+    const auto text = Did("submissions --period 2026-10");
+    EXPECT_NE(text.out.find("2,000"), std::string::npos) << text.out;  // records, grouped
 }
 
 }  // namespace
