@@ -207,6 +207,11 @@ int RunSubmit(const SubmitOptions& o) {
             heading.seconds = seconds;
             heading.rerun_command = fmt::format("did submit --provider {} --period {} {} --dry-run", request.provider,
                                                 request.period.ToString(), request.file_name);
+            if (outcome->result == service::SubmitResult::kHeldBack) {
+                heading.verdict =
+                    "HELD BACK: nothing was stored. The records are checked below; why the file is held "
+                    "back is said at the end.";
+            }
             (void)report::WriteValidationText(*outcome->report, rules, heading, out);
             out.Write("\n");
         }

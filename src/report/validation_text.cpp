@@ -8,6 +8,7 @@
 
 #include "core/terminal_text.hpp"
 #include "core/with_commas.hpp"
+#include "report/likely_cause.hpp"
 
 namespace did::report {
 
@@ -111,9 +112,16 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
         const auto& r = report.records;
         const double rejected_pct =
             r.total == 0 ? 0 : 100.0 * static_cast<double>(r.rejected) / static_cast<double>(r.total);
-        b += r.rejected == 0   ? "FILE ACCEPTED: every record passed.\n\n"
-             : r.accepted == 0 ? "NO RECORD ACCEPTED: every record was rejected, so there is nothing to store.\n\n"
-                               : "FILE ACCEPTED, but some records were rejected and will not be stored.\n\n";
+        if (!heading.verdict.empty()) {
+            b += heading.verdict + "\n\n";
+        } else {
+            b += r.rejected == 0   ? "FILE ACCEPTED: every record passed.\n\n"
+                 : r.accepted == 0 ? "NO RECORD ACCEPTED: every record was rejected, so there is nothing to store.\n\n"
+                                   : "FILE ACCEPTED, but some records were rejected and will not be stored.\n\n";
+        }
+        if (const auto cause = LikelyCause(report, rules, heading.provider)) {
+            b += "Likely cause: " + ForTerminal(*cause) + "\n\n";
+        }
         b += fmt::format("  Records    {:>12}\n", WithCommas(r.total));
         b += fmt::format("  Accepted   {:>12}   ({} with warnings)\n", WithCommas(r.accepted), WithCommas(r.warned));
         b += fmt::format("  Rejected   {:>12}   ({:.2f}%)\n", WithCommas(r.rejected), rejected_pct);

@@ -24,6 +24,7 @@ struct TextReportHeading {
     std::string findings_path;  // where every finding was written, if anywhere
     std::string accepted_path;  // where the accepted records were written, if anywhere
     std::string rerun_command;  // how to get every finding; default `did validate FILE`
+    std::string verdict;        // replaces the headline when the outcome is not the file's (a submission held back)
 };
 
 core::Status WriteValidationText(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,

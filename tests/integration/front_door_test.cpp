@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -134,6 +134,37 @@ TEST_F(FrontDoorTest, AStoredSubmissionEndsWithAReceipt) {
     EXPECT_EQ(r.out.find("Receipt"), std::string::npos) << r.out;
 }
 
+TEST_F(FrontDoorTest, TheReportLeadsWithTheLikelyCause) {
+    // A file for November sent as October.
+    ASSERT_EQ(Did("generate --rows 500 --seed 4 --period 2026-11 --submitted 2026-12-01 --out november.csv").exit_code,
+              0);
+    auto r = Did("validate november.csv --period 2026-10 --submitted 2026-12-01");
+    EXPECT_NE(r.out.find("Likely cause: 500 of 500 test dates are outside 2026-10: all are in 2026-11. Is this the "
+                         "right period?"),
+              std::string::npos)
+        << r.out;
+    // RXX's file sent as RYJ's.
+    r = Did("submit --provider RYJ --period 2026-10 october.csv --dry-run");
+    EXPECT_NE(r.out.find("records are at sites that RYJ does not submit for; "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" are at sites of RXX. Is RYJ the right provider code, or is an agreement to submit for RXX "
+                         "missing?"),
+              std::string::npos)
+        << r.out;
+    // A good file has no likely cause.
+    r = Did("validate october.csv --period 2026-10 --submitted 2026-11-05");
+    EXPECT_EQ(r.out.find("Likely cause"), std::string::npos) << r.out;
+}
+
+TEST_F(FrontDoorTest, AHeldBackSubmissionNeverSaysFileAccepted) {
+    ASSERT_EQ(Submit("october.csv").exit_code, 0);
+    Head("part.csv", 200);
+    const auto r = Submit("part.csv");
+    EXPECT_EQ(r.exit_code, 3) << r.out;
+    EXPECT_EQ(r.out.find("FILE ACCEPTED"), std::string::npos) << r.out;
+    EXPECT_TRUE(r.out.starts_with("DID validation of part.csv")) << r.out;
+    EXPECT_NE(r.out.find("HELD BACK: nothing was stored."), std::string::npos) << r.out;
+}
+
 // Every command that lists data speaks text, CSV and JSON; the CSV header and the JSON keys are
 // the same snake_case names, counts and ids are JSON numbers, and text groups digits.
 TEST_F(FrontDoorTest, EveryListingSpeaksCsvAndJsonWithTheSameNames) {
@@ -141,11 +172,10 @@ TEST_F(FrontDoorTest, EveryListingSpeaksCsvAndJsonWithTheSameNames) {
     ASSERT_EQ(Did("agreement add --provider RXX --for RYJ --from 2026-10").exit_code, 0);
     ASSERT_EQ(Did("exception grant --provider RYJ --period 2026-10 --until 2027-05-31 --reason flood").exit_code, 0);
     ASSERT_EQ(Did("exclusions add --site RXX02 --reason screening").exit_code, 0);
-    for (const std::string& listing :
-         std::vector<std::string>{"status --period 2026-10", "submissions --period 2026-10", "feedback --period 2026-10",
-                                  "duplicates --period 2026-10", "timetable", "timetable list --from 2026-09",
-                                  "exception", "agreement list", "expect", "local-codes",
-                                  "local-codes usage --period 2026-10", "exclusions", "audit list"}) {
+    for (const std::string& listing : std::vector<std::string>{
+             "status --period 2026-10", "submissions --period 2026-10", "feedback --period 2026-10",
+             "duplicates --period 2026-10", "timetable", "timetable list --from 2026-09", "exception", "agreement list",
+             "expect", "local-codes", "local-codes usage --period 2026-10", "exclusions", "audit list"}) {
         const auto csv = Did(listing + " --format csv");
         const auto json = Did(listing + " --format json");
         ASSERT_EQ(csv.exit_code, 0) << listing << "\n" << csv.out;
