@@ -12,13 +12,11 @@
 #include "cli/options.hpp"
 #include "cli/session.hpp"
 #include "cli/table_output.hpp"
+#include "core/terminal_text.hpp"
 #include "refdata/catalogue_files.hpp"
 #include "service/engagement_admin.hpp"
 #include "service/monitoring.hpp"
 #include "service/timetable.hpp"
-#include "store/engagement_table.hpp"
-#include "store/local_code_table.hpp"
-#include "store/timetable_table.hpp"
 
 namespace did::cli {
 namespace {
@@ -96,6 +94,14 @@ int Done(const std::string& command, const core::Status& status, const std::stri
     return kExitOk;
 }
 
+// For an add that may replace an entry: says what it replaced.
+int Done(const std::string& command, const core::Result<std::string>& replaced, const std::string& said) {
+    if (!replaced) return UsageError(command, replaced.error().message);
+    std::printf("%s\n", said.c_str());
+    if (!replaced->empty()) std::printf("It replaces the entry %s.\n", core::ForTerminal(*replaced).c_str());
+    return kExitOk;
+}
+
 // An error that ends the command: thrown by Take(), turned into a usage error by Guarded().
 struct CommandFailure {
     std::string message;
@@ -162,8 +168,11 @@ int RunException(const AdminOptions& o, Session& session) {
                 service::GrantException(*session.store, session.actor, o.provider, *o.period, *o.until_date, o.reason),
                 fmt::format("{} may submit {} until {}.", o.provider, o.period->ToString(), o.until_date->ToString()));
         }
-        store::TimetableTable table(session.store->db());
-        auto rows = Take(table.Exceptions());
+        if (o.action == "revoke") {
+            return Done("exception", service::RevokeException(*session.store, session.actor, o.provider, *o.period),
+                        fmt::format("{} may no longer submit {} late.", o.provider, o.period->ToString()));
+        }
+        auto rows = Take(service::ListExceptions(*session.store));
         Table out{{"provider", "period", "until", "reason", "granted by", "granted at"}, {}};
         for (const auto& e : rows)
             out.rows.push_back({e.provider, e.period, e.until, e.reason, e.granted_by, e.granted_at});
@@ -180,8 +189,12 @@ int RunAgreement(const AdminOptions& o, Session& session) {
                 service::AddAgreement(*session.store, session.actor, o.provider, o.organisation, *o.from, o.to),
                 fmt::format("{} submits for the sites of {} from {}.", o.provider, o.organisation, o.from->ToString()));
         }
-        store::EngagementTable table(session.store->db());
-        auto rows = Take(table.Agreements());
+        if (o.action == "remove") {
+            return Done("agreement",
+                        service::RemoveAgreement(*session.store, session.actor, o.provider, o.organisation),
+                        fmt::format("{} no longer submits for the sites of {}.", o.provider, o.organisation));
+        }
+        auto rows = Take(service::ListAgreements(*session.store));
         Table out{{"provider", "submits for", "from", "until"}, {}};
         for (const auto& a : rows) out.rows.push_back({a.provider, a.organisation, a.from_period, a.until_period});
         PrintTable(out, o.format);
@@ -195,8 +208,11 @@ int RunExpect(const AdminOptions& o, Session& session) {
             return Done("expect", service::ExpectProvider(*session.store, session.actor, o.provider, *o.from, o.to),
                         fmt::format("{} is expected to submit from {}.", o.provider, o.from->ToString()));
         }
-        store::EngagementTable table(session.store->db());
-        auto rows = Take(table.Expected());
+        if (o.action == "remove") {
+            return Done("expect", service::StopExpecting(*session.store, session.actor, o.provider),
+                        fmt::format("{} is no longer expected to submit.", o.provider));
+        }
+        auto rows = Take(service::ListExpected(*session.store));
         Table out{{"provider", "from", "until"}, {}};
         for (const auto& e : rows) out.rows.push_back({e.provider, e.from_period, e.until_period});
         PrintTable(out, o.format);
@@ -232,8 +248,11 @@ int RunLocalCodes(const AdminOptions& o, Session& session) {
             PrintTable(out, o.format);
             return kExitOk;
         }
-        store::LocalCodeTable table(store.db());
-        auto rows = Take(table.List(o.provider, o.status));
+        if (o.action == "withdraw") {
+            return Done("local-codes", service::WithdrawLocalCode(store, session.actor, o.provider, o.code),
+                        fmt::format("Local code {} of {} is withdrawn.", o.code, o.provider));
+        }
+        auto rows = Take(service::ListLocalCodes(store, o.provider, o.status));
         Table out{{"provider", "local code", "nicip", "status", "notified by", "notified at", "decided by", "reason"},
                   {}};
         for (const auto& r : rows) {
@@ -260,8 +279,7 @@ int RunExclusions(const AdminOptions& o, Session& session) {
             return Done("exclusions", service::RemoveExclusion(*session.store, session.actor, kind, value),
                         fmt::format("{} {} is no longer excluded.", kind, value));
         }
-        store::EngagementTable table(session.store->db());
-        auto rows = Take(table.Exclusions());
+        auto rows = Take(service::ListExclusions(*session.store));
         Table out{{"kind", "value", "reason"}, {}};
         for (const auto& e : rows) out.rows.push_back({e.kind, e.value, e.reason});
         PrintTable(out, o.format);
@@ -300,6 +318,9 @@ void AddException(CLI::App& did, int& exit_status) {
     AddPeriodOption(*grant, "--period", o.period, "the month")->required();
     AddDateOption(*grant, "--until", o.until_date, "the last day it may submit")->required();
     grant->add_option("--reason", o.reason, "why")->required();
+    CLI::App* revoke = c.Action("revoke", "take an exception back (audited)");
+    AddOrgCodeOption(*revoke, "--provider", o.provider, "the provider")->required();
+    AddPeriodOption(*revoke, "--period", o.period, "the month")->required();
 }
 
 void AddAgreement(CLI::App& did, int& exit_status) {
@@ -312,6 +333,9 @@ void AddAgreement(CLI::App& did, int& exit_status) {
     AddOrgCodeOption(*add, "--for", o.organisation, "the organisation whose sites it submits for")->required();
     AddPeriodOption(*add, "--from", o.from, "the first month")->required();
     AddPeriodOption(*add, "--until", o.to, "the last month (default: open-ended)");
+    CLI::App* remove = c.Action("remove", "end every agreement of a provider for an organisation (audited)");
+    AddOrgCodeOption(*remove, "--provider", o.provider, "the provider that submits")->required();
+    AddOrgCodeOption(*remove, "--for", o.organisation, "the organisation whose sites it submits for")->required();
 }
 
 void AddExpect(CLI::App& did, int& exit_status) {
@@ -322,6 +346,8 @@ void AddExpect(CLI::App& did, int& exit_status) {
     AddOrgCodeOption(*add, "--provider", o.provider, "the provider")->required();
     AddPeriodOption(*add, "--from", o.from, "the first month")->required();
     AddPeriodOption(*add, "--until", o.to, "the last month (default: open-ended)");
+    CLI::App* remove = c.Action("remove", "no longer expect a provider to submit (audited)");
+    AddOrgCodeOption(*remove, "--provider", o.provider, "the provider")->required();
 }
 
 void AddLocalCodes(CLI::App& did, int& exit_status) {
@@ -343,6 +369,9 @@ void AddLocalCodes(CLI::App& did, int& exit_status) {
         auto* reason = decide->add_option("--reason", o.reason, "why");
         if (std::string(decision) == "refuse") reason->required();
     }
+    CLI::App* withdraw = c.Action("withdraw", "take a notified code back (audited)");
+    AddOrgCodeOption(*withdraw, "--provider", o.provider, "the provider")->required();
+    withdraw->add_option("--code", o.code, "the local code")->required();
     CLI::App* usage = c.Action("usage", "how much of a month's activity came through local codes");
     AddPeriodOption(*usage, "--period", o.period, "the month")->required();
     AddFormatOption(*usage, o.format, {"text", "csv", "json"});

@@ -11,7 +11,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "cli/suggest.hpp"
+#include "core/suggest.hpp"
 #include "core/terminal_text.hpp"
 
 namespace did::cli {
@@ -62,10 +62,10 @@ std::vector<std::string> SubcommandNames(const CLI::App& app) {
 std::string ExplainExtra(const CLI::App& at, const std::string& extra) {
     const std::string bare = extra.substr(0, extra.find('='));
     if (bare.starts_with("-")) {
-        const auto near = Nearest(bare, OptionNames(at));
+        const auto near = core::Nearest(bare, OptionNames(at));
         return "unknown option " + bare + (near ? " (did you mean " + *near + "?)" : "");
     }
-    const auto near = Nearest(extra, SubcommandNames(at));
+    const auto near = core::Nearest(extra, SubcommandNames(at));
     return "unexpected argument '" + extra + "'" + (near ? " (did you mean '" + *near + "'?)" : "");
 }
 
@@ -113,7 +113,7 @@ int Run(int argc, char** argv) {
     const std::vector<std::string> commands = SubcommandNames(did);
     if (const std::string first = argv[1];
         !first.starts_with("-") && std::find(commands.begin(), commands.end(), first) == commands.end()) {
-        const auto near = Nearest(first, commands);
+        const auto near = core::Nearest(first, commands);
         std::fprintf(stderr, "did: unknown command '%s'%s\nSee 'did --help'.\n", core::ForTerminal(first).c_str(),
                      near ? (" (did you mean '" + *near + "'?)").c_str() : "");
         return kExitUsage;

@@ -13,6 +13,7 @@
 #include "ingest/hashing_source.hpp"
 #include "ingest/spool.hpp"
 #include "service/audit_trail.hpp"
+#include "service/organisation_check.hpp"
 #include "service/store_sink.hpp"
 #include "service/submission_context.hpp"
 #include "service/timetable.hpp"
@@ -118,6 +119,10 @@ class Submission {
 
     core::Result<SubmitOutcome> Run() {
         if (!IsProviderCode(r_.provider)) return Refuse("'" + r_.provider + "' is not an organisation code");
+        if (auto known = CheckOrganisation(store_, r_.provider, OrgRole::kProvider); !known) {
+            if (known.error().code != core::ErrorCode::kInvalidArgument) return core::Fail(known.error());
+            return Refuse(known.error().message);
+        }
         auto timetable = Timetable::Load(store_);
         if (!timetable) return core::Fail(timetable.error());
         auto refusal = timetable->Refusal(r_.provider, r_.period, r_.received_on);

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "service/audit_trail.hpp"
+#include "service/organisation_check.hpp"
 #include "store/timetable_table.hpp"
 
 namespace did::service {
@@ -21,9 +22,10 @@ core::Period Plus(core::Period period, int months) {
 }  // namespace
 
 std::string TimetableRule::Describe() const {
-    return fmt::format("window opens the 1st of the following month; publication cut-off day {} of it; provisional "
-                       "deadline the end of month +{}; final deadline (window closes) the end of month +{}",
-                       cutoff_day, provisional_months, final_months);
+    return fmt::format(
+        "window opens the 1st of the following month; publication cut-off day {} of it; provisional "
+        "deadline the end of month +{}; final deadline (window closes) the end of month +{}",
+        cutoff_day, provisional_months, final_months);
 }
 
 core::Result<Timetable> Timetable::Load(store::Store& store) {
@@ -45,12 +47,20 @@ core::Result<Window> Timetable::For(core::Period period) const {
     if (!stored) return core::Fail(stored.error());
     if (*stored) {
         const auto& o = **stored;
-        return Window{period, *core::Date::Parse(o.opens), *core::Date::Parse(o.cutoff),
-                      *core::Date::Parse(o.provisional), *core::Date::Parse(o.final), true};
+        return Window{period,
+                      *core::Date::Parse(o.opens),
+                      *core::Date::Parse(o.cutoff),
+                      *core::Date::Parse(o.provisional),
+                      *core::Date::Parse(o.final),
+                      true};
     }
     const core::Period next = period.Next();
-    return Window{period, next.FirstDay(), Day(next, rule_.cutoff_day), Plus(period, rule_.provisional_months).LastDay(),
-                  Plus(period, rule_.final_months).LastDay(), false};
+    return Window{period,
+                  next.FirstDay(),
+                  Day(next, rule_.cutoff_day),
+                  Plus(period, rule_.provisional_months).LastDay(),
+                  Plus(period, rule_.final_months).LastDay(),
+                  false};
 }
 
 core::Result<std::optional<std::string>> Timetable::Refusal(const std::string& provider, core::Period period,
@@ -65,9 +75,10 @@ core::Result<std::optional<std::string>> Timetable::Refusal(const std::string& p
         return std::optional<std::string>();
     }
     if (day < window->opens) {
-        return std::optional<std::string>(fmt::format("the window for {} opens on {}: a month's data can be sent "
-                                                      "once the month is over",
-                                                      period.ToString(), window->opens.ToString()));
+        return std::optional<std::string>(
+            fmt::format("the window for {} opens on {}: a month's data can be sent "
+                        "once the month is over",
+                        period.ToString(), window->opens.ToString()));
     }
     return std::optional<std::string>(fmt::format(
         "the window for {} closed on {}; ask the central team for an exception if this data must still be sent",
@@ -108,17 +119,44 @@ core::Status OverrideWindow(store::Store& store, const Actor& actor, const Windo
     });
 }
 
-core::Status GrantException(store::Store& store, const Actor& actor, const std::string& provider,
-                            core::Period period, core::Date until, const std::string& reason) {
+core::Result<std::string> GrantException(store::Store& store, const Actor& actor, const std::string& provider,
+                                         core::Period period, core::Date until, const std::string& reason) {
     if (reason.empty()) return core::Fail(core::Error::InvalidArgument("an exception needs a reason"));
-    return store.InTransaction([&]() -> core::Status {
+    if (auto known = CheckOrganisation(store, provider, OrgRole::kProvider); !known) return core::Fail(known.error());
+    std::string replaced;
+    auto status = store.InTransaction([&]() -> core::Status {
         store::TimetableTable table(store.db());
-        auto put = table.PutException({provider, period.ToString(), until.ToString(), reason, actor.name,
-                                       core::UtcTimestamp()});
+        auto earlier = table.Exception(provider, period.ToString());
+        if (!earlier) return core::Fail(earlier.error());
+        if (*earlier) replaced = "until " + (*earlier)->until + " (" + (*earlier)->reason + ")";
+        auto put = table.PutException(
+            {provider, period.ToString(), until.ToString(), reason, actor.name, core::UtcTimestamp()});
         if (!put) return put;
         return Record(store, actor, "exception.granted", provider + " " + period.ToString(),
-                      {{"until", until.ToString()}, {"reason", reason}});
+                      {{"until", until.ToString()}, {"reason", reason}, {"replaced", replaced}});
     });
+    if (!status) return core::Fail(status.error());
+    return replaced;
+}
+
+core::Status RevokeException(store::Store& store, const Actor& actor, const std::string& provider,
+                             core::Period period) {
+    return store.InTransaction([&]() -> core::Status {
+        store::TimetableTable table(store.db());
+        auto earlier = table.Exception(provider, period.ToString());
+        if (!earlier) return core::Fail(earlier.error());
+        if (!*earlier) {
+            return core::Fail(
+                core::Error::NotFound(provider + " has no exception for " + period.ToString() + ": nothing to revoke"));
+        }
+        if (auto removed = table.RemoveException(provider, period.ToString()); !removed) return removed;
+        return Record(store, actor, "exception.revoked", provider + " " + period.ToString(),
+                      {{"was_until", (*earlier)->until}});
+    });
+}
+
+core::Result<std::vector<store::ExceptionRow>> ListExceptions(store::Store& store) {
+    return store::TimetableTable(store.db()).Exceptions();
 }
 
 }  // namespace did::service

@@ -13,6 +13,7 @@
 #include "core/period.hpp"
 #include "service/actor.hpp"
 #include "store/store.hpp"
+#include "store/types.hpp"
 
 namespace did::service {
 
@@ -39,7 +40,7 @@ struct Window {
 };
 
 class Timetable {
-public:
+  public:
     static core::Result<Timetable> Load(store::Store& store);
 
     const TimetableRule& rule() const { return rule_; }
@@ -50,7 +51,7 @@ public:
     core::Result<std::optional<std::string>> Refusal(const std::string& provider, core::Period period,
                                                      core::Date day) const;
 
-private:
+  private:
     explicit Timetable(store::Store& store) : store_(&store) {}
     store::Store* store_;
     TimetableRule rule_;
@@ -58,7 +59,10 @@ private:
 
 core::Status SetTimetableRule(store::Store& store, const Actor& actor, const TimetableRule& rule);
 core::Status OverrideWindow(store::Store& store, const Actor& actor, const Window& window);
-core::Status GrantException(store::Store& store, const Actor& actor, const std::string& provider,
-                            core::Period period, core::Date until, const std::string& reason);
+// Returns what it replaced ("until 2026-12-31 (flood)"), empty when new.
+core::Result<std::string> GrantException(store::Store& store, const Actor& actor, const std::string& provider,
+                                         core::Period period, core::Date until, const std::string& reason);
+core::Status RevokeException(store::Store& store, const Actor& actor, const std::string& provider, core::Period period);
+core::Result<std::vector<store::ExceptionRow>> ListExceptions(store::Store& store);
 
 }  // namespace did::service

@@ -3,7 +3,9 @@
 namespace did::store {
 namespace {
 
-SqlValue NullIfEmpty(const std::string& s) { return s.empty() ? SqlValue{} : SqlValue{s}; }
+SqlValue NullIfEmpty(const std::string& s) {
+    return s.empty() ? SqlValue{} : SqlValue{s};
+}
 
 }  // namespace
 
@@ -23,6 +25,14 @@ core::Result<std::vector<ExpectedRow>> EngagementTable::Expected() {
                             });
     if (!status) return core::Fail(status.error());
     return rows;
+}
+
+core::Status EngagementTable::RemoveExpected(const std::string& provider) {
+    return db_.Execute("DELETE FROM expected_submitters WHERE provider = ?", {provider});
+}
+
+core::Status EngagementTable::RemoveAgreements(const std::string& provider, const std::string& organisation) {
+    return db_.Execute("DELETE FROM agreements WHERE provider = ? AND organisation = ?", {provider, organisation});
 }
 
 core::Status EngagementTable::PutAgreement(const AgreementRow& r) {
@@ -57,10 +67,11 @@ core::Status EngagementTable::RemoveExclusion(const std::string& kind, const std
 
 core::Result<std::vector<ExclusionRow>> EngagementTable::Exclusions() {
     std::vector<ExclusionRow> rows;
-    auto status = db_.Query("SELECT kind, value, reason FROM exclusions ORDER BY kind, value", {}, [&](const SqlRow& r) {
-        rows.push_back({r.Text(0), r.Text(1), r.Text(2)});
-        return true;
-    });
+    auto status =
+        db_.Query("SELECT kind, value, reason FROM exclusions ORDER BY kind, value", {}, [&](const SqlRow& r) {
+            rows.push_back({r.Text(0), r.Text(1), r.Text(2)});
+            return true;
+        });
     if (!status) return core::Fail(status.error());
     return rows;
 }

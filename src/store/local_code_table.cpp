@@ -32,8 +32,9 @@ core::Status LocalCodeTable::Decide(const std::string& provider, const std::stri
 
 core::Result<std::optional<LocalCodeRow>> LocalCodeTable::Find(const std::string& provider,
                                                                const std::string& local_code) {
-    auto row = db_.QueryOne(std::string("SELECT ") + kColumns + " FROM local_codes WHERE provider = ? AND local_code = ?",
-                            {provider, local_code});
+    auto row =
+        db_.QueryOne(std::string("SELECT ") + kColumns + " FROM local_codes WHERE provider = ? AND local_code = ?",
+                     {provider, local_code});
     if (!row) return core::Fail(row.error());
     if (!*row) return std::optional<LocalCodeRow>();
     return std::optional<LocalCodeRow>(FromRow(**row));
@@ -50,6 +51,10 @@ core::Result<std::vector<LocalCodeRow>> LocalCodeTable::List(const std::string& 
                             "ORDER BY provider, local_code";
     if (auto s = db_.Query(sql, {provider, provider, status, status}, visit); !s) return core::Fail(s.error());
     return rows;
+}
+
+core::Status LocalCodeTable::Withdraw(const std::string& provider, const std::string& local_code) {
+    return db_.Execute("DELETE FROM local_codes WHERE provider = ? AND local_code = ?", {provider, local_code});
 }
 
 }  // namespace did::store

@@ -12,7 +12,7 @@
 namespace did::store {
 
 class LocalCodeTable {
-public:
+  public:
     explicit LocalCodeTable(SqlConnection& db) : db_(db) {}
 
     // A new notification, or a changed meaning (which goes back to "notified").
@@ -21,9 +21,10 @@ public:
                         const std::string& by, const std::string& at, const std::string& reason);
     core::Result<std::optional<LocalCodeRow>> Find(const std::string& provider, const std::string& local_code);
     // All codes, or one provider's; `status` filters when not empty.
+    core::Status Withdraw(const std::string& provider, const std::string& local_code);
     core::Result<std::vector<LocalCodeRow>> List(const std::string& provider, const std::string& status);
 
-private:
+  private:
     SqlConnection& db_;
 };
 

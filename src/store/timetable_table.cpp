@@ -24,17 +24,19 @@ core::Status TimetableTable::PutOverride(const TimetableOverrideRow& r) {
 }
 
 core::Result<std::optional<TimetableOverrideRow>> TimetableTable::Override(const std::string& period) {
-    auto row = db_.QueryOne("SELECT period, opens, cutoff, provisional, final FROM timetable_overrides WHERE period = ?",
-                            {period});
+    auto row = db_.QueryOne(
+        "SELECT period, opens, cutoff, provisional, final FROM timetable_overrides WHERE period = ?", {period});
     if (!row) return core::Fail(row.error());
     if (!*row) return std::optional<TimetableOverrideRow>();
     const SqlRow& r = **row;
-    return std::optional<TimetableOverrideRow>(TimetableOverrideRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+    return std::optional<TimetableOverrideRow>(
+        TimetableOverrideRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
 }
 
 core::Status TimetableTable::PutException(const ExceptionRow& r) {
     return db_.Execute(
-        "INSERT INTO window_exceptions (provider, period, until, reason, granted_by, granted_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "INSERT INTO window_exceptions (provider, period, until, reason, granted_by, granted_at) VALUES (?, ?, ?, ?, "
+        "?, ?) "
         "ON CONFLICT (provider, period) DO UPDATE SET until = excluded.until, reason = excluded.reason, "
         "granted_by = excluded.granted_by, granted_at = excluded.granted_at",
         {r.provider, r.period, r.until, r.reason, r.granted_by, r.granted_at});
@@ -52,10 +54,15 @@ core::Result<std::optional<ExceptionRow>> TimetableTable::Exception(const std::s
     return std::optional<ExceptionRow>(ExceptionRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
 }
 
+core::Status TimetableTable::RemoveException(const std::string& provider, const std::string& period) {
+    return db_.Execute("DELETE FROM window_exceptions WHERE provider = ? AND period = ?", {provider, period});
+}
+
 core::Result<std::vector<ExceptionRow>> TimetableTable::Exceptions() {
     std::vector<ExceptionRow> rows;
     auto status = db_.Query(
-        "SELECT provider, period, until, reason, granted_by, granted_at FROM window_exceptions ORDER BY period, provider",
+        "SELECT provider, period, until, reason, granted_by, granted_at FROM window_exceptions ORDER BY period, "
+        "provider",
         {}, [&](const SqlRow& r) {
             rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
             return true;

@@ -13,7 +13,7 @@
 namespace did::store {
 
 class TimetableTable {
-public:
+  public:
     explicit TimetableTable(SqlConnection& db) : db_(db) {}
 
     core::Result<std::optional<std::string>> Setting(const std::string& key);
@@ -25,8 +25,9 @@ public:
     core::Status PutException(const ExceptionRow& row);
     core::Result<std::optional<ExceptionRow>> Exception(const std::string& provider, const std::string& period);
     core::Result<std::vector<ExceptionRow>> Exceptions();
+    core::Status RemoveException(const std::string& provider, const std::string& period);
 
-private:
+  private:
     SqlConnection& db_;
 };
 

@@ -165,6 +165,64 @@ TEST_F(FrontDoorTest, AHeldBackSubmissionNeverSaysFileAccepted) {
     EXPECT_NE(r.out.find("HELD BACK: nothing was stored."), std::string::npos) << r.out;
 }
 
+TEST_F(FrontDoorTest, OrganisationCodesAreCheckedTheSameWayEverywhere) {
+    const std::vector<std::pair<std::string, std::string>> refused{
+        {"expect add --provider RXY --from 2026-01", "RXY is not a known ODS provider code (did you mean RXX?)"},
+        {"expect add --provider RXX01 --from 2026-01", "RXX01 is a site of RXX: give the provider, RXX"},
+        {"agreement add --provider RXX --for RYJ01 --from 2026-10", "RYJ01 is a site of RYJ: give the provider, RYJ"},
+        {"exception grant --provider B81001 --period 2026-10 --until 2027-05-31 --reason x",
+         "B81001 is a GP practice, not a provider of imaging"},
+        {"exclusions add --site RXX --reason screening",
+         "RXX is an NHS trust, not a site; its sites are RXX01, RXX02, RXX03, RXX09"},
+        {"local-codes notify --provider RYK --code XR1 --nicip XCHES", "RYK is not a known ODS provider code"},
+    };
+    for (const auto& [args, said] : refused) {
+        const auto r = Did(args);
+        EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.out;
+        EXPECT_NE(r.out.find(said), std::string::npos) << args << "\n" << r.out;
+    }
+    const auto r = Did("submit --provider RXY --period 2026-10 october.csv --submitted 2026-11-05");
+    EXPECT_EQ(r.exit_code, 5) << r.out;
+    EXPECT_NE(r.out.find("Refused: RXY is not a known ODS provider code (did you mean RXX?)"), std::string::npos)
+        << r.out;
+    EXPECT_TRUE(NothingSubmitted());
+}
+
+TEST_F(FrontDoorTest, EveryAddHasItsRemoveAndAReplacementSaysWhatItReplaced) {
+    auto r = Did("expect add --provider RXX --from 2026-04");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("It replaces the entry from 2026-01."), std::string::npos) << r.out;
+    const std::vector<std::pair<std::string, std::string>> pairs{
+        {"expect add --provider RYY --from 2026-01", "expect remove --provider RYY"},
+        {"agreement add --provider RXX --for RYJ --from 2026-10", "agreement remove --provider RXX --for RYJ"},
+        {"exception grant --provider RXX --period 2026-10 --until 2027-05-31 --reason flood",
+         "exception revoke --provider RXX --period 2026-10"},
+        {"exclusions add --site RXX02 --reason screening", "exclusions remove --site RXX02"},
+        {"local-codes notify --provider RXX --code XR1 --nicip XCHES",
+         "local-codes withdraw --provider RXX --code XR1"},
+    };
+    for (const auto& [add, remove] : pairs) {
+        r = Did(add);
+        EXPECT_EQ(r.exit_code, 0) << add << "\n" << r.out;
+        EXPECT_EQ(r.out.find("It replaces"), std::string::npos) << add << "\n" << r.out;
+        r = Did(remove);
+        EXPECT_EQ(r.exit_code, 0) << remove << "\n" << r.out;
+        r = Did(remove);  // nothing left to remove
+        EXPECT_EQ(r.exit_code, 2) << remove << "\n" << r.out;
+        EXPECT_NE(r.out.find("nothing to"), std::string::npos) << remove << "\n" << r.out;
+    }
+    r = Did("exception grant --provider RXX --period 2026-10 --until 2027-05-31 --reason flood");
+    r = Did("exception grant --provider RXX --period 2026-10 --until 2027-06-15 --reason 'flood, then fire'");
+    EXPECT_NE(r.out.find("It replaces the entry until 2027-05-31 (flood)."), std::string::npos) << r.out;
+    // Every change is in the audit log, and the chain holds.
+    r = Did("audit list --format csv");
+    for (const char* action : {"provider.no_longer_expected", "agreement.removed", "exception.revoked",
+                               "exclusion.removed", "local_code.withdrawn"}) {
+        EXPECT_NE(r.out.find(action), std::string::npos) << action;
+    }
+    EXPECT_EQ(Did("audit verify").exit_code, 0);
+}
+
 // Every command that lists data speaks text, CSV and JSON; the CSV header and the JSON keys are
 // the same snake_case names, counts and ids are JSON numbers, and text groups digits.
 TEST_F(FrontDoorTest, EveryListingSpeaksCsvAndJsonWithTheSameNames) {

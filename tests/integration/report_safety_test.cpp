@@ -229,6 +229,8 @@ TEST_F(ReportSafetyTest, TheTextReportShowsControlCharactersFromHeaderCellsFileN
 // are text, and the text table shows control characters and stays aligned.
 TEST_F(ReportSafetyTest, TablesGuardUserNamesAndReasons) {
     const std::string hyperlink = "=HYPERLINK(\"http://evil.example\",\"x\")";
+    ASSERT_EQ(did::testing::Run("cd '" + dir_ + "' && '" + kDid + "' refdata samples samples").exit_code, 0);
+    ASSERT_EQ(Did("refdata import-ods samples/etr.csv").exit_code, 0);  // the trusts, RXX among them
     ASSERT_EQ(Did("timetable rule --cutoff-day 20 --as '" + hyperlink + "'").exit_code, 0);
     ASSERT_EQ(Did("expect add --provider RXX --from 2026-01 --as '" + kOsc52 + "dm'").exit_code, 0);
     ASSERT_EQ(Did("exception grant --provider RXX --period 2026-10 --until 2027-05-31 --reason '@SUM(1+1)" + kRed +
@@ -257,7 +259,7 @@ TEST_F(ReportSafetyTest, TablesGuardUserNamesAndReasons) {
         EXPECT_EQ(r.out.compare(start + origin, 4, "cli@"), 0) << r.out;
         ++lines;
     }
-    EXPECT_EQ(lines, 3u) << r.out;
+    EXPECT_EQ(lines, 4u) << r.out;  // the ODS import and the three changes
     r = Did("exception list");
     EXPECT_FALSE(HasTerminalControl(r.out)) << r.out;
     EXPECT_TRUE(Has(r.out, "@SUM(1+1)\\x1b[31m  admin")) << r.out;

@@ -1,8 +1,8 @@
-#include "cli/suggest.hpp"
+#include "core/suggest.hpp"
 
 #include <algorithm>
 
-namespace did::cli {
+namespace did::core {
 
 size_t EditDistance(std::string_view a, std::string_view b) {
     // Optimal string alignment over three rows: the one before the previous is needed for swaps.
@@ -37,4 +37,4 @@ std::optional<std::string> Nearest(std::string_view typed, const std::vector<std
     return best;
 }
 
-}  // namespace did::cli
+}  // namespace did::core

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace did::cli {
+namespace did::core {
 
 size_t EditDistance(std::string_view a, std::string_view b);
 
@@ -16,4 +16,4 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // tie, the first in `known`.
 std::optional<std::string> Nearest(std::string_view typed, const std::vector<std::string>& known);
 
-}  // namespace did::cli
+}  // namespace did::core

@@ -1,8 +1,8 @@
-#include "cli/suggest.hpp"
+#include "core/suggest.hpp"
 
 #include <gtest/gtest.h>
 
-namespace did::cli {
+namespace did::core {
 namespace {
 
 TEST(SuggestTest, EditDistanceCountsInsertionsDeletionsSubstitutionsAndSwaps) {
@@ -24,4 +24,4 @@ TEST(SuggestTest, NearestOnlyWhenNearEnough) {
 }
 
 }  // namespace
-}  // namespace did::cli
+}  // namespace did::core

@@ -1,0 +1,23 @@
+// Organisation codes given by an administrator or a submitter (expect, agreement, exception,
+// exclusions, local codes, submit) are checked the same way everywhere, against the ODS
+// organisations loaded: an unknown code is refused with the nearest known one, and a site
+// given where its provider belongs (or the other way round) is named as such. One call
+// reads the organisations once; use from one thread.
+#pragma once
+
+#include <string>
+
+#include "core/error.hpp"
+#include "store/store.hpp"
+
+namespace did::service {
+
+enum class OrgRole {
+    kProvider,  // a trust or an independent provider: it submits, it is expected, it has sites
+    kSite,      // a site of a provider: where imaging is done
+};
+
+// Fails with kInvalidArgument, saying what the code is and what was wanted.
+core::Status CheckOrganisation(store::Store& store, const std::string& code, OrgRole role);
+
+}  // namespace did::service
