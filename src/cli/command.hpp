@@ -23,6 +23,7 @@ void AddSubmitCommand(CLI::App& did, int& exit_status);
 void AddMonitoringCommands(CLI::App& did, int& exit_status);  // status, submissions, feedback, duplicates
 void AddAdminCommands(CLI::App& did, int& exit_status);       // timetable, exception, agreement, expect, …
 void AddAuditCommands(CLI::App& did, int& exit_status);       // audit, db
+void AddSubmissionCommands(CLI::App& did, int& exit_status);  // submission show|restore, findings
 
 // Prints "did <command>: <message>" to stderr and returns kExitUsage.
 int UsageError(const std::string& command, const std::string& message);

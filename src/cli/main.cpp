@@ -102,6 +102,7 @@ int Run(int argc, char** argv) {
     AddMonitoringCommands(did, exit_status);
     AddAdminCommands(did, exit_status);
     AddAuditCommands(did, exit_status);
+    AddSubmissionCommands(did, exit_status);
     AddExitStatusHelp(did);
 
     if (argc < 2) {

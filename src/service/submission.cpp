@@ -239,6 +239,9 @@ class Submission {
             "This exact file was already received on {} as submission {} ({}). Nothing was "
             "stored again.",
             earlier.submitted_at, earlier.id, earlier.status);
+        if (earlier.status == "superseded") {
+            outcome.message += fmt::format(" To make it the current file again: did submission restore {}", earlier.id);
+        }
         return outcome;
     }
 

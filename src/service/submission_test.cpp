@@ -10,6 +10,7 @@
 #include "service/engagement_admin.hpp"
 #include "service/monitoring.hpp"
 #include "service/reference_data.hpp"
+#include "service/submission_admin.hpp"
 #include "service/timetable.hpp"
 #include "store/audit_log.hpp"
 #include "store/submission_table.hpp"
@@ -229,6 +230,33 @@ TEST_P(SubmissionTest, AStoredFileHasAReceiptAndABackDatedOneIsAudited) {
     EXPECT_FALSE(late.receipt->on_time);
     // Nothing stored, no receipt.
     EXPECT_FALSE(Submit(path).receipt);
+}
+
+TEST_P(SubmissionTest, AnEarlierFileIsMadeCurrentAgain) {
+    const auto first = Submit(Extract("a.csv", 300, 1, 0.05));
+    const auto second = Submit(Extract("b.csv", 300, 2));
+    ASSERT_EQ(second.result, SubmitResult::kStored);
+    const Actor admin{"admin", "test"};
+    auto restored = RestoreSubmission(*store_, admin, first.submission->id);
+    ASSERT_TRUE(restored) << restored.error().message;
+    EXPECT_EQ(restored->restored.status, "current");
+    EXPECT_EQ(restored->replaced->id, second.submission->id);
+    EXPECT_EQ(Current()->id, first.submission->id);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions WHERE status = 'current'"), 1);
+    auto again = RestoreSubmission(*store_, admin, first.submission->id);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
+    std::vector<store::FindingRow> findings;
+    ASSERT_TRUE(ReadFindings(*store_, admin, first.submission->id, [&](const store::FindingRow& f) {
+        findings.push_back(f);
+        return true;
+    }));
+    EXPECT_GT(findings.size(), 0u);
+    EXPECT_EQ(static_cast<int64_t>(findings.size()),
+              Count("SELECT COUNT(*) FROM findings WHERE submission_id = " + std::to_string(first.submission->id)));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action IN ('submission.restored', "
+                    "'submission.findings_read')"),
+              2);
 }
 
 TEST_P(SubmissionTest, AMuchSmallerResubmissionIsHeldBackUntilConfirmed) {

@@ -254,4 +254,12 @@ core::Result<int64_t> RecordTable::CountFindings(int64_t submission_id) {
     return (*row)->Int(0);
 }
 
+core::Status RecordTable::ForEachFinding(int64_t submission_id, const std::function<bool(const FindingRow&)>& visit) {
+    return db_.Query(
+        "SELECT line, rule, severity, field, value, message FROM findings WHERE submission_id = ? ORDER BY line",
+        {submission_id}, [&](const SqlRow& r) {
+            return visit({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+        });
+}
+
 }  // namespace did::store

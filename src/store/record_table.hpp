@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/sql_connection.hpp"
+#include "store/types.hpp"
 
 namespace did::store {
 
@@ -55,6 +56,8 @@ class RecordTable {
 
     core::Result<int64_t> CountRecords(int64_t submission_id);
     core::Result<int64_t> CountFindings(int64_t submission_id);
+    // The findings of a submission in line order; `visit` returns false to stop.
+    core::Status ForEachFinding(int64_t submission_id, const std::function<bool(const FindingRow&)>& visit);
 
   private:
     // SQLite: a loader that packs the submission and the row's place into the id (see the .cpp).

@@ -41,14 +41,21 @@ core::Result<int64_t> SubmissionTable::Insert(const SubmissionRow& s) {
         "prep_minutes, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {s.provider, s.period, s.status, s.file_name, s.file_sha256, s.file_bytes, s.submitted_at, s.received_on,
          s.submitted_by, s.origin, s.records_total, s.accepted, s.rejected, s.warned, s.excluded, s.local_coded,
-         s.prep_minutes ? SqlValue{*s.prep_minutes} : SqlValue{}, s.comment.empty() ? SqlValue{} : SqlValue{s.comment}});
+         s.prep_minutes ? SqlValue{*s.prep_minutes} : SqlValue{},
+         s.comment.empty() ? SqlValue{} : SqlValue{s.comment}});
     if (!row) return core::Fail(row.error());
     return (*row)->Int(0);
 }
 
 core::Status SubmissionTable::Supersede(int64_t old_id, int64_t new_id, const std::string& at) {
-    return db_.Execute("UPDATE submissions SET status = 'superseded', superseded_by = ?, superseded_at = ? WHERE id = ?",
-                       {new_id, at, old_id});
+    return db_.Execute(
+        "UPDATE submissions SET status = 'superseded', superseded_by = ?, superseded_at = ? WHERE id = ?",
+        {new_id, at, old_id});
+}
+
+core::Status SubmissionTable::Reinstate(int64_t id) {
+    return db_.Execute(
+        "UPDATE submissions SET status = 'current', superseded_by = NULL, superseded_at = NULL WHERE id = ?", {id});
 }
 
 core::Result<std::optional<SubmissionRow>> SubmissionTable::One(const std::string& where, const SqlParams& params) {
@@ -58,7 +65,9 @@ core::Result<std::optional<SubmissionRow>> SubmissionTable::One(const std::strin
     return std::optional<SubmissionRow>(FromRow(**row));
 }
 
-core::Result<std::optional<SubmissionRow>> SubmissionTable::Get(int64_t id) { return One("id = ?", {id}); }
+core::Result<std::optional<SubmissionRow>> SubmissionTable::Get(int64_t id) {
+    return One("id = ?", {id});
+}
 
 core::Result<std::optional<SubmissionRow>> SubmissionTable::Current(const std::string& provider,
                                                                     const std::string& period) {
@@ -73,12 +82,13 @@ core::Result<std::optional<SubmissionRow>> SubmissionTable::ByFile(const std::st
 
 core::Result<std::vector<SubmissionRow>> SubmissionTable::List(const std::string& period, const std::string& provider) {
     std::vector<SubmissionRow> rows;
-    auto status = db_.Query(std::string("SELECT ") + kColumns +
-                                " FROM submissions WHERE (? = '' OR period = ?) AND (? = '' OR provider = ?) ORDER BY id",
-                            {period, period, provider, provider}, [&](const SqlRow& r) {
-                                rows.push_back(FromRow(r));
-                                return true;
-                            });
+    auto status =
+        db_.Query(std::string("SELECT ") + kColumns +
+                      " FROM submissions WHERE (? = '' OR period = ?) AND (? = '' OR provider = ?) ORDER BY id",
+                  {period, period, provider, provider}, [&](const SqlRow& r) {
+                      rows.push_back(FromRow(r));
+                      return true;
+                  });
     if (!status) return core::Fail(status.error());
     return rows;
 }

@@ -12,12 +12,14 @@
 namespace did::store {
 
 class SubmissionTable {
-public:
+  public:
     explicit SubmissionTable(SqlConnection& db) : db_(db) {}
 
     // Stores `row` (its id is ignored) and returns the new id.
     core::Result<int64_t> Insert(const SubmissionRow& row);
     core::Status Supersede(int64_t old_id, int64_t new_id, const std::string& at);
+    // Makes a superseded submission current again (the caller supersedes the current one first).
+    core::Status Reinstate(int64_t id);
 
     core::Result<std::optional<SubmissionRow>> Get(int64_t id);
     core::Result<std::optional<SubmissionRow>> Current(const std::string& provider, const std::string& period);
@@ -27,7 +29,7 @@ public:
     // Every submission of a period (all periods when empty), oldest first.
     core::Result<std::vector<SubmissionRow>> List(const std::string& period, const std::string& provider);
 
-private:
+  private:
     core::Result<std::optional<SubmissionRow>> One(const std::string& where, const SqlParams& params);
     SqlConnection& db_;
 };

@@ -49,6 +49,16 @@ struct SubmissionRow {
     std::optional<int64_t> superseded_by;
 };
 
+// One stored finding of a submission, as the findings CSV lists it.
+struct FindingRow {
+    int64_t line = 0;
+    std::string rule;      // DIDS001, DIDC-PERIOD, …
+    std::string severity;  // reject, warn, file
+    std::string field;
+    std::string value;  // as sent
+    std::string message;
+};
+
 struct AuditRow {
     int64_t seq = 0;
     std::string at;

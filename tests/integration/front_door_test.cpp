@@ -223,6 +223,54 @@ TEST_F(FrontDoorTest, EveryAddHasItsRemoveAndAReplacementSaysWhatItReplaced) {
     EXPECT_EQ(Did("audit verify").exit_code, 0);
 }
 
+// Lines of a text, sorted: the same rows in any order compare equal.
+std::vector<std::string> SortedLines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+TEST_F(FrontDoorTest, AnEarlierFileIsMadeCurrentAgainAndItsFindingsReadBack) {
+    ASSERT_EQ(Submit("october.csv", "--findings first.csv").exit_code, 0);
+    Head("smaller.csv", 1800);
+    ASSERT_EQ(Submit("smaller.csv").exit_code, 0);
+    // Sending the first file again says how to make it current.
+    auto r = Submit("october.csv");
+    EXPECT_EQ(r.exit_code, 4) << r.out;
+    EXPECT_NE(r.out.find("To make it the current file again: did submission restore 1"), std::string::npos) << r.out;
+    r = Did("submission restore 1");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("Submission 1 is again the current file of RXX for 2026-10, replacing submission 2."),
+              std::string::npos)
+        << r.out;
+    r = Did("status --period 2026-10 --format json");
+    EXPECT_EQ(nlohmann::json::parse(r.out)[0]["current_file"], 1) << r.out;
+    r = Did("submission show 2 --format json");
+    EXPECT_EQ(nlohmann::json::parse(r.out)[0]["status"], "superseded") << r.out;
+    EXPECT_EQ(nlohmann::json::parse(r.out)[0]["superseded_by"], 1) << r.out;
+    r = Did("submission restore 1");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("already the current file"), std::string::npos) << r.out;
+    r = Did("submission restore 99");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("there is no submission 99"), std::string::npos) << r.out;
+
+    // The stored findings are those the submitter was given, and reading them is audited.
+    r = did::testing::Run(Command("findings 1") + " > again.csv 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(SortedLines(ReadText(Path("again.csv"))), SortedLines(ReadText(Path("first.csv"))));
+    r = Did("findings 1 --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto findings = nlohmann::json::parse(r.out);
+    EXPECT_EQ(findings.size() + 1, SortedLines(ReadText(Path("first.csv"))).size());
+    EXPECT_TRUE(findings[0]["line"].is_number());
+    r = Did("audit list --format csv");
+    EXPECT_NE(r.out.find("submission.restored"), std::string::npos);
+    EXPECT_NE(r.out.find("submission.findings_read"), std::string::npos);
+}
+
 // Every command that lists data speaks text, CSV and JSON; the CSV header and the JSON keys are
 // the same snake_case names, counts and ids are JSON numbers, and text groups digits.
 TEST_F(FrontDoorTest, EveryListingSpeaksCsvAndJsonWithTheSameNames) {

@@ -1,0 +1,64 @@
+#include "service/submission_admin.hpp"
+
+#include <fmt/format.h>
+
+#include "core/clock.hpp"
+#include "service/audit_trail.hpp"
+#include "store/record_table.hpp"
+#include "store/submission_table.hpp"
+
+namespace did::service {
+
+core::Result<store::SubmissionRow> GetSubmission(store::Store& store, int64_t id) {
+    auto row = store::SubmissionTable(store.db()).Get(id);
+    if (!row) return core::Fail(row.error());
+    if (!*row) return core::Fail(core::Error::NotFound(fmt::format("there is no submission {}", id)));
+    return **row;
+}
+
+core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor, int64_t id) {
+    Restored result;
+    auto status = store.InTransaction([&]() -> core::Status {
+        auto row = GetSubmission(store, id);
+        if (!row) return core::Fail(row.error());
+        if (auto locked = store.db().LockKey(row->provider + " " + row->period); !locked) return locked;
+        if (row->status == "current") {
+            return core::Fail(core::Error::Conflict(
+                fmt::format("submission {} is already the current file of {} for {}", id, row->provider, row->period)));
+        }
+        if (row->status != "superseded") {
+            return core::Fail(core::Error::InvalidArgument(fmt::format(
+                "submission {} was {}: only a file that was once current can be made current again", id, row->status)));
+        }
+        store::SubmissionTable submissions(store.db());
+        auto current = submissions.Current(row->provider, row->period);
+        if (!current) return core::Fail(current.error());
+        if (*current) {
+            if (auto s = submissions.Supersede((*current)->id, id, core::UtcTimestamp()); !s) return s;
+        }
+        if (auto s = submissions.Reinstate(id); !s) return s;
+        result.replaced = *current;
+        auto restored = GetSubmission(store, id);
+        if (!restored) return core::Fail(restored.error());
+        result.restored = *restored;
+        return Record(
+            store, actor, "submission.restored", row->provider + " " + row->period,
+            {{"submission", std::to_string(id)}, {"replaces", *current ? std::to_string((*current)->id) : ""}});
+    });
+    if (!status) return core::Fail(status.error());
+    return result;
+}
+
+core::Status ReadFindings(store::Store& store, const Actor& actor, int64_t id,
+                          const std::function<bool(const store::FindingRow&)>& visit) {
+    auto row = GetSubmission(store, id);
+    if (!row) return core::Fail(row.error());
+    if (auto audited = RecordAlone(store, actor, "submission.findings_read", row->provider + " " + row->period,
+                                   {{"submission", std::to_string(id)}});
+        !audited) {
+        return audited;
+    }
+    return store::RecordTable(store.db()).ForEachFinding(id, visit);
+}
+
+}  // namespace did::service

@@ -1,0 +1,34 @@
+// What happens to a stored submission after it is stored: an earlier file made current again
+// (audited), and its findings read back (audited: findings hold values as sent, patient data
+// among them). Reads and writes through the store; one thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+#include "core/error.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+#include "store/types.hpp"
+
+namespace did::service {
+
+struct Restored {
+    store::SubmissionRow restored;                 // now current
+    std::optional<store::SubmissionRow> replaced;  // the file that was current until now
+};
+
+// Makes submission `id`, superseded by a later file, the current file of its month again.
+// A rejected submission cannot be made current; one that already is, is said so.
+core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor, int64_t id);
+
+// The stored submission `id`, or kNotFound.
+core::Result<store::SubmissionRow> GetSubmission(store::Store& store, int64_t id);
+
+// The findings stored with submission `id`, in line order; `visit` returns false to stop.
+// Recorded in the audit log as a view of patient-level data.
+core::Status ReadFindings(store::Store& store, const Actor& actor, int64_t id,
+                          const std::function<bool(const store::FindingRow&)>& visit);
+
+}  // namespace did::service
