@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/control_characters.hpp"
 #include "core/csv_tokenizer.hpp"
 #include "core/utf8.hpp"
 #include "ingest/csv/chunk_parser.hpp"
@@ -145,8 +146,10 @@ class CsvPipeline {
             std::string message = "the header row does not name the DID columns in order:";
             std::string value;
             for (const auto& m : mismatches) {
-                message += fmt::format(" column {} is '{}', expected {};", m.column, m.found, m.expected);
-                value += (value.empty() ? "" : ", ") + m.found;
+                // Visibly, as every finding shows a control character (PostgreSQL cannot store a NUL).
+                const std::string found = core::ShowControlCharacters(m.found);
+                message += fmt::format(" column {} is '{}', expected {};", m.column, found, m.expected);
+                value += (value.empty() ? "" : ", ") + found;
             }
             message.pop_back();
             auto status = builder_.AddFileError(Finding{1, RuleId::kDidcHeader, Severity::kFile, value, message});

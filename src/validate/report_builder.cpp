@@ -1,5 +1,7 @@
 #include "validate/report_builder.hpp"
 
+#include "core/control_characters.hpp"
+#include "core/utf8.hpp"
 #include "validate/duplicate_key.hpp"
 
 #include <cstring>
@@ -66,9 +68,15 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
         if (!key.duplicate) continue;
         const auto [site, accession] =
             SplitDuplicateKey(std::string_view(chunk.key_arena).substr(key.key_offset, key.key_size));
-        duplicates_.push_back(Finding{base + key.line, RuleId::kDids071, severity, std::string(accession),
-                                      fmt::format("accession number {} at site {} was already used on line {}",
-                                                  accession, site, key.first_line)});
+        // Control characters written visibly, as in every other finding (PostgreSQL cannot
+        // store a NUL); a repeat is rare, so the check costs nothing that matters.
+        const bool control = core::HasControlCharacter(accession) || core::HasControlCharacter(site);
+        std::string shown_accession = control ? core::ShowControlCharacters(accession) : std::string(accession);
+        const std::string shown_site = control ? core::ShowControlCharacters(site) : std::string(site);
+        std::string message = fmt::format("accession number {} at site {} was already used on line {}", shown_accession,
+                                          shown_site, key.first_line);
+        duplicates_.push_back(
+            Finding{base + key.line, RuleId::kDids071, severity, std::move(shown_accession), std::move(message)});
         if (severity == Severity::kWarn) {
             if (key.outcome == RecordOutcome::kClean) ++report_.records.warned;
             if (key.accepted_index >= 0)

@@ -176,6 +176,11 @@ constexpr std::array<RuleSpec, kRuleCount> kRules = {{
     {RuleId::kDidcDuplicateProvider, "DIDC-DUPLICATE-PROVIDER", kW, kWholeRecord, std::nullopt,
      "the same examination was already accepted from another provider",
      "same NHS number, test date, imaging code and site already accepted from another provider", kStore},
+    {RuleId::kDidcControl, "DIDC-CONTROL", kR, kWholeRecord, std::nullopt,
+     "a field holds a control character (NUL, tab, line break or similar)",
+     "any field but the accession number (DIDS072 covers it) holds a Unicode control character (Cc: U+0000-U+001F, "
+     "U+007F-U+009F), tab, CR and LF included, whether quoted or not; one finding per field, naming it",
+     kFile},
     {RuleId::kDidcEncoding, "DIDC-ENCODING", kF, kWholeFile, std::nullopt, "the file is not valid UTF-8",
      "a byte sequence that is not strict UTF-8; nothing else is checked", kFile},
     {RuleId::kDidcEmpty, "DIDC-EMPTY", kF, kWholeFile, std::nullopt, "the file has no records",

@@ -1,0 +1,90 @@
+// The `did` command line on hostile input: control characters in fields, files saved in the
+// wrong encoding or with the wrong line ends, and paths that are not regular files.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "integration/process.hpp"
+
+namespace {
+
+using did::testing::ReadText;
+using did::testing::WriteText;
+
+const std::string kDid = DID_BINARY;
+
+class HostileInputTest : public ::testing::Test {
+  protected:
+    void SetUp() override { dir_ = did::testing::MakeTempDir("did_hostile"); }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+    std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+    // Runs did with the temporary directory as the data directory, so nothing touches $HOME.
+    did::testing::ProcessResult Did(const std::string& args, bool with_stderr = false) const {
+        return did::testing::Run("cd '" + dir_ + "' && DID_DATA_DIR='" + dir_ + "/data' '" + kDid + "' " + args +
+                                 (with_stderr ? " 2>&1" : " 2>/dev/null"));
+    }
+    // A clean extract of `rows` records for 2026-10, as extract.csv.
+    void Generate(int rows) const {
+        ASSERT_EQ(Did("generate --rows " + std::to_string(rows) +
+                      " --seed 4 --period 2026-10 --submitted 2026-11-05 --out extract.csv")
+                      .exit_code,
+                  0);
+    }
+    std::string dir_;
+};
+
+constexpr const char* kPeriod = " --period 2026-10 --submitted 2026-11-05";
+
+std::vector<std::string> Lines(const std::string& text) {
+    std::vector<std::string> lines;
+    for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+        lines.push_back(text.substr(start, end - start));
+    }
+    return lines;
+}
+
+TEST_F(HostileInputTest, ANulInAFieldIsAFindingShownVisiblyInEveryReport) {
+    Generate(20);
+    std::vector<std::string> lines = Lines(ReadText(Path("extract.csv")));
+    ASSERT_EQ(lines.size(), 21u);
+    lines[3].insert(3, 1, '\0');                          // line 4: in the NHS number
+    lines[6].insert(lines[6].rfind(',') - 2, 1, '\x1b');  // line 7: in the site code
+    std::string text;
+    for (const std::string& line : lines) text += line + "\n";
+    WriteText(Path("nul.csv"), text);
+
+    auto r = Did(std::string("validate nul.csv --format json --findings findings.csv") + kPeriod);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto report = nlohmann::json::parse(r.out);
+    EXPECT_EQ(report["records"]["rejected"], 2);
+    EXPECT_EQ(report["records"]["accepted"], 18);
+    std::vector<std::pair<int, std::string>> control;
+    for (const auto& f : report["findings"]) {
+        if (f["rule"] == "DIDC-CONTROL") control.emplace_back(f["line"].get<int>(), f["message"].get<std::string>());
+    }
+    ASSERT_EQ(control.size(), 2u);
+    EXPECT_EQ(control[0].first, 4);
+    EXPECT_NE(control[0].second.find("NHS NUMBER holds a control character, NUL (U+0000), at character 4"),
+              std::string::npos)
+        << control[0].second;
+    EXPECT_EQ(control[1].first, 7);
+    EXPECT_NE(control[1].second.find("SITE CODE (OF IMAGING) holds a control character, ESC (U+001B)"),
+              std::string::npos)
+        << control[1].second;
+    // No report carries the raw bytes.
+    const std::string csv = ReadText(Path("findings.csv"));
+    EXPECT_NE(csv.find("<NUL>"), std::string::npos);
+    EXPECT_EQ(csv.find('\0'), std::string::npos);
+    EXPECT_EQ(csv.find('\x1b'), std::string::npos);
+    r = Did(std::string("validate nul.csv") + kPeriod);
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("DIDC-CONTROL"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\0'), std::string::npos);
+}
+
+}  // namespace
