@@ -205,6 +205,38 @@ TEST(PipelineTest, InvalidUtf8IsTheOnlyFinding) {
     EXPECT_TRUE(Validate(Line("caf\xC3\xA9") + "\n").file_errors.empty());
 }
 
+// Excel's UTF-16 and 'CSV (Macintosh)' files get one finding naming what they are, whatever
+// the window: not "not valid UTF-8" or a line of thousands of columns.
+TEST(PipelineTest, Utf16AndCrOnlyFilesAreNamed) {
+    std::string lf_file = Header() + "\n";
+    for (int i = 0; i < 50; ++i) lf_file += Line(std::to_string(i)) + "\n";
+    std::string cr_file = lf_file;
+    std::replace(cr_file.begin(), cr_file.end(), '\n', '\r');
+    std::string utf16 = "\xFF\xFE";
+    for (char c : lf_file) utf16 += std::string{c, '\0'};
+    for (size_t window : {300u, 4096u, 1u << 20}) {
+        PipelineOptions options;
+        options.window_bytes = window;
+        options.min_chunk_bytes = 100;
+        CountingSink sink;
+        const auto cr = Validate(cr_file, options, &sink);
+        EXPECT_EQ(cr.file_errors, (Lines{{1, "DIDS075"}})) << window;
+        EXPECT_NE(cr.messages[0].find("carriage return (CR) only"), std::string::npos) << cr.messages[0];
+        EXPECT_EQ(cr.records.total, 0u);
+        EXPECT_FALSE(sink.kept);
+        const auto wide = Validate(utf16, options);
+        EXPECT_EQ(wide.file_errors, (Lines{{1, "DIDC-ENCODING"}})) << window;
+        EXPECT_NE(wide.messages[0].find("UTF-16 (little-endian)"), std::string::npos) << wide.messages[0];
+        EXPECT_EQ(Validate(utf16.substr(2), options).file_errors, (Lines{{1, "DIDC-ENCODING"}})) << window;
+    }
+    // A record over 16 MiB of CR-ended lines: named, not "longer than 16 MiB".
+    std::string big = cr_file;
+    while (big.size() < (size_t{17} << 20)) big += cr_file.substr(Header().size() + 1);
+    const auto out = Validate(big);
+    EXPECT_EQ(out.file_errors, (Lines{{1, "DIDS075"}}));
+    EXPECT_NE(out.messages[0].find("carriage return (CR) only"), std::string::npos) << out.messages[0];
+}
+
 TEST(PipelineTest, EmptyFiles) {
     for (From from : {From::kMemory, From::kFile}) {
         EXPECT_EQ(Validate("", {}, nullptr, from).file_errors, (Lines{{0, "DIDC-EMPTY"}}));

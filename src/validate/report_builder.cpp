@@ -109,17 +109,15 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
     return {};
 }
 
-ValidationReport ReportBuilder::Finish(std::optional<uint64_t> bad_utf8_line) {
-    if (bad_utf8_line) {
-        // Nothing else is checked in a file that is not UTF-8.
+ValidationReport ReportBuilder::Finish(std::optional<Finding> unreadable) {
+    if (unreadable) {
+        // Nothing else is checked in a file that cannot be read.
         ValidationReport only;
         only.severities = report_.severities;
         only.not_run = report_.not_run;
         only.bytes = report_.bytes;
         report_ = std::move(only);
-        (void)AddFileError(Finding{*bad_utf8_line, RuleId::kDidcEncoding, Severity::kFile, "",
-                                   "the file is not valid UTF-8 from this line on: save it as UTF-8 (not Windows-1252 "
-                                   "or Latin-1) and send it again"});
+        (void)AddFileError(std::move(*unreadable));
     } else if (report_.records.total == 0) {
         (void)AddFileError(Finding{0, RuleId::kDidcEmpty, Severity::kFile, "", "the file holds no records"});
     }

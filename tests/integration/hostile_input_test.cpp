@@ -87,4 +87,60 @@ TEST_F(HostileInputTest, ANulInAFieldIsAFindingShownVisiblyInEveryReport) {
     EXPECT_EQ(r.out.find('\0'), std::string::npos);
 }
 
+TEST_F(HostileInputTest, Utf16FilesAreNamedWithHowToConvertThem) {
+    Generate(200);
+    for (const auto& [encoding, endian] : {std::pair{"UTF-16", "little-endian"}, std::pair{"UTF-16LE", "little-endian"},
+                                           std::pair{"UTF-16BE", "big-endian"}}) {
+        const std::string name = std::string(encoding) + ".csv";
+        ASSERT_EQ(did::testing::Run("cd '" + dir_ + "' && iconv -f UTF-8 -t " + encoding + " extract.csv > " + name)
+                      .exit_code,
+                  0);
+        auto r = Did("validate " + name + " --format json" + kPeriod);
+        EXPECT_EQ(r.exit_code, 1) << encoding;
+        const auto report = nlohmann::json::parse(r.out);
+        ASSERT_EQ(report["file_errors"].size(), 1u) << r.out;
+        EXPECT_EQ(report["file_errors"][0]["rule"], "DIDC-ENCODING");
+        EXPECT_EQ(report["file_errors"][0]["line"], 1);
+        EXPECT_EQ(report["records"]["total"], 0);
+        const std::string message = report["file_errors"][0]["message"];
+        EXPECT_NE(message.find(std::string("the file is UTF-16 (") + endian + "), not UTF-8"), std::string::npos)
+            << message;
+        EXPECT_NE(message.find("'CSV UTF-8 (Comma delimited)'"), std::string::npos) << message;
+        // The conversion the message gives works.
+        const std::string from = message.substr(message.find("iconv -f ") + 9, 8);
+        ASSERT_EQ(
+            did::testing::Run("cd '" + dir_ + "' && iconv -f " + from + " -t UTF-8 " + name + " > back.csv").exit_code,
+            0);
+        EXPECT_EQ(Did("validate back.csv" + std::string(kPeriod)).exit_code, 0) << from;
+        r = Did("validate " + name + kPeriod);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_NE(r.out.find("FILE REJECTED"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("the file is UTF-16"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(HostileInputTest, MacLineEndsAreNamedWithHowToConvertThem) {
+    Generate(200);
+    ASSERT_EQ(did::testing::Run("cd '" + dir_ + "' && tr '\\n' '\\r' < extract.csv > mac.csv").exit_code, 0);
+    ASSERT_EQ(ReadText(Path("mac.csv")).find('\n'), std::string::npos);
+    auto r = Did(std::string("validate mac.csv --format json") + kPeriod);
+    EXPECT_EQ(r.exit_code, 1);
+    const auto report = nlohmann::json::parse(r.out);
+    ASSERT_EQ(report["file_errors"].size(), 1u) << r.out;
+    EXPECT_EQ(report["file_errors"][0]["rule"], "DIDS075");
+    EXPECT_EQ(report["file_errors"][0]["line"], 1);
+    const std::string message = report["file_errors"][0]["message"];
+    EXPECT_NE(message.find("lines end with a carriage return (CR) only, as Excel's 'CSV (Macintosh)' writes them"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("tr '\\r' '\\n'"), std::string::npos) << message;
+    r = Did(std::string("validate mac.csv") + kPeriod);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.out.find("carriage return (CR) only"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("the header row has"), std::string::npos) << r.out;  // as it said before: 3,418 columns
+    // The conversion the message gives works.
+    ASSERT_EQ(did::testing::Run("cd '" + dir_ + "' && tr '\\r' '\\n' < mac.csv > back.csv").exit_code, 0);
+    EXPECT_EQ(Did("validate back.csv" + std::string(kPeriod)).exit_code, 0);
+}
+
 }  // namespace
