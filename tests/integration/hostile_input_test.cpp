@@ -24,9 +24,19 @@ class HostileInputTest : public ::testing::Test {
     void TearDown() override { std::filesystem::remove_all(dir_); }
     std::string Path(const std::string& name) const { return dir_ + "/" + name; }
     // Runs did with the temporary directory as the data directory, so nothing touches $HOME.
-    did::testing::ProcessResult Did(const std::string& args, bool with_stderr = false) const {
-        return did::testing::Run("cd '" + dir_ + "' && DID_DATA_DIR='" + dir_ + "/data' '" + kDid + "' " + args +
-                                 (with_stderr ? " 2>&1" : " 2>/dev/null"));
+    // `before` is shell run first, in the same directory.
+    did::testing::ProcessResult Did(const std::string& args, bool with_stderr = false,
+                                    const std::string& before = "") const {
+        return did::testing::Run("cd '" + dir_ + "' && " + before + "DID_DATA_DIR='" + dir_ + "/data' '" + kDid + "' " +
+                                 args + (with_stderr ? " 2>&1" : " 2>/dev/null"));
+    }
+    // did as a data manager runs it, with a database of its own; standard error included.
+    did::testing::ProcessResult Collection(const std::string& args, const std::string& before = "") const {
+        return did::testing::Run("cd '" + dir_ + "' && " + before + "DID_USER=dm.rxx DID_DATA_DIR='" + dir_ +
+                                 "/data' DID_DB='sqlite:" + dir_ + "/did.sqlite' '" + kDid + "' " + args + " 2>&1");
+    }
+    did::testing::ProcessResult Submit(const std::string& path) const {
+        return Collection("submit --provider RXX --period 2026-10 " + path + " --submitted 2026-11-05");
     }
     // A clean extract of `rows` records for 2026-10, as extract.csv.
     void Generate(int rows) const {
@@ -141,6 +151,39 @@ TEST_F(HostileInputTest, MacLineEndsAreNamedWithHowToConvertThem) {
     // The conversion the message gives works.
     ASSERT_EQ(did::testing::Run("cd '" + dir_ + "' && tr '\\r' '\\n' < mac.csv > back.csv").exit_code, 0);
     EXPECT_EQ(Did("validate back.csv" + std::string(kPeriod)).exit_code, 0);
+}
+
+TEST_F(HostileInputTest, ANamedPipeIsReadOnceAProgramWritesToIt) {
+    Generate(300);
+    ASSERT_EQ(did::testing::Run("cd '" + dir_ + "' && mkfifo pipe").exit_code, 0);
+    ASSERT_EQ(Collection("expect add --provider RXX --from 2026-01").exit_code, 0);
+    // The writer is started first and waits for a reader; `timeout` ends it should none come.
+    // Its output goes elsewhere, or the test would wait for it as for did.
+    const std::string writer = "(timeout 60 sh -c 'cat extract.csv > pipe' >/dev/null 2>&1 &) && ";
+    auto r = Did("validate pipe --format json" + std::string(kPeriod), false, writer);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["records"]["accepted"], 300);
+    r = Collection("submit --provider RXX --period 2026-10 pipe --submitted 2026-11-05", writer);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("Stored as submission 1: 300 records accepted"), std::string::npos) << r.out;
+}
+
+TEST_F(HostileInputTest, DirectoriesAndDevicesAreRefusedBeforeAnythingIsRead) {
+    std::filesystem::create_directories(Path("folder"));
+    for (const std::string path : {"folder", "/dev/zero"}) {
+        const std::string what = path == "folder" ? "it is a directory, not a file" : "it is a device, not a file";
+        auto r = Did("validate " + path + kPeriod, true);
+        EXPECT_EQ(r.exit_code, 2) << r.out;
+        EXPECT_NE(r.out.find("cannot read " + path + ": " + what), std::string::npos) << r.out;
+        // `did submit` would have spooled /dev/zero up to the size limit before finding out.
+        r = Submit(path);
+        EXPECT_NE(r.exit_code, 0) << r.out;
+        EXPECT_NE(r.out.find("cannot read " + path + ": " + what), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("Nothing was stored"), std::string::npos) << r.out;
+    }
+    const auto r = Did("validate - < /dev/zero", true);
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("cannot read standard input: it is a device, not a file"), std::string::npos) << r.out;
 }
 
 }  // namespace
