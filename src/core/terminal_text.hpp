@@ -9,10 +9,10 @@
 
 namespace did::core {
 
-// Appends `text` with tab, LF and CR as `\t`, `\n` and `\r`; the other C0 controls and DEL as
-// `\x` and two hex digits (`\x1b`); the C1 controls U+0080–U+009F as `\u0080`–`\u009f`; and
-// each byte that is not valid UTF-8 as `\x` and two hex digits (`\xff`). Everything else,
-// a backslash included, is copied as it is. The result is valid UTF-8 without controls.
+// Appends `text` with each control character by name, as findings show them
+// (control_characters.hpp): `<TAB>`, `<LF>`, `<ESC>`, `<NUL>`, `<DEL>`, and the C1 controls as
+// `<U+009B>`; each byte that is not valid UTF-8 as `<0xFF>`. Everything else is copied as it
+// is. The result is valid UTF-8 without controls.
 void AppendForTerminal(std::string& out, std::string_view text);
 
 // The same, as a new string.

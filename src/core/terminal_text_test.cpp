@@ -16,27 +16,27 @@ TEST(TerminalTextTest, OrdinaryTextIsUnchanged) {
 }
 
 TEST(TerminalTextTest, ControlCharactersAreShownVisibly) {
-    EXPECT_EQ(ForTerminal("a\tb\nc\rd"), "a\\tb\\nc\\rd");
-    EXPECT_EQ(ForTerminal(std::string("\0x", 2)), "\\x00x");
-    EXPECT_EQ(ForTerminal("\x01\x1F\x7F"), "\\x01\\x1f\\x7f");
+    EXPECT_EQ(ForTerminal("a\tb\nc\rd"), "a<TAB>b<LF>c<CR>d");
+    EXPECT_EQ(ForTerminal(std::string("\0x", 2)), "<NUL>x");
+    EXPECT_EQ(ForTerminal("\x01\x1F\x7F"), "<SOH><US><DEL>");
     // The clipboard write (OSC 52) and a colour (CSI): nothing left for a terminal to act on.
-    EXPECT_EQ(ForTerminal("\x1B]52;c;SGVsbG8=\x07"), "\\x1b]52;c;SGVsbG8=\\x07");
-    EXPECT_EQ(ForTerminal("\x1B[31mred\x1B[0m"), "\\x1b[31mred\\x1b[0m");
+    EXPECT_EQ(ForTerminal("\x1B]52;c;SGVsbG8=\x07"), "<ESC>]52;c;SGVsbG8=<BEL>");
+    EXPECT_EQ(ForTerminal("\x1B[31mred\x1B[0m"), "<ESC>[31mred<ESC>[0m");
     // C1 controls, as UTF-8: CSI is C2 9B.
     EXPECT_EQ(ForTerminal("\xC2\x9B"
                           "31m"),
-              "\\u009b31m");
-    EXPECT_EQ(ForTerminal("\xC2\x80\xC2\x9F"), "\\u0080\\u009f");
+              "<U+009B>31m");
+    EXPECT_EQ(ForTerminal("\xC2\x80\xC2\x9F"), "<U+0080><U+009F>");
 }
 
 TEST(TerminalTextTest, BytesThatAreNotUtf8AreShownOneByOne) {
-    EXPECT_EQ(ForTerminal("caf\xE9"), "caf\\xe9");  // Windows-1252
+    EXPECT_EQ(ForTerminal("caf\xE9"), "caf<0xE9>");  // Windows-1252
     EXPECT_EQ(ForTerminal("\x9B"
                           "31m"),
-              "\\x9b31m");                                             // a lone C1 byte
-    EXPECT_EQ(ForTerminal("a\xE2\x82z"), "a\\xe2\\x82z");              // a sequence cut short
-    EXPECT_EQ(ForTerminal("\xC0\xAF"), "\\xc0\\xaf");                  // an overlong form
-    EXPECT_EQ(ForTerminal("\xFF\x1B\xC3\xA9"), "\\xff\\x1b\xC3\xA9");  // then a control, then é
+              "<0x9B>31m");                                             // a lone C1 byte
+    EXPECT_EQ(ForTerminal("a\xE2\x82z"), "a<0xE2><0x82>z");              // a sequence cut short
+    EXPECT_EQ(ForTerminal("\xC0\xAF"), "<0xC0><0xAF>");                  // an overlong form
+    EXPECT_EQ(ForTerminal("\xFF\x1B\xC3\xA9"), "<0xFF><ESC>\xC3\xA9");  // then a control, then é
 }
 
 TEST(TerminalTextTest, TheResultIsValidUtf8WithoutControls) {

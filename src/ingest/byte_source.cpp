@@ -1,36 +1,114 @@
 #include "ingest/byte_source.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <string>
+
+#include <fmt/format.h>
 
 namespace did::ingest {
 namespace {
+
+constexpr std::string_view kStandardInput = "standard input";
 
 int64_t ModifiedNs(const struct stat& info) {
     return static_cast<int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
 }
 
+// What cannot be read as a submission, known from the file's type alone. A character device
+// is judged once opened: a terminal is read, anything else is refused.
+std::optional<core::Error> Refusal(const std::string& path, mode_t mode) {
+    if (S_ISDIR(mode)) return core::Error::InvalidArgument("cannot read " + path + ": it is a directory, not a file");
+    if (S_ISSOCK(mode)) return core::Error::InvalidArgument("cannot read " + path + ": it is a socket, not a file");
+    if (S_ISBLK(mode) || S_ISCHR(mode)) {
+        return core::Error::InvalidArgument("cannot read " + path +
+                                            ": it is a device, not a file (a device such as /dev/zero may never end)" +
+                                            (path == kStandardInput ? "" : "; give a file, a named pipe or -"));
+    }
+    return std::nullopt;
+}
+
+std::string Seconds(std::chrono::milliseconds wait) {
+    return fmt::format("{:g} s", static_cast<double>(wait.count()) / 1000);
+}
+
+// Waits until the pipe has bytes to read, or its writer has gone (the read then says which),
+// for at most `wait`.
+core::Status WaitForPipe(int fd, const std::string& path, std::chrono::milliseconds wait, bool started) {
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    while (true) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        pollfd ready{fd, POLLIN, 0};
+        const int n = ::poll(&ready, 1, static_cast<int>(std::max<int64_t>(left.count(), 0)));
+        if (n > 0) return {};
+        if (n == 0) {
+            return core::Fail(core::Error::IoError(
+                started ? "the program writing to the pipe " + path + " has sent nothing for " + Seconds(wait) +
+                              "; stopped waiting"
+                        : "no program is writing to the pipe " + path + "; waited " + Seconds(wait)));
+        }
+        if (errno != EINTR) {
+            return core::Fail(core::Error::IoError("cannot wait for the pipe " + path + ": " + std::strerror(errno)));
+        }
+    }
+}
+
 }  // namespace
 
-core::Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path) {
-    if (path == "-") return std::unique_ptr<FileSource>(new FileSource(STDIN_FILENO, false, std::nullopt, 0, "stdin"));
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return core::Fail(core::Error::IoError("cannot open " + path + ": " + std::strerror(errno)));
+core::Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path,
+                                                           std::chrono::milliseconds pipe_wait) {
+    if (path == "-") {
+        // Read as it comes, however slowly: whoever runs the command chose what feeds it. But
+        // not from an endless device (`< /dev/zero`).
+        struct stat info {};
+        if (::fstat(STDIN_FILENO, &info) == 0 && S_ISCHR(info.st_mode) && !::isatty(STDIN_FILENO)) {
+            return core::Fail(*Refusal(std::string(kStandardInput), info.st_mode));
+        }
+        return std::unique_ptr<FileSource>(new FileSource(STDIN_FILENO, false, std::nullopt, 0, "stdin"));
+    }
+    // What can be refused is refused before opening: opening a device can itself do things.
     struct stat info {};
-    if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+    if (::stat(path.c_str(), &info) != 0) {
+        return core::Fail(core::Error::IoError("cannot open " + path + ": " + std::strerror(errno)));
+    }
+    if (!S_ISCHR(info.st_mode)) {
+        if (auto refused = Refusal(path, info.st_mode)) return core::Fail(*refused);
+    }
+    // Non-blocking, or opening a named pipe would wait, without end, for a writer.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) return core::Fail(core::Error::IoError("cannot open " + path + ": " + std::strerror(errno)));
+    auto fail = [&](core::Error error) {
         ::close(fd);
-        return core::Fail(core::Error::IoError("cannot read " + path + ": it is a directory or unreadable"));
+        return core::Fail(std::move(error));
+    };
+    if (::fstat(fd, &info) != 0) {
+        return fail(core::Error::IoError("cannot read " + path + ": " + std::strerror(errno)));
+    }
+    // Judged again on what was opened, which may not be what was looked at a moment before.
+    if (!(S_ISCHR(info.st_mode) && ::isatty(fd))) {
+        if (auto refused = Refusal(path, info.st_mode)) return fail(*refused);
+    }
+    const bool pipe = S_ISFIFO(info.st_mode);
+    if (pipe) {
+        if (auto waited = WaitForPipe(fd, path, pipe_wait, false); !waited) return fail(waited.error());
+    } else if (::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+        return fail(core::Error::IoError("cannot read " + path + ": " + std::strerror(errno)));
     }
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     std::optional<uint64_t> size;
     if (S_ISREG(info.st_mode)) size = static_cast<uint64_t>(info.st_size);
-    return std::unique_ptr<FileSource>(new FileSource(fd, true, size, ModifiedNs(info), path));
+    auto source = std::unique_ptr<FileSource>(new FileSource(fd, true, size, ModifiedNs(info), path));
+    source->pipe_ = pipe;
+    source->pipe_wait_ = pipe_wait;
+    return source;
 }
 
 core::Status FileSource::CheckUnchanged() const {
@@ -62,9 +140,13 @@ core::Result<size_t> FileSource::Read(char* into, size_t size) {
     read_from_ = true;
     while (true) {
         const ssize_t n = ::read(fd_, into, size);
-        if (n >= 0) return static_cast<size_t>(n);
-        if (errno != EINTR)
-            return core::Fail(core::Error::IoError("cannot read " + path_ + ": " + std::strerror(errno)));
+        if (n >= 0) return static_cast<size_t>(n);  // 0 from a pipe: its writer has closed it
+        if (errno == EINTR) continue;
+        if (pipe_ && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            if (auto waited = WaitForPipe(fd_, path_, pipe_wait_, true); !waited) return core::Fail(waited.error());
+            continue;
+        }
+        return core::Fail(core::Error::IoError("cannot read " + path_ + ": " + std::strerror(errno)));
     }
 }
 

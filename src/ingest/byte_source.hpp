@@ -3,6 +3,7 @@
 // the fuzzer feed memory and the server feeds its spool file. One reader at a time.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -29,10 +30,19 @@ class ByteSource {
     virtual core::Status CheckUnchanged() const { return {}; }
 };
 
+// How long a named pipe (FIFO) may keep its reader waiting: for a program to start writing
+// to it, and then for each next block.
+inline constexpr std::chrono::milliseconds kPipeWait{30'000};
+
 class FileSource final : public ByteSource {
   public:
-    // `path` "-" reads standard input.
-    static core::Result<std::unique_ptr<FileSource>> Open(const std::string& path);
+    // `path` "-" reads standard input, as it comes (unless it is a device other than a
+    // terminal). Otherwise a regular file, a named pipe (waited on for at most `pipe_wait` at a
+    // time, so that a pipe nobody writes to fails instead of hanging) or a terminal; a
+    // directory, a socket or any other device (such as /dev/zero, which never ends) is refused
+    // before anything is read.
+    static core::Result<std::unique_ptr<FileSource>> Open(const std::string& path,
+                                                          std::chrono::milliseconds pipe_wait = kPipeWait);
     ~FileSource() override;
 
     core::Result<size_t> Read(char* into, size_t size) override;
@@ -50,6 +60,8 @@ class FileSource final : public ByteSource {
     int64_t modified_ns_;
     std::string path_;
     bool read_from_ = false;
+    bool pipe_ = false;  // a named pipe, opened non-blocking: every wait for it is bounded
+    std::chrono::milliseconds pipe_wait_ = kPipeWait;
 };
 
 class MemorySource final : public ByteSource {

@@ -3,12 +3,19 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <future>
 #include <string>
+#include <thread>
 
 #include "ingest/hashing_source.hpp"
 
@@ -80,6 +87,113 @@ TEST(ByteSourceTest, MemoryCannotChangeUnderItsReader) {
     MemorySource memory("a,b\n");
     EXPECT_EQ(ReadAll(memory), "a,b\n");
     EXPECT_TRUE(memory.CheckUnchanged());
+}
+
+// A named pipe, and a thread that opens it for writing (which waits for a reader), writes
+// `text`, then keeps it open until `release` is set before closing it.
+class PipeWriter {
+  public:
+    PipeWriter(const std::string& path, std::string text, std::shared_future<void> release)
+        : thread_([path, text = std::move(text), release] {
+              const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+              ASSERT_GE(fd, 0);
+              for (size_t done = 0; done < text.size();) {
+                  const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+                  ASSERT_GT(n, 0);
+                  done += static_cast<size_t>(n);
+              }
+              release.wait();
+              ::close(fd);
+          }) {}
+    ~PipeWriter() { thread_.join(); }
+
+  private:
+    std::thread thread_;
+};
+
+std::string MakeFifo(const std::string& name) {
+    const std::string path = TempPath(name);
+    std::remove(path.c_str());
+    EXPECT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    return path;
+}
+
+TEST(ByteSourceTest, APipeNobodyWritesToFailsAfterTheWait) {
+    const std::string path = MakeFifo("nobody.fifo");
+    auto source = FileSource::Open(path, std::chrono::milliseconds(100));
+    ASSERT_FALSE(source);
+    EXPECT_EQ(source.error().message, "no program is writing to the pipe " + path + "; waited 0.1 s");
+    std::remove(path.c_str());
+}
+
+TEST(ByteSourceTest, APipeIsReadToItsEndOnceAProgramWritesToIt) {
+    const std::string path = MakeFifo("writer.fifo");
+    std::string text;
+    while (text.size() < (size_t{1} << 20)) text += "4010232137,01,1980-05-17,A,1,LS1 4AP\n";  // more than a pipe holds
+    std::promise<void> release;
+    release.set_value();  // the writer closes the pipe as soon as it has written
+    PipeWriter writer(path, text, release.get_future().share());
+    auto source = FileSource::Open(path, std::chrono::seconds(60));
+    ASSERT_TRUE(source) << source.error().message;
+    EXPECT_FALSE((*source)->SizeHint());
+    EXPECT_FALSE((*source)->MappableFd());
+    EXPECT_EQ(ReadAll(**source), text);
+    EXPECT_TRUE((*source)->CheckUnchanged());
+    std::remove(path.c_str());
+}
+
+TEST(ByteSourceTest, APipeWhoseWriterStallsFailsAfterTheWait) {
+    const std::string path = MakeFifo("stalled.fifo");
+    // A writer that has sent a little and holds the pipe open. Opened read-write, which does not
+    // wait for a reader, so that the bytes are there before the source opens the pipe.
+    const int writer = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    ASSERT_GE(writer, 0);
+    ASSERT_EQ(::write(writer, "NHS NUMBER,", 11), 11);
+    auto source = FileSource::Open(path, std::chrono::milliseconds(100));
+    ASSERT_TRUE(source) << source.error().message;
+    char block[64];
+    auto first = (*source)->Read(block, sizeof block);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(std::string(block, *first), "NHS NUMBER,");
+    auto stalled = (*source)->Read(block, sizeof block);
+    ASSERT_FALSE(stalled);
+    EXPECT_EQ(stalled.error().message,
+              "the program writing to the pipe " + path + " has sent nothing for 0.1 s; stopped waiting");
+    ::close(writer);
+    std::remove(path.c_str());
+}
+
+TEST(ByteSourceTest, DirectoriesSocketsAndDevicesAreRefusedBeforeReading) {
+    const std::string directory = TempPath("directory");
+    std::filesystem::create_directories(directory);
+    auto refused = FileSource::Open(directory);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().message, "cannot read " + directory + ": it is a directory, not a file");
+    std::filesystem::remove(directory);
+
+    const std::string socket_path = TempPath("socket");
+    std::remove(socket_path.c_str());
+    const int listener = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    ASSERT_LT(socket_path.size(), sizeof address.sun_path);
+    std::memcpy(address.sun_path, socket_path.c_str(), socket_path.size() + 1);
+    ASSERT_EQ(::bind(listener, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+    refused = FileSource::Open(socket_path);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().message, "cannot read " + socket_path + ": it is a socket, not a file");
+    ::close(listener);
+    std::remove(socket_path.c_str());
+
+    // An endless device would be read (or, by `did submit`, spooled) until it filled the disk.
+    for (const std::string device : {"/dev/zero", "/dev/urandom", "/dev/null"}) {
+        refused = FileSource::Open(device);
+        ASSERT_FALSE(refused) << device;
+        EXPECT_NE(refused.error().message.find("cannot read " + device + ": it is a device, not a file"),
+                  std::string::npos)
+            << refused.error().message;
+    }
 }
 
 }  // namespace

@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "core/control_characters.hpp"
 #include "core/csv_tokenizer.hpp"
 #include "core/utf8.hpp"
 #include "ingest/csv/chunk_parser.hpp"
+#include "ingest/csv/file_sniffer.hpp"
 #include "ingest/window_reader.hpp"
 #include "ingest/worker_pool.hpp"
 #include "validate/duplicate_index.hpp"
@@ -26,6 +28,12 @@ using validate::Severity;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr size_t kMaxHeaderColumns = 4096;
+
+Finding NotUtf8(uint64_t line) {
+    return Finding{line, RuleId::kDidcEncoding, Severity::kFile, "",
+                   "the file is not valid UTF-8 from this line on: save it as UTF-8 (not Windows-1252 or Latin-1) and "
+                   "send it again"};
+}
 
 class CsvPipeline {
     // The chunk results of one window, kept until the next round has marked its repeats.
@@ -65,6 +73,11 @@ class CsvPipeline {
             eof_ = reader_->at_eof();
             size_t pos = 0;
             if (first) {
+                // A file saved as UTF-16 or with Mac line ends gets one finding that says so.
+                if (auto unreadable = SniffUnreadableFile(view, eof_)) {
+                    unreadable_ = std::move(*unreadable);
+                    break;
+                }
                 if (view.starts_with(kBom)) pos = kBom.size();
                 const auto header_end = ReadHeader(view, pos);
                 if (!header_end) return core::Fail(header_end.error());
@@ -75,11 +88,11 @@ class CsvPipeline {
                 }
                 first = false;
                 pos = **header_end;
-                if (bad_utf8_line_) break;
+                if (unreadable_) break;
             }
             const auto consumed = ProcessWindow(view, pos);
             if (!consumed) return core::Fail(consumed.error());
-            if (bad_utf8_line_ || stop_) break;
+            if (unreadable_ || stop_) break;
             if (eof_ && *consumed == view.size()) break;
             if (*consumed == pos) {  // not even one record fits: make room
                 if (auto grown = Grow(); !grown) return core::Fail(grown.error());
@@ -89,17 +102,17 @@ class CsvPipeline {
             bytes_done_ += *consumed;
             if (options_.progress) options_.progress(bytes_done_);
         }
-        if (!bad_utf8_line_) {
+        if (!unreadable_) {
             if (auto flushed = FlushPending(); !flushed) return core::Fail(flushed.error());
         }
         // Before the sink may keep anything: a submission must not be made of half a file.
         if (auto unchanged = source_.CheckUnchanged(); !unchanged) return core::Fail(unchanged.error());
         if (sink_ != nullptr) {
-            if (auto status = sink_->Finish(!builder_.file_rejected() && !bad_utf8_line_); !status) {
+            if (auto status = sink_->Finish(!builder_.file_rejected() && !unreadable_); !status) {
                 return core::Fail(status.error());
             }
         }
-        validate::ValidationReport report = builder_.Finish(bad_utf8_line_);
+        validate::ValidationReport report = builder_.Finish(std::move(unreadable_));
         report.has_header = has_header_;
         report.bytes = reader_->bytes_read();
         report.duplicate_keys = duplicates_.size();
@@ -130,7 +143,7 @@ class CsvPipeline {
         if (pos >= view.size()) return pos;
         if (tokenizer_.Next(view, pos, eof_, fields, record) == core::CsvStatus::kNeedMoreData) return std::nullopt;
         if (const auto bad = core::FindInvalidUtf8(view.substr(pos, record.next - pos))) {
-            bad_utf8_line_ = 1 + CountLineFeeds(view.substr(pos, *bad));
+            unreadable_ = NotUtf8(1 + CountLineFeeds(view.substr(pos, *bad)));
             return pos;
         }
         const std::span<const std::string_view> kept(fields.data(), std::min<size_t>(record.columns, fields.size()));
@@ -145,8 +158,10 @@ class CsvPipeline {
             std::string message = "the header row does not name the DID columns in order:";
             std::string value;
             for (const auto& m : mismatches) {
-                message += fmt::format(" column {} is '{}', expected {};", m.column, m.found, m.expected);
-                value += (value.empty() ? "" : ", ") + m.found;
+                // Visibly, as every finding shows a control character (PostgreSQL cannot store a NUL).
+                const std::string found = core::ShowControlCharacters(m.found);
+                message += fmt::format(" column {} is '{}', expected {};", m.column, found, m.expected);
+                value += (value.empty() ? "" : ", ") + found;
             }
             message.pop_back();
             auto status = builder_.AddFileError(Finding{1, RuleId::kDidcHeader, Severity::kFile, value, message});
@@ -204,7 +219,7 @@ class CsvPipeline {
         for (size_t i = 0; i < chunks; ++i) {
             ChunkResult& r = results[i];
             if (r.bad_utf8_line) {
-                bad_utf8_line_ = line + *r.bad_utf8_line;
+                unreadable_ = NotUtf8(line + *r.bad_utf8_line);
                 return r.end;
             }
             batch.chunks.push_back(&r);
@@ -256,7 +271,9 @@ class CsvPipeline {
     bool has_header_ = false;
     uint64_t next_line_ = 1;
     uint64_t bytes_done_ = 0;
-    std::optional<uint64_t> bad_utf8_line_;
+    // The one finding for a file that cannot be read at all (not UTF-8, UTF-16, lines ended
+    // by CR only): nothing else is checked or reported.
+    std::optional<Finding> unreadable_;
 };
 
 }  // namespace

@@ -4,13 +4,16 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <utility>
 
 #include "core/field.hpp"
+#include "core/utf8.hpp"
 #include "validate/rule_catalogue.hpp"
 
 namespace did::ingest {
@@ -202,6 +205,38 @@ TEST(PipelineTest, InvalidUtf8IsTheOnlyFinding) {
     EXPECT_TRUE(Validate(Line("caf\xC3\xA9") + "\n").file_errors.empty());
 }
 
+// Excel's UTF-16 and 'CSV (Macintosh)' files get one finding naming what they are, whatever
+// the window: not "not valid UTF-8" or a line of thousands of columns.
+TEST(PipelineTest, Utf16AndCrOnlyFilesAreNamed) {
+    std::string lf_file = Header() + "\n";
+    for (int i = 0; i < 50; ++i) lf_file += Line(std::to_string(i)) + "\n";
+    std::string cr_file = lf_file;
+    std::replace(cr_file.begin(), cr_file.end(), '\n', '\r');
+    std::string utf16 = "\xFF\xFE";
+    for (char c : lf_file) utf16 += std::string{c, '\0'};
+    for (size_t window : {300u, 4096u, 1u << 20}) {
+        PipelineOptions options;
+        options.window_bytes = window;
+        options.min_chunk_bytes = 100;
+        CountingSink sink;
+        const auto cr = Validate(cr_file, options, &sink);
+        EXPECT_EQ(cr.file_errors, (Lines{{1, "DIDS075"}})) << window;
+        EXPECT_NE(cr.messages[0].find("carriage return (CR) only"), std::string::npos) << cr.messages[0];
+        EXPECT_EQ(cr.records.total, 0u);
+        EXPECT_FALSE(sink.kept);
+        const auto wide = Validate(utf16, options);
+        EXPECT_EQ(wide.file_errors, (Lines{{1, "DIDC-ENCODING"}})) << window;
+        EXPECT_NE(wide.messages[0].find("UTF-16 (little-endian)"), std::string::npos) << wide.messages[0];
+        EXPECT_EQ(Validate(utf16.substr(2), options).file_errors, (Lines{{1, "DIDC-ENCODING"}})) << window;
+    }
+    // A record over 16 MiB of CR-ended lines: named, not "longer than 16 MiB".
+    std::string big = cr_file;
+    while (big.size() < (size_t{17} << 20)) big += cr_file.substr(Header().size() + 1);
+    const auto out = Validate(big);
+    EXPECT_EQ(out.file_errors, (Lines{{1, "DIDS075"}}));
+    EXPECT_NE(out.messages[0].find("carriage return (CR) only"), std::string::npos) << out.messages[0];
+}
+
 TEST(PipelineTest, EmptyFiles) {
     for (From from : {From::kMemory, From::kFile}) {
         EXPECT_EQ(Validate("", {}, nullptr, from).file_errors, (Lines{{0, "DIDC-EMPTY"}}));
@@ -389,6 +424,75 @@ TEST(PipelineTest, FileErrorsAreFoundWhereverTheyAre) {
         options.min_chunk_bytes = 100;
         EXPECT_EQ(Validate(text, options).file_errors, (Lines{{151, "DIDS075"}, {300, "DIDS075"}}));
     }
+}
+
+// DIDC-CONTROL depends on the reader's scan of the bytes, which skips line ends: a control
+// character must be found whatever the line ends, quoting, windows and chunks around it.
+TEST(PipelineTest, ControlCharactersAreFoundWhereverTheyAre) {
+    const std::vector<Field> fields = {Field::kNhsNumber,  Field::kBirthDate,     Field::kPostcode,
+                                       Field::kGpPractice, Field::kReferringOrg,  Field::kTestDate,
+                                       Field::kSnomedCode, Field::kSourceSetting, Field::kSiteCode};
+    std::string text = Header() + "\r\n";
+    Lines expected;  // DIDC-CONTROL and DIDS072 only
+    uint64_t line = 2;
+    for (int i = 0; i < 400; ++i) {
+        const std::string id = std::to_string(i);
+        std::string record;
+        std::string end = i % 3 == 0 ? "\n" : "\r\n";
+        uint64_t lines = 1;
+        if (i % 17 == 3) {  // a NUL in a field, unquoted
+            const Field field = fields[static_cast<size_t>(i) % fields.size()];
+            record = Line(id, {{field, "RH8" + std::string(1, '\0') + "02"}});
+            expected.emplace_back(line, "DIDC-CONTROL");
+        } else if (i % 23 == 5) {  // a CRLF inside quotes: data, but a control character
+            record = Line(id, {{Field::kReferringOrg, "\"B82005\r\n\""}});
+            expected.emplace_back(line, "DIDC-CONTROL");
+            lines = 2;
+        } else if (i % 29 == 7) {  // a lone CR just before the line's own CRLF: the accession's
+            record = Line(id) + "\r";
+            end = "\r\n";
+            expected.emplace_back(line, "DIDS072");
+        } else if (i % 31 == 11) {  // DEL and a C1 control, in the field before the accession
+            record = Line(id, {{Field::kSiteCode, "RH802\x7F\xC2\x9F"}});
+            expected.emplace_back(line, "DIDC-CONTROL");
+        } else {  // £ (C2 A3) is not a control
+            record = Line(id, {{Field::kPostcode, i % 2 == 0 ? "LS1 4AP" : "\"\xC2\xA3 LS1 4AP\""}});
+        }
+        text += record + end;
+        line += lines;
+    }
+    for (size_t threads : {1u, 2u, 3u}) {
+        for (size_t window : {700u, 4096u, 1u << 20}) {
+            for (size_t chunk : {64u, 1000u, 1u << 18}) {
+                PipelineOptions options;
+                options.threads = threads;
+                options.window_bytes = window;
+                options.min_chunk_bytes = chunk;
+                const auto out = Validate(text, options);
+                Lines control;
+                std::copy_if(out.findings.begin(), out.findings.end(), std::back_inserter(control),
+                             [](const auto& f) { return f.second == "DIDC-CONTROL" || f.second == "DIDS072"; });
+                EXPECT_EQ(control, expected) << threads << " " << window << " " << chunk;
+                for (const std::string& value : out.values) {
+                    EXPECT_FALSE(core::HasControlCharacter(value)) << value;
+                }
+                for (const std::string& message : out.messages) {
+                    EXPECT_FALSE(core::HasControlCharacter(message)) << message;
+                }
+            }
+        }
+    }
+}
+
+TEST(PipelineTest, HeaderNamesAreShownWithTheirControlCharacters) {
+    using namespace std::string_literals;
+    std::string header = Header();
+    header.replace(header.find("PERSON BIRTH DATE"), 17, "D\0B"s);
+    const auto out = Validate(header + "\n" + Line("A1") + "\n");
+    EXPECT_EQ(out.file_errors, (Lines{{1, "DIDC-HEADER"}}));
+    EXPECT_EQ(out.messages[0],
+              "the header row does not name the DID columns in order: column 3 is 'D<NUL>B', expected "
+              "PERSON BIRTH DATE");
 }
 
 }  // namespace

@@ -17,7 +17,8 @@ enum class OrgRole {
     kSite,      // a site of a provider: where imaging is done
 };
 
-// Fails with kInvalidArgument, saying what the code is and what was wanted.
+// Fails with kInvalidArgument, saying what the code is and what was wanted. Passes when no
+// ODS organisations are loaded at all (nothing to check against).
 core::Status CheckOrganisation(store::Store& store, const std::string& code, OrgRole role);
 
 }  // namespace did::service

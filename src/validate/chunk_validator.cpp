@@ -41,12 +41,12 @@ void ChunkValidator::BadRecord(uint64_t line, uint32_t columns, std::string_view
         Finding{line, RuleId::kDids075, Severity::kFile, "", ColumnCountMessage(columns, reason)});
 }
 
-void ChunkValidator::Record(RecordFields fields, uint64_t line) {
+void ChunkValidator::Record(RecordFields fields, uint64_t line, bool may_hold_control) {
     if (out_->trailing_empty.count != 0) FlushEmptyRun();
     ++out_->records;
     if (structure_only_) return;
 
-    const RecordOutcome outcome = validator_.Validate(fields, line, out_->findings, facts_);
+    const RecordOutcome outcome = validator_.Validate(fields, line, out_->findings, facts_, may_hold_control);
     if (outcome == RecordOutcome::kRejected) ++out_->rejected;
     if (outcome == RecordOutcome::kWarned) ++out_->warned;
     int32_t accepted_index = -1;

@@ -18,8 +18,9 @@ class ChunkValidator {
     // Starts a chunk; `out` is cleared and filled by the calls that follow.
     void Begin(ChunkResult& out);
 
-    // A record with exactly 18 columns, starting on (chunk-relative) `line`.
-    void Record(RecordFields fields, uint64_t line);
+    // A record with exactly 18 columns, starting on (chunk-relative) `line`; see
+    // RecordValidator::Validate for `may_hold_control`.
+    void Record(RecordFields fields, uint64_t line, bool may_hold_control = true);
     // A line that cannot be a record: the wrong column count, or unreadable quoting.
     void BadRecord(uint64_t line, uint32_t columns, std::string_view reason);
     // A line with nothing on it.

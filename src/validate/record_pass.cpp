@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "core/control_characters.hpp"
 #include "core/nhs_number.hpp"
 #include "core/postcode.hpp"
+#include "core/utf8.hpp"
 #include "validate/code_formats.hpp"
 
 namespace did::validate {
@@ -23,6 +25,7 @@ RecordOutcome RecordValidator::Pass::Run() {
     CheckSite();
     CheckAccession();
     CheckEngagement();
+    if (may_hold_control_) CheckControlCharacters();
     std::stable_sort(findings_.begin() + static_cast<std::ptrdiff_t>(first), findings_.end(),
                      [](const Finding& a, const Finding& b) { return a.rule < b.rule; });
     return outcome_;
@@ -31,7 +34,12 @@ RecordOutcome RecordValidator::Pass::Run() {
 void RecordValidator::Pass::Add(RuleId rule, std::string_view value, std::string message) {
     if (!v_.Runs(rule)) return;
     const Severity severity = v_.SeverityOf(rule);
-    findings_.push_back(Finding{line_, rule, severity, std::string(value), std::move(message)});
+    std::string shown_value(value);
+    if (may_hold_control_) {
+        if (core::HasControlCharacter(value)) shown_value = core::ShowControlCharacters(value);
+        if (core::HasControlCharacter(message)) message = core::ShowControlCharacters(message);
+    }
+    findings_.push_back(Finding{line_, rule, severity, std::move(shown_value), std::move(message)});
     if (severity != Severity::kWarn) {
         outcome_ = RecordOutcome::kRejected;
     } else if (outcome_ == RecordOutcome::kClean) {

@@ -17,14 +17,21 @@ namespace did::validate {
 class RecordValidator::Pass {
   public:
     Pass(const RecordValidator& validator, RecordFields fields, uint64_t line, std::vector<Finding>& findings,
-         RecordFacts& facts)
-        : v_(validator), fields_(fields), line_(line), findings_(findings), facts_(facts) {}
+         RecordFacts& facts, bool may_hold_control)
+        : v_(validator),
+          fields_(fields),
+          line_(line),
+          findings_(findings),
+          facts_(facts),
+          may_hold_control_(may_hold_control) {}
 
     RecordOutcome Run();
 
   private:
     std::string_view Get(core::Field field) const { return fields_[core::Index(field)]; }
     const ValidationContext& context() const { return v_.context_; }
+    // A finding. Control characters in its value or message are written visibly (<NUL>): a
+    // report must show them, and PostgreSQL cannot store a NUL in text.
     void Add(RuleId rule, std::string_view value, std::string message);
     // A date as messages write it: CCYY-MM-DD.
     static std::string Iso(core::Date d) { return d.ToString(); }
@@ -50,12 +57,15 @@ class RecordValidator::Pass {
                        RuleId closed_rule);
     void CheckAccession();
     void CheckEngagement();
+    // record_pass_control.cpp
+    void CheckControlCharacters();
 
     const RecordValidator& v_;
     RecordFields fields_;
     uint64_t line_;
     std::vector<Finding>& findings_;
     RecordFacts& facts_;
+    bool may_hold_control_;
     RecordOutcome outcome_ = RecordOutcome::kClean;
 };
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/control_characters.hpp"
 #include "core/utf8.hpp"
 #include "validate/code_formats.hpp"
 
@@ -53,12 +54,19 @@ void RecordValidator::Pass::CheckAccession() {
         return;
     }
     const core::TextShape shape = core::ShapeOf(accession);
+    if (shape.code_points <= 20 && !shape.has_control) return;
+    std::string message;
     if (shape.code_points > 20) {
-        Add(RuleId::kDids072, accession,
-            fmt::format("accession number is {} characters long; at most 20 are allowed", shape.code_points));
-    } else if (shape.has_control) {
-        Add(RuleId::kDids072, accession, "accession number holds a control character (tab, line break or similar)");
+        message = fmt::format("accession number is {} characters long; at most 20 are allowed", shape.code_points);
     }
+    // Named as DIDC-CONTROL names it in other fields, so that the submitter can find it.
+    if (const auto found = shape.has_control ? core::FindControlCharacter(accession) : std::nullopt) {
+        message += fmt::format("{} holds a control character, {}, at character {}{}",
+                               message.empty() ? "accession number" : "; it also",
+                               core::DescribeControlCharacter(found->code_point), found->character,
+                               found->count > 1 ? fmt::format(" (and {} more)", found->count - 1) : "");
+    }
+    Add(RuleId::kDids072, accession, std::move(message));
 }
 
 // The collection's rules of engagement: whose sites these are, excluded activity, and the same

@@ -24,9 +24,9 @@ RecordValidator::RecordValidator(const ValidationContext& context)
 }
 
 RecordOutcome RecordValidator::Validate(RecordFields fields, uint64_t line, std::vector<Finding>& findings,
-                                        RecordFacts& facts) const {
+                                        RecordFacts& facts, bool may_hold_control) const {
     facts = RecordFacts{};
-    return Pass(*this, fields, line, findings, facts).Run();
+    return Pass(*this, fields, line, findings, facts, may_hold_control).Run();
 }
 
 }  // namespace did::validate

@@ -34,9 +34,12 @@ class RecordValidator {
   public:
     explicit RecordValidator(const ValidationContext& context);
 
-    // Appends this record's findings to `findings`, in rule order, and fills `facts`.
-    RecordOutcome Validate(RecordFields fields, uint64_t line, std::vector<Finding>& findings,
-                           RecordFacts& facts) const;
+    // Appends this record's findings to `findings`, in rule order, and fills `facts`. A reader
+    // that has scanned the record's bytes and found no control character passes false for
+    // `may_hold_control`, which spares every field a second look (DIDC-CONTROL, and writing
+    // control characters visibly in findings).
+    RecordOutcome Validate(RecordFields fields, uint64_t line, std::vector<Finding>& findings, RecordFacts& facts,
+                           bool may_hold_control = true) const;
 
     Severity SeverityOf(RuleId rule) const { return severity_[static_cast<size_t>(Index(rule))]; }
     bool Runs(RuleId rule) const { return runs_[static_cast<size_t>(Index(rule))]; }

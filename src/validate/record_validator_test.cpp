@@ -11,6 +11,11 @@ namespace {
 
 using core::Field;
 
+// `before`, a NUL, `after`.
+std::string Nul(const std::string& before, const std::string& after) {
+    return before + '\0' + after;
+}
+
 // A record that passes every rule, submitted on 2026-11-05 for 2026-10.
 std::array<std::string, core::kFieldCount> GoodRecord() {
     return {"4010232137", "01",    "1980-05-17", "A",          "1",          "LS1 4AP",
@@ -25,9 +30,9 @@ class RecordValidatorTest : public ::testing::Test {
         context_.period = core::Period::Parse("2026-10");
     }
 
-    // The rule ids found for a record changed by `edits`.
-    std::set<std::string> Check(const std::map<Field, std::string>& edits, RecordOutcome* outcome = nullptr,
-                                RecordFacts* facts_out = nullptr) {
+    // The findings for a record changed by `edits`.
+    std::vector<Finding> Findings(const std::map<Field, std::string>& edits, RecordOutcome* outcome = nullptr,
+                                  RecordFacts* facts_out = nullptr) {
         auto record = GoodRecord();
         for (const auto& [field, value] : edits) record[core::Index(field)] = value;
         std::array<std::string_view, core::kFieldCount> views;
@@ -38,6 +43,13 @@ class RecordValidatorTest : public ::testing::Test {
         const RecordOutcome result = validator.Validate(views, 7, findings, facts);
         if (outcome != nullptr) *outcome = result;
         if (facts_out != nullptr) *facts_out = facts;
+        return findings;
+    }
+
+    // The rule ids found for a record changed by `edits`.
+    std::set<std::string> Check(const std::map<Field, std::string>& edits, RecordOutcome* outcome = nullptr,
+                                RecordFacts* facts_out = nullptr) {
+        const std::vector<Finding> findings = Findings(edits, outcome, facts_out);
         std::set<std::string> found;
         for (const Finding& f : findings) {
             EXPECT_EQ(f.line, 7u);
@@ -270,6 +282,52 @@ TEST_F(RecordValidatorTest, SiteAndAccession) {
               RuleSet{});
 }
 
+TEST_F(RecordValidatorTest, AControlCharacterInAnyFieldRejectsTheRecord) {
+    // A NUL where it breaks a format, where nothing else is checked (no ODS data: the
+    // referring organisation is not looked up), and where a bad value is only a warning.
+    RecordOutcome outcome;
+    EXPECT_EQ(Check({{Field::kNhsNumber, Nul("401", "0232137")}}, &outcome), (RuleSet{"DIDS002", "DIDC-CONTROL"}));
+    EXPECT_EQ(outcome, RecordOutcome::kRejected);
+    EXPECT_EQ(Check({{Field::kReferringOrg, Nul("B82", "005")}}, &outcome), RuleSet{"DIDC-CONTROL"});
+    EXPECT_EQ(outcome, RecordOutcome::kRejected);
+    EXPECT_EQ(Check({{Field::kReferrerCode, Nul("G123", "4567")}}, &outcome), (RuleSet{"DIDS023", "DIDC-CONTROL"}));
+    EXPECT_EQ(outcome, RecordOutcome::kRejected);  // DIDS023 alone would keep it, as referrer 99
+    EXPECT_EQ(Check({{Field::kGender, "\t1"}}), (RuleSet{"DIDS014", "DIDC-CONTROL"}));
+    EXPECT_EQ(Check({{Field::kPostcode, "LS1\xC2\x85 4AP"}}), (RuleSet{"DIDS017", "DIDC-CONTROL"}));  // U+0085
+
+    // One finding per field, naming it and the character, which the value shows visibly.
+    const auto findings = Findings({{Field::kBirthDate, Nul("198", "-05-17")}, {Field::kSiteCode, "RH802\r"}});
+    std::vector<const Finding*> control;
+    for (const Finding& f : findings) {
+        if (f.rule == RuleId::kDidcControl) control.push_back(&f);
+        EXPECT_EQ(f.value.find('\0'), std::string::npos) << f.message;
+        EXPECT_EQ(f.message.find('\0'), std::string::npos) << f.message;
+        EXPECT_EQ(f.message.find('\r'), std::string::npos) << f.message;
+    }
+    ASSERT_EQ(control.size(), 2u);
+    EXPECT_EQ(control[0]->value, "198<NUL>-05-17");
+    EXPECT_EQ(control[0]->message,
+              "PERSON BIRTH DATE holds a control character, NUL (U+0000), at character 4; no field may hold one");
+    EXPECT_EQ(control[1]->value, "RH802<CR>");
+    EXPECT_NE(control[1]->message.find("SITE CODE (OF IMAGING) holds a control character, CR (U+000D), at character 6"),
+              std::string::npos);
+    const auto two = Findings({{Field::kGpPractice, Nul("B8", Nul("20", "5"))}});
+    ASSERT_FALSE(two.empty());
+    EXPECT_NE(two.back().message.find("at character 3 (and 1 more)"), std::string::npos) << two.back().message;
+
+    // The accession number is DIDS072's, not counted twice; its message names the character too.
+    const auto accession = Findings({{Field::kAccessionNumber, Nul("ACC", "1")}});
+    ASSERT_EQ(accession.size(), 1u);
+    EXPECT_EQ(accession[0].rule, RuleId::kDids072);
+    EXPECT_EQ(accession[0].value, "ACC<NUL>1");
+    EXPECT_EQ(accession[0].message, "accession number holds a control character, NUL (U+0000), at character 4");
+    const auto long_one = Findings({{Field::kAccessionNumber, "ACC\t45678901234567890"}});
+    ASSERT_EQ(long_one.size(), 1u);
+    EXPECT_EQ(long_one[0].message,
+              "accession number is 21 characters long; at most 20 are allowed; it also holds a control character, "
+              "TAB (U+0009), at character 4");
+}
+
 TEST_F(RecordValidatorTest, NotifiedLocalCodesStandForTheirNicipCode) {
     auto codes = refdata::LocalCodes::Parse("ZCHX1,XCHES\n", *context_.catalogue);
     ASSERT_TRUE(codes);
@@ -342,7 +400,7 @@ namespace {
 
 // The rules that need reference data and the rules of engagement.
 class RecordValidatorWithReferenceDataTest : public RecordValidatorTest {
-protected:
+  protected:
     RecordValidatorWithReferenceDataTest() {
         auto add = [&](const char* code, refdata::OrgKind kind, const char* parent, const char* opened,
                        const char* closed) {
@@ -383,21 +441,27 @@ protected:
     ExaminationRegistry registry_;
 };
 
-TEST_F(RecordValidatorWithReferenceDataTest, TheGoodRecordStillPasses) { EXPECT_EQ(Check({}), RuleSet{}); }
+TEST_F(RecordValidatorWithReferenceDataTest, TheGoodRecordStillPasses) {
+    EXPECT_EQ(Check({}), RuleSet{});
+}
 
 TEST_F(RecordValidatorWithReferenceDataTest, PostcodesMustBeInTheDirectory) {
     EXPECT_EQ(Check({{Field::kPostcode, "LS14AP"}}), RuleSet{});
     EXPECT_EQ(Check({{Field::kPostcode, "LS1 4AQ"}}), RuleSet{"DIDS016"});
     EXPECT_EQ(Check({{Field::kPostcode, "ls1 4aq"}}), RuleSet{"DIDS017"});  // not looked up when malformed
-    EXPECT_EQ(Check({{Field::kNhsNumber, ""}, {Field::kBirthDate, ""}, {Field::kEthnicCategory, ""},
-                     {Field::kGender, ""}, {Field::kGpPractice, ""}, {Field::kPostcode, "LS1 4AQ"}}),
+    EXPECT_EQ(Check({{Field::kNhsNumber, ""},
+                     {Field::kBirthDate, ""},
+                     {Field::kEthnicCategory, ""},
+                     {Field::kGender, ""},
+                     {Field::kGpPractice, ""},
+                     {Field::kPostcode, "LS1 4AQ"}}),
               (RuleSet{"DIDS016", "DIDS074"}));
 }
 
 TEST_F(RecordValidatorWithReferenceDataTest, PracticesAreLookedUpAndMustBeOpen) {
     EXPECT_EQ(Check({{Field::kGpPractice, "B82099"}}), RuleSet{"DIDS018"});
-    EXPECT_EQ(Check({{Field::kGpPractice, "RH802"}}), RuleSet{"DIDS018"});  // a site, not a practice
-    EXPECT_EQ(Check({{Field::kGpPractice, "V81999"}}), RuleSet{});          // not known
+    EXPECT_EQ(Check({{Field::kGpPractice, "RH802"}}), RuleSet{"DIDS018"});   // a site, not a practice
+    EXPECT_EQ(Check({{Field::kGpPractice, "V81999"}}), RuleSet{});           // not known
     EXPECT_EQ(Check({{Field::kGpPractice, "B82006"}}), RuleSet{"DIDS080"});  // closed in June
     EXPECT_EQ(Check({{Field::kGpPractice, "B82011"}}), RuleSet{"DIDS080"});  // opened after the test
     EXPECT_EQ(Check({{Field::kGpPractice, "B82010"}}), RuleSet{});           // opened before it

@@ -1,5 +1,7 @@
 #include "validate/report_builder.hpp"
 
+#include "core/control_characters.hpp"
+#include "core/utf8.hpp"
 #include "validate/duplicate_key.hpp"
 
 #include <cstring>
@@ -66,9 +68,15 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
         if (!key.duplicate) continue;
         const auto [site, accession] =
             SplitDuplicateKey(std::string_view(chunk.key_arena).substr(key.key_offset, key.key_size));
-        duplicates_.push_back(Finding{base + key.line, RuleId::kDids071, severity, std::string(accession),
-                                      fmt::format("accession number {} at site {} was already used on line {}",
-                                                  accession, site, key.first_line)});
+        // Control characters written visibly, as in every other finding (PostgreSQL cannot
+        // store a NUL); a repeat is rare, so the check costs nothing that matters.
+        const bool control = core::HasControlCharacter(accession) || core::HasControlCharacter(site);
+        std::string shown_accession = control ? core::ShowControlCharacters(accession) : std::string(accession);
+        const std::string shown_site = control ? core::ShowControlCharacters(site) : std::string(site);
+        std::string message = fmt::format("accession number {} at site {} was already used on line {}", shown_accession,
+                                          shown_site, key.first_line);
+        duplicates_.push_back(
+            Finding{base + key.line, RuleId::kDids071, severity, std::move(shown_accession), std::move(message)});
         if (severity == Severity::kWarn) {
             if (key.outcome == RecordOutcome::kClean) ++report_.records.warned;
             if (key.accepted_index >= 0)
@@ -101,17 +109,15 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
     return {};
 }
 
-ValidationReport ReportBuilder::Finish(std::optional<uint64_t> bad_utf8_line) {
-    if (bad_utf8_line) {
-        // Nothing else is checked in a file that is not UTF-8.
+ValidationReport ReportBuilder::Finish(std::optional<Finding> unreadable) {
+    if (unreadable) {
+        // Nothing else is checked in a file that cannot be read.
         ValidationReport only;
         only.severities = report_.severities;
         only.not_run = report_.not_run;
         only.bytes = report_.bytes;
         report_ = std::move(only);
-        (void)AddFileError(Finding{*bad_utf8_line, RuleId::kDidcEncoding, Severity::kFile, "",
-                                   "the file is not valid UTF-8 from this line on: save it as UTF-8 (not Windows-1252 "
-                                   "or Latin-1) and send it again"});
+        (void)AddFileError(std::move(*unreadable));
     } else if (report_.records.total == 0) {
         (void)AddFileError(Finding{0, RuleId::kDidcEmpty, Severity::kFile, "", "the file holds no records"});
     }

@@ -24,8 +24,9 @@ class ReportBuilder {
     // `chunks` in file order, DIDS071 marks applied; `line_base[i]` is chunk i's first line.
     core::Status Merge(std::span<ChunkResult* const> chunks, std::span<const uint64_t> line_base, AcceptedSink* sink);
 
-    // Ends the file. A bad byte anywhere makes DIDC-ENCODING the only finding.
-    ValidationReport Finish(std::optional<uint64_t> bad_utf8_line);
+    // Ends the file. A file that cannot be read at all (a bad UTF-8 byte anywhere, UTF-16,
+    // lines ended by CR only) has `unreadable` as its only finding.
+    ValidationReport Finish(std::optional<Finding> unreadable);
 
     ValidationReport& report() { return report_; }
     bool file_rejected() const { return report_.file_rejected(); }

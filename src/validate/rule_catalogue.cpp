@@ -142,7 +142,8 @@ constexpr std::array<RuleSpec, kRuleCount> kRules = {{
      "the only demographic item is an invalid postcode",
      "postcode is the only demographic item given and it fails DIDS017 (or DIDS016)", kFile},
     {RuleId::kDids075, "DIDS075", kF, kWholeFile, std::nullopt, "a line does not have 18 columns",
-     "a line with a column count other than 18, an unreadable quoted field, or an empty line followed by records",
+     "a line with a column count other than 18, an unreadable quoted field, an empty line followed by records, or "
+     "lines ended by a lone CR (Excel's 'CSV (Macintosh)': the file is one line; reported once, nothing else checked)",
      kFile},
     {RuleId::kDids076, "DIDS076", kF, kWholeFile, std::nullopt, "the XML file is not of the DID structure",
      "XML not DIDS > DIDSRecord > groups > elements", kXml},
@@ -176,8 +177,15 @@ constexpr std::array<RuleSpec, kRuleCount> kRules = {{
     {RuleId::kDidcDuplicateProvider, "DIDC-DUPLICATE-PROVIDER", kW, kWholeRecord, std::nullopt,
      "the same examination was already accepted from another provider",
      "same NHS number, test date, imaging code and site already accepted from another provider", kStore},
-    {RuleId::kDidcEncoding, "DIDC-ENCODING", kF, kWholeFile, std::nullopt, "the file is not valid UTF-8",
-     "a byte sequence that is not strict UTF-8; nothing else is checked", kFile},
+    {RuleId::kDidcControl, "DIDC-CONTROL", kR, kWholeRecord, std::nullopt,
+     "a field holds a control character (NUL, tab, line break or similar)",
+     "any field but the accession number (DIDS072 covers it) holds a Unicode control character (Cc: U+0000-U+001F, "
+     "U+007F-U+009F), tab, CR and LF included, whether quoted or not; one finding per field, naming it",
+     kFile},
+    {RuleId::kDidcEncoding, "DIDC-ENCODING", kF, kWholeFile, std::nullopt, "the file is not UTF-8",
+     "a byte sequence that is not strict UTF-8, or a UTF-16 file (a byte-order mark FF FE or FE FF, or a zero in every "
+     "other byte); nothing else is checked",
+     kFile},
     {RuleId::kDidcEmpty, "DIDC-EMPTY", kF, kWholeFile, std::nullopt, "the file has no records",
      "no data line after the header and trailing empty lines", kFile},
     {RuleId::kDidcHeader, "DIDC-HEADER", kF, kWholeFile, std::nullopt,

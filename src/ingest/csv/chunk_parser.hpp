@@ -1,6 +1,7 @@
 // CsvChunkParser: cuts the records of one chunk out of a buffer of CSV bytes and hands
-// them to a ChunkValidator; also checks the chunk's bytes are UTF-8. One per worker
-// thread (it owns a tokenizer and a validator's scratch state).
+// them to a ChunkValidator; also checks the chunk's bytes are UTF-8 and tells the validator
+// which records may hold a control character. One per worker thread (it owns a tokenizer
+// and a validator's scratch state).
 #pragma once
 
 #include <array>
@@ -23,7 +24,13 @@ class CsvChunkParser {
                validate::ChunkResult& out);
 
   private:
+    // Whether buffer[from, to), one record, may hold a control character. The buffer is
+    // scanned ahead in blocks, once, rather than record by record.
+    bool MayHoldControl(std::string_view buffer, size_t from, size_t to);
+
     core::CsvTokenizer tokenizer_;
+    size_t scanned_to_ = 0;    // buffer[.., scanned_to_) has been scanned
+    size_t next_control_ = 0;  // where the scan stopped on a possible control character, or npos
     validate::ChunkValidator validator_;
     std::array<std::string_view, core::kFieldCount> fields_{};
 };
