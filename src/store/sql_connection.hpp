@@ -85,7 +85,11 @@ class SqlConnection {
     virtual core::Result<std::string> IntegrityCheck() = 0;
 };
 
+// What connecting does when the database is not there: a SQLite file is created, unless
+// kFail says not to (NotFound then); a PostgreSQL database is never created by connecting.
+enum class IfMissing { kCreate, kFail };
+
 // "sqlite:PATH" or "postgresql://…" (also "postgres://…").
-core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url);
+core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url, IfMissing if_missing = IfMissing::kCreate);
 
 }  // namespace did::store

@@ -1,0 +1,80 @@
+// The database from the command line, on both backends, with the real `did` binary:
+// - commands that only read never wait behind a writer, and never create a database;
+// - `did audit verify` notices entries removed from the end of the log, or from the middle,
+//   and entries altered.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "integration/process.hpp"
+#include "store/store.hpp"
+#include "store/test_databases.hpp"
+
+namespace {
+
+using did::store::Backend;
+
+class StoreSafetyTest : public ::testing::TestWithParam<Backend> {
+  protected:
+    void SetUp() override {
+        database_ = std::make_unique<did::store::TestDatabase>(GetParam());
+        if (database_->url().empty()) {
+            if (database_->required()) FAIL() << database_->skip_reason();
+            GTEST_SKIP() << database_->skip_reason();
+        }
+        dir_ = did::testing::MakeTempDir("did_store_safety");
+    }
+    void TearDown() override {
+        if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    }
+
+    // did with this test's database and data directory; standard error with the output.
+    did::testing::ProcessResult Did(const std::string& args) const { return DidOn(database_->url(), args); }
+    did::testing::ProcessResult DidOn(const std::string& url, const std::string& args) const {
+        return did::testing::Run("cd '" + dir_ + "' && DID_USER=tester DID_DATA_DIR='" + dir_ +
+                                 "/data' '" DID_BINARY "' " + args + " --db '" + url + "' 2>&1");
+    }
+    static bool Has(const did::testing::ProcessResult& r, const std::string& text) {
+        return r.out.find(text) != std::string::npos;
+    }
+
+    std::unique_ptr<did::store::TestDatabase> database_;
+    std::string dir_;
+};
+
+TEST_P(StoreSafetyTest, MigrateCreatesTheSchemaOfAFreshDatabase) {
+    auto r = Did("db migrate");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const int latest = did::store::LatestSchemaVersion(GetParam() == Backend::kSqlite ? did::store::Dialect::kSqlite
+                                                                                      : did::store::Dialect::kPostgres);
+    EXPECT_TRUE(Has(r, "is at schema version " + std::to_string(latest))) << r.out;
+}
+
+// A submission holds the write lock while it loads a month: status and listings must still
+// answer. The lock is held for the whole test, so waiting for it could only end in failure.
+TEST_P(StoreSafetyTest, CommandsThatReadDoNotWaitForAWriter) {
+    ASSERT_EQ(Did("db migrate").exit_code, 0);
+    ASSERT_EQ(Did("expect add --provider RXX --from 2026-01").exit_code, 0);
+    auto writer = did::store::Connect(database_->url());
+    ASSERT_TRUE(writer) << writer.error().message;
+    ASSERT_TRUE((*writer)->Begin());
+    ASSERT_TRUE((*writer)->LockKey("schema-migrations"));
+    ASSERT_TRUE((*writer)->Execute("INSERT INTO settings (key, value) VALUES ('held', 'uncommitted')"));
+
+    auto r = Did("status --period 2026-10");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "1 expected provider(s) missing")) << r.out;
+    for (const char* command :
+         {"submissions --period 2026-10", "duplicates --period 2026-10", "feedback --period 2026-10", "expect list",
+          "timetable", "audit list", "audit verify"}) {
+        r = Did(command);
+        EXPECT_EQ(r.exit_code, 0) << command << "\n" << r.out;
+    }
+    EXPECT_TRUE((*writer)->Rollback());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreSafetyTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return did::store::BackendName(param_info.param); });
+
+}  // namespace
