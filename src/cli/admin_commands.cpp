@@ -32,7 +32,7 @@ core::Result<Parsed> Parse(const std::vector<std::string>& argv, std::vector<Opt
     auto args = Args::Parse(argv, WithSessionOptions(std::move(options)));
     if (!args) return core::Fail(args.error());
     const std::string action = args->positional().empty() ? "list" : args->positional()[0];
-    auto session = OpenSession(*args);
+    auto session = OpenSession(*args, action == "list" || action == "usage" ? Access::kReadOnly : Access::kReadWrite);
     if (!session) return core::Fail(session.error());
     return Parsed{std::move(*args), std::move(*session), action};
 }

@@ -14,7 +14,7 @@ int RunAudit(const std::vector<std::string>& argv) {
     auto args = Args::Parse(argv, WithSessionOptions({{"format"}}));
     if (!args) return UsageError("audit", args.error().message + "\n" + kUsage);
     const std::string action = args->positional().empty() ? "list" : args->positional()[0];
-    auto session = OpenSession(*args);
+    auto session = OpenSession(*args, Access::kReadOnly);
     if (!session) return UsageError("audit", session.error().message);
     store::AuditLog log(session->store->db());
     if (action == "verify") {
@@ -25,8 +25,8 @@ int RunAudit(const std::vector<std::string>& argv) {
                         static_cast<long long>(verdict->entries));
             return kExitOk;
         }
-        std::printf("THE AUDIT LOG HAS BEEN ALTERED at entry %lld: %s.\n", static_cast<long long>(verdict->first_bad_seq),
-                    verdict->problem.c_str());
+        std::printf("THE AUDIT LOG HAS BEEN ALTERED at entry %lld: %s.\n",
+                    static_cast<long long>(verdict->first_bad_seq), verdict->problem.c_str());
         return kExitRejected;
     }
     if (action != "list") return UsageError("audit", kUsage);

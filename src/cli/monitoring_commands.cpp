@@ -32,7 +32,7 @@ core::Result<Common> Prepare(const std::string& command, const std::vector<std::
     const std::string format = args->GetOr("format", "text");
     if (format != "text" && format != "csv")
         return core::Fail(core::Error::InvalidArgument("--format must be text or csv"));
-    auto session = OpenSession(*args);
+    auto session = OpenSession(*args, Access::kReadOnly);
     if (!session) return core::Fail(session.error());
     (void)command;
     return Common{std::move(*args), std::move(*session), *period, format};

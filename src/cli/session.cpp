@@ -22,15 +22,22 @@ std::string DatabaseUrl(const Args& args, const std::string& data_dir) {
     return "sqlite:" + data_dir + "/did.sqlite";
 }
 
-core::Result<Session> OpenSession(const Args& args) {
+core::Result<Session> OpenSession(const Args& args, Access access) {
     Session session;
     session.data_dir = DataDir(args);
     const std::string url = DatabaseUrl(args, session.data_dir);
-    if (url.starts_with("sqlite:")) {
+    if (url.starts_with("sqlite:") && access == Access::kReadWrite) {
         if (auto made = core::MakeDirectories(session.data_dir); !made) return core::Fail(made.error());
     }
-    auto store = store::Store::Open(url);
-    if (!store) return core::Fail(store.error());
+    auto store =
+        store::Store::Open(url, access == Access::kReadOnly ? store::IfMissing::kFail : store::IfMissing::kCreate);
+    if (!store) {
+        if (store.error().code != core::ErrorCode::kNotFound) return core::Fail(store.error());
+        // Only `did db migrate` or a command that stores something creates a database.
+        const std::string shown = store::DisplayedUrl(url);
+        return core::Fail(core::Error::NotFound(store.error().message + "; create it with: did db migrate --db " +
+                                                (shown == url ? url : "URL")));
+    }
     session.store = std::move(*store);
     std::string name = args.GetOr("as", "");
     if (name.empty()) {

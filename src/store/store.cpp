@@ -2,10 +2,7 @@
 
 namespace did::store {
 
-namespace {
-
-// The URL without its password, for messages.
-std::string Displayed(const std::string& url) {
+std::string DisplayedUrl(const std::string& url) {
     const size_t scheme = url.find("://");
     const size_t at = url.find('@');
     if (scheme == std::string::npos || at == std::string::npos) return url;
@@ -13,8 +10,6 @@ std::string Displayed(const std::string& url) {
     if (colon == std::string::npos || colon > at) return url;
     return url.substr(0, colon) + url.substr(at);
 }
-
-}  // namespace
 
 core::Result<std::unique_ptr<Store>> Store::Open(const std::string& url, IfMissing if_missing) {
     auto connection = Connect(url, if_missing);
@@ -24,7 +19,7 @@ core::Result<std::unique_ptr<Store>> Store::Open(const std::string& url, IfMissi
     auto version = SchemaVersion(**connection);
     if (!version) return core::Fail(version.error());
     if (*version == 0 && if_missing == IfMissing::kFail) {
-        return core::Fail(core::Error::NotFound("the database " + Displayed(url) + " has no DID Collect schema"));
+        return core::Fail(core::Error::NotFound("the database " + DisplayedUrl(url) + " has no DID Collect schema"));
     }
     if (*version < LatestSchemaVersion((*connection)->dialect())) {
         auto migrated = Migrate(**connection);

@@ -34,6 +34,9 @@ class Store {
     std::string url_;
 };
 
+// `url` without its password, for messages.
+std::string DisplayedUrl(const std::string& url);
+
 // The latest schema version this build knows, and the database's (0: no schema). Reading the
 // version takes no lock.
 int LatestSchemaVersion(Dialect dialect);

@@ -74,6 +74,48 @@ TEST_P(StoreSafetyTest, CommandsThatReadDoNotWaitForAWriter) {
     EXPECT_TRUE((*writer)->Rollback());
 }
 
+// Every command that only reads, pointed at a database that is not there (SQLite) or holds no
+// schema (PostgreSQL: connecting never creates a database), says so, exits 2 and creates
+// nothing; a command that stores something creates it.
+TEST_P(StoreSafetyTest, CommandsThatReadNeverCreateADatabase) {
+    const bool sqlite = GetParam() == Backend::kSqlite;
+    const std::string path = dir_ + "/nowhere/did.sqlite";
+    const std::string url = sqlite ? "sqlite:" + path : database_->url();
+    for (const char* command :
+         {"status --period 2026-10", "submissions --period 2026-10", "feedback --period 2026-10",
+          "duplicates --period 2026-10", "timetable", "timetable list", "exception list", "agreement list",
+          "expect list", "local-codes list", "local-codes usage --period 2026-10", "exclusions list", "audit list",
+          "audit verify"}) {
+        auto r = DidOn(url, command);
+        EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.out;
+        if (sqlite) {
+            EXPECT_TRUE(Has(r, "there is no database at " + path)) << command << "\n" << r.out;
+            EXPECT_TRUE(Has(r, "did db migrate --db " + url)) << command << "\n" << r.out;
+            EXPECT_FALSE(std::filesystem::exists(dir_ + "/nowhere")) << command;
+        } else {
+            EXPECT_TRUE(Has(r, "has no DID Collect schema")) << command << "\n" << r.out;
+            EXPECT_TRUE(Has(r, "did db migrate --db " + url)) << command << "\n" << r.out;
+            auto connection = did::store::Connect(url);
+            ASSERT_TRUE(connection);
+            EXPECT_EQ(*did::store::SchemaVersion(**connection), 0) << command;
+        }
+    }
+    // The default database, in the data directory: neither is created by a reader.
+    if (sqlite) {
+        auto r = did::testing::Run("cd '" + dir_ + "' && DID_DATA_DIR='" + dir_ +
+                                   "/data' '" DID_BINARY "' status --period 2026-10 2>&1");
+        EXPECT_EQ(r.exit_code, 2) << r.out;
+        EXPECT_TRUE(Has(r, "there is no database at " + dir_ + "/data/did.sqlite")) << r.out;
+        EXPECT_FALSE(std::filesystem::exists(dir_ + "/data"));
+    }
+    std::filesystem::create_directories(dir_ + "/nowhere");
+    auto r = DidOn(url, "expect add --provider RXX --from 2026-01");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    r = DidOn(url, "status --period 2026-10");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "1 expected provider(s) missing")) << r.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSafetyTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& param_info) { return did::store::BackendName(param_info.param); });
 
