@@ -15,9 +15,12 @@
 
 namespace did::service {
 
-// `details`: key/value pairs, stored as a JSON object.
-core::Status Record(store::Store& store, const Actor& actor, std::string_view action, std::string_view subject,
-                    std::initializer_list<std::pair<std::string_view, std::string>> details);
+// `details`: key/value pairs, stored as a JSON object. Returns the entry as stored: its seq
+// and hash let what it records point back at it (a submission keeps them, so that removing
+// the entry shows; see store::VerifyAuditChain).
+core::Result<store::AuditRow> Record(store::Store& store, const Actor& actor, std::string_view action,
+                                     std::string_view subject,
+                                     std::initializer_list<std::pair<std::string_view, std::string>> details);
 
 // Records in a transaction of its own (for refusals, which change nothing else).
 core::Status RecordAlone(store::Store& store, const Actor& actor, std::string_view action, std::string_view subject,

@@ -21,8 +21,10 @@ core::Status ExpectProvider(store::Store& store, const Actor& actor, const std::
     return store.InTransaction([&]() -> core::Status {
         store::EngagementTable table(store.db());
         if (auto put = table.PutExpected({provider, from.ToString(), Until(until)}); !put) return put;
-        return Record(store, actor, "provider.expected", provider,
-                      {{"from", from.ToString()}, {"until", Until(until)}});
+        auto entry =
+            Record(store, actor, "provider.expected", provider, {{"from", from.ToString()}, {"until", Until(until)}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -34,8 +36,10 @@ core::Status AddAgreement(store::Store& store, const Actor& actor, const std::st
     return store.InTransaction([&]() -> core::Status {
         store::EngagementTable table(store.db());
         if (auto put = table.PutAgreement({provider, organisation, from.ToString(), Until(until)}); !put) return put;
-        return Record(store, actor, "agreement.recorded", provider + " for " + organisation,
-                      {{"from", from.ToString()}, {"until", Until(until)}});
+        auto entry = Record(store, actor, "agreement.recorded", provider + " for " + organisation,
+                            {{"from", from.ToString()}, {"until", Until(until)}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -46,7 +50,9 @@ core::Status AddExclusion(store::Store& store, const Actor& actor, const std::st
     return store.InTransaction([&]() -> core::Status {
         store::EngagementTable table(store.db());
         if (auto put = table.PutExclusion({kind, value, reason}); !put) return put;
-        return Record(store, actor, "exclusion.added", kind + " " + value, {{"reason", reason}});
+        auto entry = Record(store, actor, "exclusion.added", kind + " " + value, {{"reason", reason}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -55,7 +61,9 @@ core::Status RemoveExclusion(store::Store& store, const Actor& actor, const std:
     return store.InTransaction([&]() -> core::Status {
         store::EngagementTable table(store.db());
         if (auto removed = table.RemoveExclusion(kind, value); !removed) return removed;
-        return Record(store, actor, "exclusion.removed", kind + " " + value, {});
+        auto entry = Record(store, actor, "exclusion.removed", kind + " " + value, {});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -74,7 +82,9 @@ core::Status NotifyLocalCode(store::Store& store, const Actor& actor, const refd
         store::LocalCodeTable table(store.db());
         auto put = table.Notify({provider, local_code, nicip_code, "", actor.name, core::UtcTimestamp(), "", "", ""});
         if (!put) return put;
-        return Record(store, actor, "local_code.notified", provider + " " + local_code, {{"nicip", nicip_code}});
+        auto entry = Record(store, actor, "local_code.notified", provider + " " + local_code, {{"nicip", nicip_code}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -97,8 +107,10 @@ core::Status DecideLocalCode(store::Store& store, const Actor& actor, const std:
             !decided) {
             return decided;
         }
-        return Record(store, actor, "local_code." + decision, provider + " " + local_code,
-                      {{"nicip", (*found)->nicip_code}, {"reason", reason}});
+        auto entry = Record(store, actor, "local_code." + decision, provider + " " + local_code,
+                            {{"nicip", (*found)->nicip_code}, {"reason", reason}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 

@@ -400,7 +400,8 @@ class Submission {
                         {"accepted", std::to_string(row.accepted)},
                         {"rejected", std::to_string(row.rejected)},
                         {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""}});
-            if (!audited) return audited;
+            if (!audited) return core::Fail(audited.error());
+            if (auto a = submissions.SetAuditEntry(row.id, audited->seq, audited->hash); !a) return a;
             if (current_file) {
                 outcome.message =
                     fmt::format("Stored as submission {}: {} records accepted{}.", row.id, Count(row.accepted),

@@ -392,8 +392,14 @@ TEST_P(SubmissionTest, StatusFeedbackAndAnIntactAuditChain) {
     store::AuditLog log(store_->db());
     auto verdict = store::VerifyAuditChain(log);
     ASSERT_TRUE(verdict);
-    EXPECT_TRUE(verdict->intact);
+    EXPECT_TRUE(verdict->intact) << verdict->problem;
     EXPECT_GT(verdict->entries, 8);
+    // Each stored submission names the entry that recorded storing it, written with it.
+    EXPECT_EQ(verdict->submissions, 2);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions s JOIN audit_log a ON a.seq = s.audit_seq AND "
+                    "a.hash = s.audit_hash WHERE a.action = 'submission.stored' AND "
+                    "a.detail LIKE '{\"submission\":\"' || s.id || '\",%'"),
+              2);
 }
 
 TEST_P(SubmissionTest, HostileFilesAreRefusedAndChangeNoData) {

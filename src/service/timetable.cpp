@@ -87,7 +87,9 @@ core::Status SetTimetableRule(store::Store& store, const Actor& actor, const Tim
                                   std::pair{"timetable.final_months", rule.final_months}}) {
             if (auto put = table.PutSetting(key, std::to_string(value)); !put) return put;
         }
-        return Record(store, actor, "timetable.rule_changed", "timetable", {{"rule", rule.Describe()}});
+        auto entry = Record(store, actor, "timetable.rule_changed", "timetable", {{"rule", rule.Describe()}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -100,11 +102,13 @@ core::Status OverrideWindow(store::Store& store, const Actor& actor, const Windo
         auto put = table.PutOverride({w.period.ToString(), w.opens.ToString(), w.cutoff.ToString(),
                                       w.provisional.ToString(), w.final.ToString()});
         if (!put) return put;
-        return Record(store, actor, "timetable.month_overridden", w.period.ToString(),
-                      {{"opens", w.opens.ToString()},
-                       {"cutoff", w.cutoff.ToString()},
-                       {"provisional", w.provisional.ToString()},
-                       {"final", w.final.ToString()}});
+        auto entry = Record(store, actor, "timetable.month_overridden", w.period.ToString(),
+                            {{"opens", w.opens.ToString()},
+                             {"cutoff", w.cutoff.ToString()},
+                             {"provisional", w.provisional.ToString()},
+                             {"final", w.final.ToString()}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -116,8 +120,10 @@ core::Status GrantException(store::Store& store, const Actor& actor, const std::
         auto put = table.PutException({provider, period.ToString(), until.ToString(), reason, actor.name,
                                        core::UtcTimestamp()});
         if (!put) return put;
-        return Record(store, actor, "exception.granted", provider + " " + period.ToString(),
-                      {{"until", until.ToString()}, {"reason", reason}});
+        auto entry = Record(store, actor, "exception.granted", provider + " " + period.ToString(),
+                            {{"until", until.ToString()}, {"reason", reason}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 

@@ -71,6 +71,9 @@ class SqlConnection {
     // A write transaction. SQLite takes the database's write lock at once (BEGIN IMMEDIATE),
     // so writers queue instead of failing halfway.
     virtual core::Status Begin() = 0;
+    // A read-only transaction: every query until Commit or Rollback sees the same snapshot, and
+    // none waits for a writer (SQLite: a deferred transaction; PostgreSQL: REPEATABLE READ).
+    virtual core::Status BeginRead() = 0;
     virtual core::Status Commit() = 0;
     virtual core::Status Rollback() = 0;
 

@@ -18,6 +18,9 @@ public:
     // Stores `row` (its id is ignored) and returns the new id.
     core::Result<int64_t> Insert(const SubmissionRow& row);
     core::Status Supersede(int64_t old_id, int64_t new_id, const std::string& at);
+    // The audit entry that records storing the submission, written in the same transaction:
+    // `did audit verify` checks that the entry is still in the log, unchanged.
+    core::Status SetAuditEntry(int64_t id, int64_t audit_seq, const std::string& audit_hash);
 
     core::Result<std::optional<SubmissionRow>> Get(int64_t id);
     core::Result<std::optional<SubmissionRow>> Current(const std::string& provider, const std::string& period);

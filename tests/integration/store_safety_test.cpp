@@ -1,7 +1,7 @@
 // The database from the command line, on both backends, with the real `did` binary:
 // - commands that only read never wait behind a writer, and never create a database;
 // - `did audit verify` notices entries removed from the end of the log, or from the middle,
-//   and entries altered.
+//   and entries altered, and checks a head noted down earlier.
 
 #include <gtest/gtest.h>
 
@@ -37,6 +37,34 @@ class StoreSafetyTest : public ::testing::TestWithParam<Backend> {
     }
     static bool Has(const did::testing::ProcessResult& r, const std::string& text) {
         return r.out.find(text) != std::string::npos;
+    }
+
+    // Four entries: a provider expected, a month's file stored (submission 1, entry 2), an
+    // exception granted, another provider expected.
+    void WriteLog() const {
+        ASSERT_EQ(Did("expect add --provider RXX --from 2026-01").exit_code, 0);
+        ASSERT_EQ(did::testing::Run("'" DID_BINARY "' generate --rows 200 --seed 4 --period 2026-10 --submitted "
+                                    "2026-11-05 --out '" +
+                                    dir_ + "/october.csv'")
+                      .exit_code,
+                  0);
+        auto r = Did("submit --provider RXX --period 2026-10 october.csv --submitted 2026-11-05");
+        ASSERT_EQ(r.exit_code, 0) << r.out;
+        ASSERT_EQ(Did("exception grant --provider RXX --period 2026-10 --until 2027-05-31 --reason 'RIS'").exit_code,
+                  0);
+        ASSERT_EQ(Did("expect add --provider RYJ --from 2026-01").exit_code, 0);
+    }
+
+    // SQL run past the triggers that keep the log append-only, as by someone with the rights
+    // to drop or disable them.
+    void Tamper(const std::string& sql) const {
+        auto db = did::store::Connect(database_->url());
+        ASSERT_TRUE(db) << db.error().message;
+        const std::string bypass = GetParam() == Backend::kSqlite
+                                       ? "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; "
+                                       : "ALTER TABLE audit_log DISABLE TRIGGER USER; ";
+        auto done = (*db)->ExecuteScript(bypass + sql);
+        ASSERT_TRUE(done) << done.error().message;
     }
 
     std::unique_ptr<did::store::TestDatabase> database_;
@@ -114,6 +142,51 @@ TEST_P(StoreSafetyTest, CommandsThatReadNeverCreateADatabase) {
     r = DidOn(url, "status --period 2026-10");
     EXPECT_EQ(r.exit_code, 0) << r.out;
     EXPECT_TRUE(Has(r, "1 expected provider(s) missing")) << r.out;
+}
+
+TEST_P(StoreSafetyTest, AnUntouchedAuditLogVerifiesAndItsHeadCanBeCheckedLater) {
+    WriteLog();
+    auto r = Did("audit verify");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "The audit log is intact: 4 entries")) << r.out;
+    EXPECT_TRUE(Has(r, "1 submission, each with the entry that stored it")) << r.out;
+    const size_t at = r.out.find("Head: 4:");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const std::string head = r.out.substr(at + 6, 2 + 64);
+    r = Did("audit verify --head " + head);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "Entry 4 is as noted down")) << r.out;
+    r = Did("audit verify --head 4:abc");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    // Entries appended since do not disturb the head noted down.
+    ASSERT_EQ(Did("expect add --provider RYY --from 2026-01").exit_code, 0);
+    r = Did("audit verify --head " + head);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(Has(r, "Head: 5:")) << r.out;
+}
+
+TEST_P(StoreSafetyTest, AuditVerifyNamesTheLastEntryRemoved) {
+    WriteLog();
+    Tamper("DELETE FROM audit_log WHERE seq = 4");
+    auto r = Did("audit verify");
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(Has(r, "THE AUDIT LOG HAS BEEN ALTERED at entry 4: it is missing")) << r.out;
+}
+
+TEST_P(StoreSafetyTest, AuditVerifyNamesAnEntryRemovedFromTheMiddle) {
+    WriteLog();
+    Tamper("DELETE FROM audit_log WHERE seq = 2");
+    auto r = Did("audit verify");
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(Has(r, "ALTERED at entry 2: it is missing")) << r.out;
+}
+
+TEST_P(StoreSafetyTest, AuditVerifyNamesAnAlteredEntry) {
+    WriteLog();
+    Tamper("UPDATE audit_log SET detail = '{\"until\":\"2099-12-31\",\"reason\":\"RIS\"}' WHERE seq = 3");
+    auto r = Did("audit verify");
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(Has(r, "ALTERED at entry 3: its content does not match its hash")) << r.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSafetyTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

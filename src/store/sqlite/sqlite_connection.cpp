@@ -115,6 +115,7 @@ class SqliteConnection final : public SqlConnection {
     }
 
     core::Status Begin() override { return ExecuteScript("BEGIN IMMEDIATE"); }
+    core::Status BeginRead() override { return ExecuteScript("BEGIN DEFERRED"); }
     core::Status Commit() override { return ExecuteScript("COMMIT"); }
     core::Status Rollback() override {
         if (sqlite3_get_autocommit(db_) != 0) return {};  // nothing open
