@@ -47,6 +47,34 @@ core::Result<std::optional<AuditHead>> AuditLog::Head() {
     return std::optional<AuditHead>(AuditHead{(*row)->Int(0), (*row)->Text(1)});
 }
 
+namespace {
+
+// `text` matched literally by LIKE … ESCAPE '!'.
+std::string LikeLiteral(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '!') out += '!';
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+core::Result<std::map<std::string, int64_t>> AuditLog::CountBySubject(std::string_view action_prefix,
+                                                                      std::string_view subject_suffix) {
+    std::map<std::string, int64_t> counts;
+    auto status = db_.Query(
+        "SELECT subject, COUNT(*) FROM audit_log WHERE action LIKE ? ESCAPE '!' AND subject LIKE ? ESCAPE '!' "
+        "GROUP BY subject",
+        {LikeLiteral(action_prefix) + "%", "%" + LikeLiteral(subject_suffix)}, [&](const SqlRow& r) {
+            counts[r.Text(0)] = r.Int(1);
+            return true;
+        });
+    if (!status) return core::Fail(status.error());
+    return counts;
+}
+
 core::Status AuditLog::ForEachAnchor(const std::function<bool(const AuditAnchor&)>& visit) {
     return db_.Query(
         "SELECT s.id, s.audit_seq, s.audit_hash, a.hash FROM submissions s "

@@ -8,8 +8,10 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "store/sql_connection.hpp"
 #include "store/types.hpp"
@@ -42,6 +44,10 @@ class AuditLog {
     // The head as the database recorded it when the last entry was appended; none if that
     // record itself has gone.
     core::Result<std::optional<AuditHead>> Head();
+    // The number of entries of each subject that ends with `subject_suffix`, counting only
+    // actions that start with `action_prefix`.
+    core::Result<std::map<std::string, int64_t>> CountBySubject(std::string_view action_prefix,
+                                                                std::string_view subject_suffix);
     // Every submission's anchor, in the order of submissions.
     core::Status ForEachAnchor(const std::function<bool(const AuditAnchor&)>& visit);
 

@@ -241,6 +241,21 @@ core::Status RecordTable::ForEachExamination(const std::string& period, const st
     return {};
 }
 
+core::Result<std::vector<DuplicateExamination>> RecordTable::CurrentDuplicates(const std::string& period) {
+    std::vector<DuplicateExamination> out;
+    auto status = db_.Query(
+        "SELECT d.submission_id, s.provider, d.line, d.other_provider, d.other_submission_id "
+        "FROM duplicate_examinations d JOIN submissions s ON s.id = d.submission_id "
+        "JOIN submissions o ON o.id = d.other_submission_id "
+        "WHERE s.period = ? AND s.status = 'current' AND o.status = 'current' ORDER BY d.submission_id, d.line",
+        {period}, [&](const SqlRow& r) {
+            out.push_back({r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.Int(4)});
+            return true;
+        });
+    if (!status) return core::Fail(status.error());
+    return out;
+}
+
 core::Result<int64_t> RecordTable::CountRecords(int64_t submission_id) {
     auto [where, params] = OfSubmission(submission_id);
     auto row = db_.QueryOne("SELECT COUNT(*) FROM records WHERE " + where, params);

@@ -29,6 +29,16 @@ struct StoredExamination {
     std::string site_code;
 };
 
+// A record flagged DIDC-DUPLICATE-PROVIDER: it repeats an examination in another
+// provider's file.
+struct DuplicateExamination {
+    int64_t submission_id = 0;
+    std::string provider;
+    int64_t line = 0;
+    std::string other_provider;
+    int64_t other_submission_id = 0;
+};
+
 class RecordTable {
   public:
     explicit RecordTable(SqlConnection& db) : db_(db) {}
@@ -52,6 +62,11 @@ class RecordTable {
                                     const std::vector<std::string>& sites,
                                     const std::vector<std::string>& site_prefixes,
                                     const std::function<void(const StoredExamination&)>& visit);
+
+    // The records flagged as repeating another provider's, where both files are still their
+    // provider's current file for `period`: once either is superseded, the flag no longer
+    // holds (a new file is checked afresh, and flagged again if it repeats the other).
+    core::Result<std::vector<DuplicateExamination>> CurrentDuplicates(const std::string& period);
 
     core::Result<int64_t> CountRecords(int64_t submission_id);
     core::Result<int64_t> CountFindings(int64_t submission_id);
