@@ -313,8 +313,8 @@ class Submission {
 
     core::Result<SubmitOutcome> Store() {
         store::RecordTable records(store_.db());
-        if (auto partition = records.EnsurePartition(r_.period.ToString()); !partition)
-            return core::Fail(partition.error());
+        auto partition = records.EnsurePartition(r_.period.ToString());  // leased until the end of Store()
+        if (!partition) return core::Fail(partition.error());
         SubmitOutcome outcome;
         std::optional<std::string> after_rollback;  // an audit entry for an outcome that stores nothing
         auto status = store_.InTransaction([&]() -> core::Status {

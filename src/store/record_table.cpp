@@ -132,27 +132,10 @@ std::pair<std::string, SqlParams> RecordTable::OfSubmission(int64_t submission_i
     return {"submission_id = ? AND period = ?", {submission_id, period}};  // one partition only
 }
 
-// The PostgreSQL partition of the records for a month ("records_2026_10"); the month must be
-// a YYYY-MM, which makes the name safe to put in SQL.
-core::Result<std::string> PartitionName(const std::string& period) {
-    if (period.size() != 7 || period[4] != '-' ||
-        !std::all_of(period.begin(), period.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
-        return core::Fail(core::Error::InvalidArgument("bad period " + period));
-    }
-    std::string name = "records_" + period;
-    std::replace(name.begin(), name.end(), '-', '_');
-    return name;
-}
-
-core::Status RecordTable::EnsurePartition(const std::string& period) {
-    if (db_.dialect() != Dialect::kPostgres) return {};
-    auto name = PartitionName(period);
-    if (!name) return core::Fail(name.error());
-    const std::string ddl =
-        "CREATE TABLE IF NOT EXISTS " + *name + " PARTITION OF records FOR VALUES IN ('" + period + "')";
-    auto status = db_.ExecuteScript(ddl);
-    if (!status) status = db_.ExecuteScript(ddl);  // lost a race with another submitter: it exists now
-    return status;
+core::Result<PartitionLease> RecordTable::EnsurePartition(const std::string& period) {
+    // The next submission after one killed before it committed tidies up what that left.
+    if (auto dropped = DropAbandonedPartitions(db_, period); !dropped) return core::Fail(dropped.error());
+    return LeasePartition(db_, period);
 }
 
 core::Result<std::unique_ptr<BulkLoader>> RecordTable::Loader(BulkTable table) {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/record_partitions.hpp"
 #include "store/sql_connection.hpp"
 
 namespace did::store {
@@ -44,8 +45,11 @@ class RecordTable {
     explicit RecordTable(SqlConnection& db) : db_(db) {}
 
     // PostgreSQL keeps one partition of the records per month: creates the month's partition
-    // if it is missing. Call outside any transaction (it commits on its own).
-    core::Status EnsurePartition(const std::string& period);
+    // if it is missing, and leases it until the lease is destroyed, which must be after the
+    // transaction that loads it has ended. Drops first the empty partitions that submissions
+    // killed before committing left behind (record_partitions.hpp). Call outside any
+    // transaction (creating a partition commits on its own).
+    core::Result<PartitionLease> EnsurePartition(const std::string& period);
 
     // Any table but the records.
     core::Result<std::unique_ptr<BulkLoader>> Loader(BulkTable table);

@@ -189,6 +189,34 @@ TEST_P(StoreSafetyTest, AuditVerifyNamesAnAlteredEntry) {
     EXPECT_TRUE(Has(r, "ALTERED at entry 3: its content does not match its hash")) << r.out;
 }
 
+// A first submission of a month killed before it commits leaves that month's partition of the
+// records behind, empty (it is created outside the transaction). The next submission, of any
+// month, drops it.
+TEST_P(StoreSafetyTest, TheNextSubmissionDropsAnEmptyPartitionLeftBehind) {
+    if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "SQLite keeps the records in one table";
+    ASSERT_EQ(Did("db migrate").exit_code, 0);
+    {
+        auto db = did::store::Connect(database_->url());
+        ASSERT_TRUE(db) << db.error().message;
+        ASSERT_TRUE(
+            (*db)->ExecuteScript("CREATE TABLE records_2027_01 PARTITION OF records FOR VALUES IN ('2027-01')"));
+    }
+    ASSERT_EQ(did::testing::Run("'" DID_BINARY "' generate --rows 100 --seed 4 --period 2026-10 --submitted "
+                                "2026-11-05 --out '" +
+                                dir_ + "/october.csv'")
+                  .exit_code,
+              0);
+    auto r = Did("submit --provider RXX --period 2026-10 october.csv --submitted 2026-11-05");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    auto db = did::store::Connect(database_->url());
+    ASSERT_TRUE(db);
+    auto partitions = (*db)->QueryOne(
+        "SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_inherits i JOIN pg_class c ON c.oid = "
+        "i.inhrelid WHERE i.inhparent = CAST('records' AS regclass)");
+    ASSERT_TRUE(partitions && *partitions);
+    EXPECT_EQ((*partitions)->Text(0), "records_2026_10");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSafetyTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& param_info) { return did::store::BackendName(param_info.param); });
 
