@@ -1,10 +1,8 @@
-// AuditLog: an append-only record of every submission, approval, exception and
-// administrative change (who, what, when, from where). Each entry's hash covers the
-// previous entry's hash, so changing or removing any entry breaks the chain from there on;
-// the database also refuses updates and deletes. Two anchors catch what the chain alone
-// cannot, entries removed from its end: the head (the last entry's seq and hash, moved on
-// by the database with every entry) and, on each submission, the entry that stored it.
-// One thread; Append inside a transaction.
+// AuditLog: an append-only record of every submission, approval, exception and administrative
+// change. Each entry's hash covers the one before, so altering or removing an entry breaks the
+// chain; the head (the last entry, kept by the database) and each submission's entry catch
+// entries removed from the end, which the chain alone cannot (docs/storage.md, "The audit
+// log"). One thread; Append inside a transaction.
 #pragma once
 
 #include <functional>

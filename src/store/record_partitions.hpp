@@ -1,10 +1,8 @@
-// The PostgreSQL partitions of the records, one per month ("records_2026_10"), created when a
-// month's first file arrives. Creating one takes a lock on the whole records table, so it is
-// done outside the submission's long transaction, and commits on its own: a submission killed
-// before it commits leaves the partition behind, empty. The next submission drops such
-// partitions (of months with no submission at all) when no one is using them.
-// Submitters hold a lease on their month's partition, from before creating it until their
-// transaction has ended, so it is never dropped under them. Nothing to do on SQLite.
+// The PostgreSQL partitions of the records, one per month ("records_2026_10"), created outside
+// the submission's transaction (it would lock the whole records table for a month's load), so
+// a submission killed before committing leaves one behind, empty; the next submission drops it.
+// A submitter's lease on its month's partition keeps it from being dropped in use. Nothing to
+// do on SQLite. One connection per caller, outside any transaction.
 #pragma once
 
 #include <string>
