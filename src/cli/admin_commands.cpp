@@ -46,6 +46,13 @@ struct AdminOptions {
     std::optional<int64_t> final_months;
 };
 
+// Listing, and showing the timetable rule without changing it, only read: they need an
+// existing database and never create one.
+bool ReadsOnly(const AdminOptions& o) {
+    const bool rule_shown = o.action == "rule" && !o.cutoff_day && !o.provisional_months && !o.final_months;
+    return o.action == "list" || o.action == "usage" || rule_shown;
+}
+
 // A command of actions (`did timetable rule …`): each action is a subcommand with its own
 // options, and no action means `list`. The database options go on the command and on every
 // action, bound to the same settings, so they may stand before or after the action.
@@ -69,7 +76,7 @@ ActionCommand AddActionCommand(CLI::App& did, const std::string& name, const std
     command->callback([o, command, name, run, &exit_status] {
         const auto chosen = command->get_subcommands();
         if (!chosen.empty()) o->action = chosen.front()->get_name();
-        auto session = OpenSession(o->session);
+        auto session = OpenSession(o->session, ReadsOnly(*o) ? Access::kReadOnly : Access::kReadWrite);
         if (!session) {
             exit_status = UsageError(name, session.error().message);
             return;

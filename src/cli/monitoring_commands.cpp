@@ -127,7 +127,7 @@ void AddMonitoringCommands(CLI::App& did, int& exit_status) {
         AddFormatOption(*cmd, o->format, {"text", "csv", "json"});
         AddSessionOptions(*cmd, o->session);
         cmd->callback([o, name, run, &exit_status] {
-            auto session = OpenSession(o->session);
+            auto session = OpenSession(o->session, Access::kReadOnly);
             if (!session) {
                 exit_status = UsageError(name, session.error().message);
                 return;

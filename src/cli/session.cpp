@@ -15,14 +15,14 @@ std::string DatabaseUrl(const SessionOptions& options) {
     return "sqlite:" + DataDir(options.data_dir) + "/did.sqlite";
 }
 
-core::Result<Session> OpenSession(const SessionOptions& options) {
+core::Result<Session> OpenSession(const SessionOptions& options, Access access) {
     Session session;
     session.data_dir = DataDir(options.data_dir);
     const std::string url = DatabaseUrl(options);
-    if (url.starts_with("sqlite:")) {
+    if (url.starts_with("sqlite:") && access == Access::kReadWrite) {
         if (auto made = core::MakeDirectories(session.data_dir); !made) return core::Fail(made.error());
     }
-    auto store = store::Store::Open(url);
+    auto store = service::OpenDatabase(url, access);
     if (!store) return core::Fail(store.error());
     session.store = std::move(*store);
     std::string name = options.as.value_or("");

@@ -1,6 +1,7 @@
 // What the database commands share: the data directory, the database (--db, else $DID_DB,
 // else sqlite:<data dir>/did.sqlite) opened and migrated, and who is acting (--as, else
-// $DID_USER, else $USER) from where (this host), for the audit log.
+// $DID_USER, else $USER) from where (this host), for the audit log. A command that only
+// reads opens an existing database only: it never leaves an empty one behind.
 #pragma once
 
 #include <memory>
@@ -9,7 +10,7 @@
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "service/actor.hpp"
-#include "store/store.hpp"
+#include "service/database.hpp"
 
 namespace did::cli {
 
@@ -19,7 +20,12 @@ struct Session {
     service::Actor actor;
 };
 
-core::Result<Session> OpenSession(const SessionOptions& options);
+// kReadOnly: the database (and, for SQLite, the data directory) must exist and hold the
+// schema; otherwise NotFound, with a message that says how to create it. kReadWrite creates
+// what is missing: for commands that store something.
+using service::Access;
+
+core::Result<Session> OpenSession(const SessionOptions& options, Access access = Access::kReadWrite);
 // --db, else $DID_DB, else sqlite:<data dir>/did.sqlite.
 std::string DatabaseUrl(const SessionOptions& options);
 

@@ -91,7 +91,8 @@ int Findings(const SubmissionOptions& o, Session& session) {
 void OnSession(CLI::App* app, const std::shared_ptr<SubmissionOptions>& o, const std::string& name, int& exit_status,
                int (*run)(const SubmissionOptions&, Session&)) {
     app->callback([o, name, run, &exit_status] {
-        auto session = OpenSession(o->session);
+        // Each needs a database that exists: none of them may create an empty one.
+        auto session = OpenSession(o->session, Access::kReadOnly);
         if (!session) {
             exit_status = UsageError(name, session.error().message);
             return;

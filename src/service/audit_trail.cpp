@@ -5,8 +5,9 @@
 
 namespace did::service {
 
-core::Status Record(store::Store& store, const Actor& actor, std::string_view action, std::string_view subject,
-                    std::initializer_list<std::pair<std::string_view, std::string>> details) {
+core::Result<store::AuditRow> Record(store::Store& store, const Actor& actor, std::string_view action,
+                                     std::string_view subject,
+                                     std::initializer_list<std::pair<std::string_view, std::string>> details) {
     std::string json = "{";
     for (const auto& [key, value] : details) {
         if (json.size() > 1) json += ',';
@@ -16,15 +17,27 @@ core::Status Record(store::Store& store, const Actor& actor, std::string_view ac
     }
     json += '}';
     store::AuditLog log(store.db());
-    auto entry = log.Append({0, core::UtcTimestamp(), actor.name, actor.origin, std::string(action),
-                             std::string(subject), json, "", ""});
-    if (!entry) return core::Fail(entry.error());
-    return {};
+    return log.Append(
+        {0, core::UtcTimestamp(), actor.name, actor.origin, std::string(action), std::string(subject), json, "", ""});
 }
 
 core::Status RecordAlone(store::Store& store, const Actor& actor, std::string_view action, std::string_view subject,
                          std::initializer_list<std::pair<std::string_view, std::string>> details) {
-    return store.InTransaction([&] { return Record(store, actor, action, subject, details); });
+    return store.InTransaction([&]() -> core::Status {
+        auto entry = Record(store, actor, action, subject, details);
+        if (!entry) return core::Fail(entry.error());
+        return {};
+    });
+}
+
+core::Status ForEachAuditEntry(store::Store& store, const std::function<bool(const store::AuditRow&)>& visit) {
+    store::AuditLog log(store.db());
+    return log.ForEach(visit);
+}
+
+core::Result<store::AuditVerdict> VerifyAudit(store::Store& store, const std::optional<store::AuditHead>& recorded) {
+    store::AuditLog log(store.db());
+    return store::VerifyAuditChain(log, recorded);
 }
 
 }  // namespace did::service

@@ -38,8 +38,8 @@ core::Result<std::string> ExpectProvider(store::Store& store, const Actor& actor
             if (row.provider == provider) replaced = Span(row.from_period, row.until_period);
         }
         if (auto put = table.PutExpected({provider, from.ToString(), Until(until)}); !put) return put;
-        return Record(store, actor, "provider.expected", provider,
-                      {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}});
+        return Written(Record(store, actor, "provider.expected", provider,
+                      {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
     return replaced;
@@ -56,8 +56,8 @@ core::Status StopExpecting(store::Store& store, const Actor& actor, const std::s
             return core::Fail(core::Error::NotFound(provider + " is not expected to submit: nothing to remove"));
         }
         if (auto removed = table.RemoveExpected(provider); !removed) return removed;
-        return Record(store, actor, "provider.no_longer_expected", provider,
-                      {{"was", Span(row->from_period, row->until_period)}});
+        return Written(Record(store, actor, "provider.no_longer_expected", provider,
+                      {{"was", Span(row->from_period, row->until_period)}}));
     });
 }
 
@@ -87,8 +87,8 @@ core::Result<std::string> AddAgreement(store::Store& store, const Actor& actor, 
             }
         }
         if (auto put = table.PutAgreement({provider, organisation, from.ToString(), Until(until)}); !put) return put;
-        return Record(store, actor, "agreement.recorded", provider + " for " + organisation,
-                      {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}});
+        return Written(Record(store, actor, "agreement.recorded", provider + " for " + organisation,
+                      {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
     return replaced;
@@ -111,7 +111,7 @@ core::Status RemoveAgreement(store::Store& store, const Actor& actor, const std:
                 fmt::format("{} has no agreement to submit for {}: nothing to remove", provider, organisation)));
         }
         if (auto removed = table.RemoveAgreements(provider, organisation); !removed) return removed;
-        return Record(store, actor, "agreement.removed", provider + " for " + organisation, {{"was", was}});
+        return Written(Record(store, actor, "agreement.removed", provider + " for " + organisation, {{"was", was}}));
     });
 }
 
@@ -135,8 +135,8 @@ core::Result<std::string> AddExclusion(store::Store& store, const Actor& actor, 
             if (row.kind == kind && row.value == value) replaced = "the reason '" + row.reason + "'";
         }
         if (auto put = table.PutExclusion({kind, value, reason}); !put) return put;
-        return Record(store, actor, "exclusion.added", kind + " " + value,
-                      {{"reason", reason}, {"replaced", replaced}});
+        return Written(Record(store, actor, "exclusion.added", kind + " " + value,
+                      {{"reason", reason}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
     return replaced;
@@ -156,7 +156,9 @@ core::Status RemoveExclusion(store::Store& store, const Actor& actor, const std:
                 core::Error::NotFound(fmt::format("{} {} is not excluded: nothing to remove", kind, value)));
         }
         if (auto removed = table.RemoveExclusion(kind, value); !removed) return removed;
-        return Record(store, actor, "exclusion.removed", kind + " " + value, {});
+        auto entry = Record(store, actor, "exclusion.removed", kind + " " + value, {});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -181,7 +183,9 @@ core::Status NotifyLocalCode(store::Store& store, const Actor& actor, const refd
         store::LocalCodeTable table(store.db());
         auto put = table.Notify({provider, local_code, nicip_code, "", actor.name, core::UtcTimestamp(), "", "", ""});
         if (!put) return put;
-        return Record(store, actor, "local_code.notified", provider + " " + local_code, {{"nicip", nicip_code}});
+        auto entry = Record(store, actor, "local_code.notified", provider + " " + local_code, {{"nicip", nicip_code}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -205,8 +209,10 @@ core::Status DecideLocalCode(store::Store& store, const Actor& actor, const std:
             !decided) {
             return decided;
         }
-        return Record(store, actor, "local_code." + decision, provider + " " + local_code,
-                      {{"nicip", (*found)->nicip_code}, {"reason", reason}});
+        auto entry = Record(store, actor, "local_code." + decision, provider + " " + local_code,
+                            {{"nicip", (*found)->nicip_code}, {"reason", reason}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -221,8 +227,8 @@ core::Status WithdrawLocalCode(store::Store& store, const Actor& actor, const st
                 fmt::format("{} has not notified a local code {}: nothing to withdraw", provider, local_code)));
         }
         if (auto withdrawn = table.Withdraw(provider, local_code); !withdrawn) return withdrawn;
-        return Record(store, actor, "local_code.withdrawn", provider + " " + local_code,
-                      {{"nicip", (*found)->nicip_code}, {"was", (*found)->status}});
+        return Written(Record(store, actor, "local_code.withdrawn", provider + " " + local_code,
+                      {{"nicip", (*found)->nicip_code}, {"was", (*found)->status}}));
     });
 }
 

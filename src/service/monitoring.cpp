@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "store/audit_log.hpp"
 #include "store/engagement_table.hpp"
+#include "store/record_table.hpp"
 #include "store/submission_table.hpp"
 
 namespace did::service {
@@ -19,12 +21,20 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
             by_provider[e.provider].expected = true;
         }
     }
+    // Every attempt, whatever became of it, left exactly one submission.* entry in the audit
+    // log under the subject "PROVIDER PERIOD" (see submission.cpp); stored rows alone would
+    // miss the files refused, rejected at file level, held back or already received.
+    store::AuditLog log(store.db());
+    auto attempts = log.CountBySubject("submission.", " " + period);
+    if (!attempts) return core::Fail(attempts.error());
+    for (const auto& [subject, count] : *attempts) {
+        by_provider[subject.substr(0, subject.size() - period.size() - 1)].attempts = count;
+    }
     store::SubmissionTable submissions(store.db());
     auto rows = submissions.List(period, "");
     if (!rows) return core::Fail(rows.error());
     for (const store::SubmissionRow& s : *rows) {
         ProviderStatus& status = by_provider[s.provider];
-        ++status.attempts;
         if (s.status == "current") status.current = s;
         const bool usable = s.status == "current" || s.status == "superseded";
         if (usable && (status.first_good_on.empty() || s.received_on < status.first_good_on)) {
@@ -82,16 +92,14 @@ core::Result<std::vector<LocalCodeUsage>> LocalCodeUsageFor(store::Store& store,
 }
 
 core::Result<std::vector<PossibleDuplicate>> PossibleDuplicatesFor(store::Store& store, const std::string& period) {
+    store::RecordTable records(store.db());
+    auto duplicates = records.CurrentDuplicates(period);
+    if (!duplicates) return core::Fail(duplicates.error());
     std::vector<PossibleDuplicate> out;
-    auto status = store.db().Query(
-        "SELECT d.submission_id, s.provider, d.line, d.other_provider, d.other_submission_id "
-        "FROM duplicate_examinations d JOIN submissions s ON s.id = d.submission_id "
-        "WHERE s.period = ? AND s.status = 'current' ORDER BY d.submission_id, d.line",
-        {period}, [&](const store::SqlRow& r) {
-            out.push_back({r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.Int(4)});
-            return true;
-        });
-    if (!status) return core::Fail(status.error());
+    out.reserve(duplicates->size());
+    for (const store::DuplicateExamination& d : *duplicates) {
+        out.push_back({d.submission_id, d.provider, d.line, d.other_provider, d.other_submission_id});
+    }
     return out;
 }
 

@@ -17,10 +17,13 @@ namespace did::service {
 struct ProviderStatus {
     std::string provider;
     bool expected = false;
-    std::string state;  // "on time", "late", "missing", "rejected" (nothing usable yet)
+    std::string state;  // "on time", "late", "missing", "rejected" (sent something, nothing usable yet)
     std::optional<store::SubmissionRow> current;
     std::string first_good_on;  // when the first usable file was received
-    int64_t attempts = 0;       // stored submissions of any status
+    // Every time a file was sent (not a dry run) for the provider and month, whatever became
+    // of it: stored, every record rejected, rejected at file level, held back, already
+    // received or refused. Counted from the audit log, where each leaves one entry.
+    int64_t attempts = 0;
 };
 
 core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const Window& window);
@@ -59,7 +62,8 @@ struct PossibleDuplicate {
     int64_t other_submission_id = 0;
 };
 
-// Examinations flagged DIDC-DUPLICATE-PROVIDER in current files of the month, for the central team.
+// Examinations flagged DIDC-DUPLICATE-PROVIDER in current files of the month against another
+// provider's file that is still current, for the central team.
 core::Result<std::vector<PossibleDuplicate>> PossibleDuplicatesFor(store::Store& store, const std::string& period);
 
 }  // namespace did::service

@@ -49,8 +49,10 @@ core::Result<ImportCounts> ImportOds(store::Store& store, const Actor& actor, co
     auto status = store.InTransaction([&]() -> core::Status {
         store::OrganisationTable table(store.db());
         if (auto replaced = table.ReplaceKind(kind_name, rows); !replaced) return replaced;
-        return Record(store, actor, "refdata.ods_imported", kind_name,
-                      {{"file", path}, {"organisations", std::to_string(rows.size())}});
+        auto entry = Record(store, actor, "refdata.ods_imported", kind_name,
+                            {{"file", path}, {"organisations", std::to_string(rows.size())}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
     if (!status) return core::Fail(status.error());
     return ImportCounts{static_cast<int64_t>(rows.size()), kind_name};
@@ -106,8 +108,10 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
         if (count == 0) return core::Fail(core::Error::InvalidArgument(path + " holds no postcodes"));
         const auto directory = refdata::PostcodeDirectory::FromPostcodes(std::move(keys));
         if (auto put = table.PutSnapshot(kPostcodeSnapshot, core::UtcTimestamp(), directory.ToBytes()); !put) return put;
-        return Record(store, actor, "refdata.postcodes_imported", "postcodes",
-                      {{"file", path}, {"postcodes", std::to_string(count)}});
+        auto entry = Record(store, actor, "refdata.postcodes_imported", "postcodes",
+                            {{"file", path}, {"postcodes", std::to_string(count)}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
     if (!status) return core::Fail(status.error());
     return ImportCounts{count, "postcodes"};

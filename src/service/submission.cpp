@@ -345,8 +345,8 @@ class Submission {
 
     core::Result<SubmitOutcome> Store() {
         store::RecordTable records(store_.db());
-        if (auto partition = records.EnsurePartition(r_.period.ToString()); !partition)
-            return core::Fail(partition.error());
+        auto partition = records.EnsurePartition(r_.period.ToString());  // leased until the end of Store()
+        if (!partition) return core::Fail(partition.error());
         SubmitOutcome outcome;
         std::optional<std::string> after_rollback;  // an audit entry for an outcome that stores nothing
         auto status = store_.InTransaction([&]() -> core::Status {
@@ -431,16 +431,13 @@ class Submission {
                         {"bytes", std::to_string(row.file_bytes)},
                         {"accepted", std::to_string(row.accepted)},
                         {"rejected", std::to_string(row.rejected)},
-                        {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""}});
-            if (!audited) return audited;
-            if (backdated()) {
-                auto noted = Record(store_, r_.actor, "submission.backdated", subject_,
-                                    {{"submission", std::to_string(row.id)},
-                                     {"received_on", row.received_on},
-                                     {"received_at", row.submitted_at},
-                                     {"reason", r_.backdate_reason}});
-                if (!noted) return noted;
-            }
+                        {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""},
+                        // The entry's own time is the real one; a back-dating sits beside it.
+                        {"received_on", row.received_on},
+                        {"backdated", backdated() ? "yes" : "no"},
+                        {"backdate_reason", r_.backdate_reason}});
+            if (!audited) return core::Fail(audited.error());
+            if (auto a = submissions.SetAuditEntry(row.id, audited->seq, audited->hash); !a) return a;
             if (r_.before_commit) {
                 if (auto promised = r_.before_commit(*report); !promised) return promised;
             }

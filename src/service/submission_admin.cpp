@@ -41,9 +41,9 @@ core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor
         auto restored = GetSubmission(store, id);
         if (!restored) return core::Fail(restored.error());
         result.restored = *restored;
-        return Record(
-            store, actor, "submission.restored", row->provider + " " + row->period,
-            {{"submission", std::to_string(id)}, {"replaces", *current ? std::to_string((*current)->id) : ""}});
+        return Written(Record(
+            store, actor, "current_file.restored", row->provider + " " + row->period,
+            {{"submission", std::to_string(id)}, {"replaces", *current ? std::to_string((*current)->id) : ""}}));
     });
     if (!status) return core::Fail(status.error());
     return result;
@@ -53,7 +53,7 @@ core::Status ReadFindings(store::Store& store, const Actor& actor, int64_t id,
                           const std::function<bool(const store::FindingRow&)>& visit) {
     auto row = GetSubmission(store, id);
     if (!row) return core::Fail(row.error());
-    if (auto audited = RecordAlone(store, actor, "submission.findings_read", row->provider + " " + row->period,
+    if (auto audited = RecordAlone(store, actor, "findings.read", row->provider + " " + row->period,
                                    {{"submission", std::to_string(id)}});
         !audited) {
         return audited;

@@ -223,7 +223,10 @@ TEST_P(SubmissionTest, AStoredFileHasAReceiptAndABackDatedOneIsAudited) {
     EXPECT_GT(r.rejected, 0);
     // The rules used 2026-11-05; the server received it today: back-dated, and audited so.
     EXPECT_EQ(r.backdated, kReceived != core::Date::Today());
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.backdated'"), r.backdated ? 1 : 0);
+    EXPECT_EQ(Count(std::string("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.stored' AND detail LIKE "
+                                "'%\"backdated\":\"") +
+                    (r.backdated ? "yes" : "no") + "\"%'"),
+              1);
 
     const auto late = Submit(Extract("late.csv", 400, 2), "RXX", false, false, *core::Date::Parse("2026-11-30"));
     ASSERT_EQ(late.result, SubmitResult::kStored);
@@ -254,8 +257,8 @@ TEST_P(SubmissionTest, AnEarlierFileIsMadeCurrentAgain) {
     EXPECT_GT(findings.size(), 0u);
     EXPECT_EQ(static_cast<int64_t>(findings.size()),
               Count("SELECT COUNT(*) FROM findings WHERE submission_id = " + std::to_string(first.submission->id)));
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action IN ('submission.restored', "
-                    "'submission.findings_read')"),
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action IN ('current_file.restored', "
+                    "'findings.read')"),
               2);
 }
 
@@ -353,6 +356,72 @@ TEST_P(SubmissionTest, SitesOfOthersNeedAnAgreementAndDoubleCountingIsFlagged) {
     ASSERT_TRUE(listed);
     EXPECT_EQ(listed->size(), duplicates.count);
     EXPECT_EQ((*listed)[0].other_provider, "RYY");
+}
+
+// Once the file a record repeats is superseded, the flag no longer holds: the new file is
+// checked afresh against the other provider's, and flagged again only if it still repeats it.
+TEST_P(SubmissionTest, DuplicatesOfASupersededFileAreNoLongerListed) {
+    ASSERT_TRUE(AddAgreement(*store_, admin_, "RXX", "RYY", kPeriod, std::nullopt));
+    const auto ryy = Submit(Extract("ryy.csv", 400, 1, 0, "RYY", {"RYY01"}), "RYY");
+    ASSERT_EQ(ryy.result, SubmitResult::kStored) << ryy.message;
+    const auto rxx = Submit(Extract("rxx.csv", 400, 1, 0, "RXX", {"RYY01"}));
+    ASSERT_EQ(rxx.result, SubmitResult::kStored) << rxx.message;
+    auto listed = PossibleDuplicatesFor(*store_, kPeriod.ToString());
+    ASSERT_TRUE(listed);
+    EXPECT_GT(listed->size(), 300u);
+
+    // RYY replaces its file with other examinations: nothing of RXX's repeats a current file.
+    const auto ryy2 = Submit(Extract("ryy2.csv", 400, 2, 0, "RYY", {"RYY01"}), "RYY");
+    ASSERT_EQ(ryy2.result, SubmitResult::kStored) << ryy2.message;
+    const auto flagged =
+        ryy2.report->tallies[static_cast<size_t>(validate::Index(validate::RuleId::kDidcDuplicateProvider))].count;
+    listed = PossibleDuplicatesFor(*store_, kPeriod.ToString());
+    ASSERT_TRUE(listed);
+    EXPECT_EQ(listed->size(), flagged);
+    for (const auto& d : *listed) {
+        EXPECT_EQ(d.submission_id, ryy2.submission->id);
+        EXPECT_EQ(d.other_submission_id, rxx.submission->id);
+    }
+
+    // RYY sends the first file's examinations again: they repeat RXX's current file, and are
+    // listed once, from RYY's side.
+    const auto ryy3 = Submit(Extract("ryy3.csv", 401, 1, 0, "RYY", {"RYY01"}), "RYY");
+    ASSERT_EQ(ryy3.result, SubmitResult::kStored) << ryy3.message;
+    listed = PossibleDuplicatesFor(*store_, kPeriod.ToString());
+    ASSERT_TRUE(listed);
+    EXPECT_GT(listed->size(), 300u);
+    for (const auto& d : *listed) {
+        EXPECT_EQ(d.submission_id, ryy3.submission->id);
+        EXPECT_EQ(d.provider, "RYY");
+        EXPECT_EQ(d.other_provider, "RXX");
+    }
+}
+
+// Attempts are files sent, whatever became of them; a dry run is not one.
+TEST_P(SubmissionTest, AttemptsCountEveryFileSentWhateverBecameOfIt) {
+    const core::Date closed = *core::Date::Parse("2027-06-01");
+    const std::string path = Extract("a.csv", 1000, 1);
+    ASSERT_EQ(Submit(path).result, SubmitResult::kStored);
+    ASSERT_EQ(Submit(path).result, SubmitResult::kAlreadyReceived);
+    ASSERT_EQ(Submit(Extract("short.csv", 100, 2)).result, SubmitResult::kHeldBack);
+    ASSERT_EQ(Submit(Write("wrong.csv", "not,a,did,file\n")).result, SubmitResult::kFileRejected);
+    ASSERT_EQ(Submit(path, "RXX", false, false, closed).result, SubmitResult::kRefused);
+    ASSERT_EQ(Submit(path, "RXX", false, /*dry_run=*/true).result, SubmitResult::kDryRun);
+    ASSERT_EQ(Submit(Extract("ryy.csv", 10, 3, 0, "RYY"), "RYY", false, false, closed).result, SubmitResult::kRefused);
+    ASSERT_EQ(Submit(Write("nv7.csv", "not,a,did,file\n"), "NV7").result, SubmitResult::kFileRejected);
+
+    auto window = Timetable::Load(*store_)->For(kPeriod);
+    auto statuses = StatusFor(*store_, *window);
+    ASSERT_TRUE(statuses);
+    std::map<std::string, ProviderStatus> by_provider;
+    for (const auto& s : *statuses) by_provider[s.provider] = s;
+    EXPECT_EQ(by_provider["RXX"].attempts, 5);
+    EXPECT_EQ(by_provider["RXX"].state, "on time");
+    EXPECT_EQ(by_provider["RYY"].attempts, 1);  // refused: sent, but nothing usable
+    EXPECT_EQ(by_provider["RYY"].state, "rejected");
+    EXPECT_EQ(by_provider["NV7"].attempts, 1);
+    EXPECT_EQ(by_provider["NV7"].state, "rejected");
+    EXPECT_EQ(by_provider.size(), 3u);
 }
 
 TEST_P(SubmissionTest, LocalCodesPassOnlyOnceApproved) {
@@ -488,8 +557,14 @@ TEST_P(SubmissionTest, StatusFeedbackAndAnIntactAuditChain) {
     store::AuditLog log(store_->db());
     auto verdict = store::VerifyAuditChain(log);
     ASSERT_TRUE(verdict);
-    EXPECT_TRUE(verdict->intact);
+    EXPECT_TRUE(verdict->intact) << verdict->problem;
     EXPECT_GT(verdict->entries, 8);
+    // Each stored submission names the entry that recorded storing it, written with it.
+    EXPECT_EQ(verdict->submissions, 2);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions s JOIN audit_log a ON a.seq = s.audit_seq AND "
+                    "a.hash = s.audit_hash WHERE a.action = 'submission.stored' AND "
+                    "a.detail LIKE '{\"submission\":\"' || s.id || '\",%'"),
+              2);
 }
 
 TEST_P(SubmissionTest, HostileFilesAreRefusedAndChangeNoData) {

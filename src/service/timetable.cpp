@@ -98,7 +98,9 @@ core::Status SetTimetableRule(store::Store& store, const Actor& actor, const Tim
                                   std::pair{"timetable.final_months", rule.final_months}}) {
             if (auto put = table.PutSetting(key, std::to_string(value)); !put) return put;
         }
-        return Record(store, actor, "timetable.rule_changed", "timetable", {{"rule", rule.Describe()}});
+        auto entry = Record(store, actor, "timetable.rule_changed", "timetable", {{"rule", rule.Describe()}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -111,11 +113,13 @@ core::Status OverrideWindow(store::Store& store, const Actor& actor, const Windo
         auto put = table.PutOverride({w.period.ToString(), w.opens.ToString(), w.cutoff.ToString(),
                                       w.provisional.ToString(), w.final.ToString()});
         if (!put) return put;
-        return Record(store, actor, "timetable.month_overridden", w.period.ToString(),
-                      {{"opens", w.opens.ToString()},
-                       {"cutoff", w.cutoff.ToString()},
-                       {"provisional", w.provisional.ToString()},
-                       {"final", w.final.ToString()}});
+        auto entry = Record(store, actor, "timetable.month_overridden", w.period.ToString(),
+                            {{"opens", w.opens.ToString()},
+                             {"cutoff", w.cutoff.ToString()},
+                             {"provisional", w.provisional.ToString()},
+                             {"final", w.final.ToString()}});
+        if (!entry) return core::Fail(entry.error());
+        return {};
     });
 }
 
@@ -132,8 +136,8 @@ core::Result<std::string> GrantException(store::Store& store, const Actor& actor
         auto put = table.PutException(
             {provider, period.ToString(), until.ToString(), reason, actor.name, core::UtcTimestamp()});
         if (!put) return put;
-        return Record(store, actor, "exception.granted", provider + " " + period.ToString(),
-                      {{"until", until.ToString()}, {"reason", reason}, {"replaced", replaced}});
+        return Written(Record(store, actor, "exception.granted", provider + " " + period.ToString(),
+                      {{"until", until.ToString()}, {"reason", reason}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
     return replaced;
@@ -150,8 +154,8 @@ core::Status RevokeException(store::Store& store, const Actor& actor, const std:
                 core::Error::NotFound(provider + " has no exception for " + period.ToString() + ": nothing to revoke"));
         }
         if (auto removed = table.RemoveException(provider, period.ToString()); !removed) return removed;
-        return Record(store, actor, "exception.revoked", provider + " " + period.ToString(),
-                      {{"was_until", (*earlier)->until}});
+        return Written(Record(store, actor, "exception.revoked", provider + " " + period.ToString(),
+                      {{"was_until", (*earlier)->until}}));
     });
 }
 

@@ -7,5 +7,7 @@ namespace did::store {
 
 std::string_view SqliteMigration001();
 std::string_view PostgresMigration001();
+std::string_view SqliteMigration002();
+std::string_view PostgresMigration002();
 
 }  // namespace did::store

@@ -7,19 +7,27 @@ namespace did::store {
 namespace {
 
 const std::vector<std::string_view>& Scripts(Dialect dialect) {
-    static const std::vector<std::string_view> sqlite = {SqliteMigration001()};
-    static const std::vector<std::string_view> postgres = {PostgresMigration001()};
+    static const std::vector<std::string_view> sqlite = {SqliteMigration001(), SqliteMigration002()};
+    static const std::vector<std::string_view> postgres = {PostgresMigration001(), PostgresMigration002()};
     return dialect == Dialect::kSqlite ? sqlite : postgres;
 }
 
 }  // namespace
 
-int LatestSchemaVersion(Dialect dialect) { return static_cast<int>(Scripts(dialect).size()); }
+int LatestSchemaVersion(Dialect dialect) {
+    return static_cast<int>(Scripts(dialect).size());
+}
 
 core::Result<int> SchemaVersion(SqlConnection& db) {
-    auto created = db.ExecuteScript(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-    if (!created) return core::Fail(created.error());
+    // Asks the catalogue rather than creating the table: reading the version must never need
+    // the write lock, or every command would queue behind a submission in progress.
+    auto exists =
+        db.QueryOne(db.dialect() == Dialect::kSqlite
+                        ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                        : "SELECT COUNT(*) FROM information_schema.tables "
+                          "WHERE table_schema = current_schema() AND table_name = 'schema_migrations'");
+    if (!exists) return core::Fail(exists.error());
+    if ((*exists)->Int(0) == 0) return 0;
     auto row = db.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     if (!row) return core::Fail(row.error());
     return static_cast<int>((*row)->Int(0));
@@ -34,6 +42,12 @@ core::Result<int> Migrate(SqlConnection& db) {
         if (auto locked = db.LockKey("schema-migrations"); !locked) {
             (void)db.Rollback();
             return core::Fail(locked.error());
+        }
+        auto created = db.ExecuteScript(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        if (!created) {
+            (void)db.Rollback();
+            return core::Fail(created.error());
         }
         auto version = SchemaVersion(db);
         if (!version) {

@@ -132,27 +132,10 @@ std::pair<std::string, SqlParams> RecordTable::OfSubmission(int64_t submission_i
     return {"submission_id = ? AND period = ?", {submission_id, period}};  // one partition only
 }
 
-// The PostgreSQL partition of the records for a month ("records_2026_10"); the month must be
-// a YYYY-MM, which makes the name safe to put in SQL.
-core::Result<std::string> PartitionName(const std::string& period) {
-    if (period.size() != 7 || period[4] != '-' ||
-        !std::all_of(period.begin(), period.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
-        return core::Fail(core::Error::InvalidArgument("bad period " + period));
-    }
-    std::string name = "records_" + period;
-    std::replace(name.begin(), name.end(), '-', '_');
-    return name;
-}
-
-core::Status RecordTable::EnsurePartition(const std::string& period) {
-    if (db_.dialect() != Dialect::kPostgres) return {};
-    auto name = PartitionName(period);
-    if (!name) return core::Fail(name.error());
-    const std::string ddl =
-        "CREATE TABLE IF NOT EXISTS " + *name + " PARTITION OF records FOR VALUES IN ('" + period + "')";
-    auto status = db_.ExecuteScript(ddl);
-    if (!status) status = db_.ExecuteScript(ddl);  // lost a race with another submitter: it exists now
-    return status;
+core::Result<PartitionLease> RecordTable::EnsurePartition(const std::string& period) {
+    // The next submission after one killed before it committed tidies up what that left.
+    if (auto dropped = DropAbandonedPartitions(db_, period); !dropped) return core::Fail(dropped.error());
+    return LeasePartition(db_, period);
 }
 
 core::Result<std::unique_ptr<BulkLoader>> RecordTable::Loader(BulkTable table) {
@@ -239,6 +222,21 @@ core::Status RecordTable::ForEachExamination(const std::string& period, const st
         if (!status) return status;
     }
     return {};
+}
+
+core::Result<std::vector<DuplicateExamination>> RecordTable::CurrentDuplicates(const std::string& period) {
+    std::vector<DuplicateExamination> out;
+    auto status = db_.Query(
+        "SELECT d.submission_id, s.provider, d.line, d.other_provider, d.other_submission_id "
+        "FROM duplicate_examinations d JOIN submissions s ON s.id = d.submission_id "
+        "JOIN submissions o ON o.id = d.other_submission_id "
+        "WHERE s.period = ? AND s.status = 'current' AND o.status = 'current' ORDER BY d.submission_id, d.line",
+        {period}, [&](const SqlRow& r) {
+            out.push_back({r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.Int(4)});
+            return true;
+        });
+    if (!status) return core::Fail(status.error());
+    return out;
 }
 
 core::Result<int64_t> RecordTable::CountRecords(int64_t submission_id) {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/record_partitions.hpp"
 #include "store/sql_connection.hpp"
 #include "store/types.hpp"
 
@@ -30,13 +31,26 @@ struct StoredExamination {
     std::string site_code;
 };
 
+// A record flagged DIDC-DUPLICATE-PROVIDER: it repeats an examination in another
+// provider's file.
+struct DuplicateExamination {
+    int64_t submission_id = 0;
+    std::string provider;
+    int64_t line = 0;
+    std::string other_provider;
+    int64_t other_submission_id = 0;
+};
+
 class RecordTable {
   public:
     explicit RecordTable(SqlConnection& db) : db_(db) {}
 
     // PostgreSQL keeps one partition of the records per month: creates the month's partition
-    // if it is missing. Call outside any transaction (it commits on its own).
-    core::Status EnsurePartition(const std::string& period);
+    // if it is missing, and leases it until the lease is destroyed, which must be after the
+    // transaction that loads it has ended. Drops first the empty partitions that submissions
+    // killed before committing left behind (record_partitions.hpp). Call outside any
+    // transaction (creating a partition commits on its own).
+    core::Result<PartitionLease> EnsurePartition(const std::string& period);
 
     // Any table but the records.
     core::Result<std::unique_ptr<BulkLoader>> Loader(BulkTable table);
@@ -53,6 +67,11 @@ class RecordTable {
                                     const std::vector<std::string>& sites,
                                     const std::vector<std::string>& site_prefixes,
                                     const std::function<void(const StoredExamination&)>& visit);
+
+    // The records flagged as repeating another provider's, where both files are still their
+    // provider's current file for `period`: once either is superseded, the flag no longer
+    // holds (a new file is checked afresh, and flagged again if it repeats the other).
+    core::Result<std::vector<DuplicateExamination>> CurrentDuplicates(const std::string& period);
 
     core::Result<int64_t> CountRecords(int64_t submission_id);
     core::Result<int64_t> CountFindings(int64_t submission_id);

@@ -9,7 +9,9 @@ namespace {
 const std::string kEmpty;
 }
 
-const std::string& SqlRow::Text(size_t i) const { return cells_[i] ? *cells_[i] : kEmpty; }
+const std::string& SqlRow::Text(size_t i) const {
+    return cells_[i] ? *cells_[i] : kEmpty;
+}
 
 int64_t SqlRow::Int(size_t i) const {
     if (!cells_[i] || cells_[i]->empty()) return 0;
@@ -26,8 +28,8 @@ core::Result<std::optional<SqlRow>> SqlConnection::QueryOne(std::string_view sql
     return first;
 }
 
-core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url) {
-    if (url.starts_with("sqlite:")) return OpenSqlite(url.substr(7));
+core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url, IfMissing if_missing) {
+    if (url.starts_with("sqlite:")) return OpenSqlite(url.substr(7), if_missing);
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return OpenPostgres(url);
     return core::Fail(core::Error::InvalidArgument("unknown database '" + url +
                                                    "': use sqlite:PATH or postgresql://user@host:port/db"));

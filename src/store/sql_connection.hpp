@@ -71,6 +71,9 @@ class SqlConnection {
     // A write transaction. SQLite takes the database's write lock at once (BEGIN IMMEDIATE),
     // so writers queue instead of failing halfway.
     virtual core::Status Begin() = 0;
+    // A read-only transaction: every query until Commit or Rollback sees the same snapshot, and
+    // none waits for a writer (SQLite: a deferred transaction; PostgreSQL: REPEATABLE READ).
+    virtual core::Status BeginRead() = 0;
     virtual core::Status Commit() = 0;
     virtual core::Status Rollback() = 0;
 
@@ -85,7 +88,11 @@ class SqlConnection {
     virtual core::Result<std::string> IntegrityCheck() = 0;
 };
 
+// What connecting does when the database is not there: a SQLite file is created, unless
+// kFail says not to (NotFound then); a PostgreSQL database is never created by connecting.
+enum class IfMissing { kCreate, kFail };
+
 // "sqlite:PATH" or "postgresql://…" (also "postgres://…").
-core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url);
+core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url, IfMissing if_missing = IfMissing::kCreate);
 
 }  // namespace did::store

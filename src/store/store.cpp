@@ -2,11 +2,29 @@
 
 namespace did::store {
 
-core::Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
-    auto connection = Connect(url);
+std::string DisplayedUrl(const std::string& url) {
+    const size_t scheme = url.find("://");
+    const size_t at = url.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) return url;
+    const size_t colon = url.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return url;
+    return url.substr(0, colon) + url.substr(at);
+}
+
+core::Result<std::unique_ptr<Store>> Store::Open(const std::string& url, IfMissing if_missing) {
+    auto connection = Connect(url, if_missing);
     if (!connection) return core::Fail(connection.error());
-    auto migrated = Migrate(**connection);
-    if (!migrated) return core::Fail(migrated.error());
+    // Only a database behind this build takes the write lock: a current one is opened with a
+    // read, so commands that only read never queue behind a submission.
+    auto version = SchemaVersion(**connection);
+    if (!version) return core::Fail(version.error());
+    if (*version == 0 && if_missing == IfMissing::kFail) {
+        return core::Fail(core::Error::NotFound("the database " + DisplayedUrl(url) + " has no DID Collect schema"));
+    }
+    if (*version < LatestSchemaVersion((*connection)->dialect())) {
+        auto migrated = Migrate(**connection);
+        if (!migrated) return core::Fail(migrated.error());
+    }
     return std::unique_ptr<Store>(new Store(std::move(*connection), url));
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "store/audit_log.hpp"
 #include "store/engagement_table.hpp"
 #include "store/local_code_table.hpp"
@@ -320,6 +322,58 @@ TEST_P(StoreContractTest, AuditLogIsChainedAndAppendOnly) {
     EXPECT_FALSE(store_->db().Execute("UPDATE audit_log SET actor = 'someone else' WHERE seq = 2"));
     EXPECT_FALSE(store_->db().Execute("DELETE FROM audit_log WHERE seq = 5"));
     EXPECT_TRUE(VerifyAuditChain(log)->intact);
+}
+
+TEST_P(StoreContractTest, AuditEntriesAreCountedBySubject) {
+    AuditLog log(store_->db());
+    ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+        for (const auto& [action, subject] :
+             {std::pair{"submission.stored", "RXX 2026-10"}, std::pair{"submission.refused", "RXX 2026-10"},
+              std::pair{"submission.held_back", "RYY 2026-10"}, std::pair{"submission.stored", "RXX 2026-11"},
+              std::pair{"exception.granted", "RXX 2026-10"}, std::pair{"submissions_x", "RXX 2026-10"}}) {
+            auto e = log.Append({0, "2026-11-05T10:00:00Z", "admin", "cli@test", action, subject, "{}", "", ""});
+            if (!e) return core::Fail(e.error());
+        }
+        return {};
+    }));
+    auto counts = log.CountBySubject("submission.", " 2026-10");
+    ASSERT_TRUE(counts) << counts.error().message;
+    EXPECT_EQ(*counts, (std::map<std::string, int64_t>{{"RXX 2026-10", 2}, {"RYY 2026-10", 1}}));
+    EXPECT_TRUE(log.CountBySubject("submission.", " 2026-12")->empty());
+}
+
+// A duplicate is listed while both files are their provider's current file for the month.
+TEST_P(StoreContractTest, DuplicatesAreListedBetweenCurrentFilesOnly) {
+    SubmissionTable submissions(store_->db());
+    RecordTable records(store_->db());
+    int64_t rxx = 0;
+    int64_t ryy = 0;
+    ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+        rxx = *submissions.Insert(Submission("RXX", "2026-10", "current", "aaa"));
+        ryy = *submissions.Insert(Submission("RYY", "2026-10", "current", "bbb"));
+        auto loader = records.Loader(BulkTable::kDuplicates);
+        if (!loader) return core::Fail(loader.error());
+        for (int64_t line : {2, 3}) {
+            if (auto a = (*loader)->Add({ryy, line, "RXX", rxx}); !a) return a;
+        }
+        return (*loader)->Finish();
+    }));
+    auto listed = records.CurrentDuplicates("2026-10");
+    ASSERT_TRUE(listed) << listed.error().message;
+    ASSERT_EQ(listed->size(), 2u);
+    EXPECT_EQ((*listed)[0].provider, "RYY");
+    EXPECT_EQ((*listed)[0].line, 2);
+    EXPECT_EQ((*listed)[0].other_provider, "RXX");
+    EXPECT_EQ((*listed)[0].other_submission_id, rxx);
+    EXPECT_TRUE(records.CurrentDuplicates("2026-11")->empty());
+    // RXX's file, the one repeated, is superseded.
+    ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+        auto newer = submissions.Insert(Submission("RXX", "2026-10", "loading", "ccc"));
+        if (!newer) return core::Fail(newer.error());
+        if (auto s = submissions.Supersede(rxx, *newer, "2026-11-06T10:00:00Z"); !s) return s;
+        return store_->db().Execute("UPDATE submissions SET status = 'current' WHERE id = ?", {*newer});
+    }));
+    EXPECT_TRUE(records.CurrentDuplicates("2026-10")->empty());
 }
 
 TEST_P(StoreContractTest, IntegrityCheckPasses) {

@@ -58,6 +58,11 @@ core::Status SubmissionTable::Reinstate(int64_t id) {
         "UPDATE submissions SET status = 'current', superseded_by = NULL, superseded_at = NULL WHERE id = ?", {id});
 }
 
+core::Status SubmissionTable::SetAuditEntry(int64_t id, int64_t audit_seq, const std::string& audit_hash) {
+    return db_.Execute("UPDATE submissions SET audit_seq = ?, audit_hash = ? WHERE id = ?",
+                       {audit_seq, audit_hash, id});
+}
+
 core::Result<std::optional<SubmissionRow>> SubmissionTable::One(const std::string& where, const SqlParams& params) {
     auto row = db_.QueryOne(std::string("SELECT ") + kColumns + " FROM submissions WHERE " + where, params);
     if (!row) return core::Fail(row.error());

@@ -20,6 +20,9 @@ class SubmissionTable {
     core::Status Supersede(int64_t old_id, int64_t new_id, const std::string& at);
     // Makes a superseded submission current again (the caller supersedes the current one first).
     core::Status Reinstate(int64_t id);
+    // The audit entry that records storing the submission, written in the same transaction:
+    // `did audit verify` checks that the entry is still in the log, unchanged.
+    core::Status SetAuditEntry(int64_t id, int64_t audit_seq, const std::string& audit_hash);
 
     core::Result<std::optional<SubmissionRow>> Get(int64_t id);
     core::Result<std::optional<SubmissionRow>> Current(const std::string& provider, const std::string& period);

@@ -154,8 +154,9 @@ TEST_F(CliTest, ThePostgreSQLClientLibraryIsNamedWhenItCannotBeLoaded) {
     EXPECT_NE(r.out.find("libc.so.6 has no PQconnectdb: it is not libpq, or too old a one"), std::string::npos)
         << r.out;
     // The SQLite commands never load it at all.
-    r = did::testing::Run("cd '" + dir_ + "' && DID_LIBPQ=/nonexistent/libpq.so.5 DID_DATA_DIR='" + dir_ + "/data' '" +
-                          kDid + "' status --period 2026-10 --db sqlite:" + Path("s.sqlite") + " 2>&1");
+    r = did::testing::Run("cd '" + dir_ + "' && export DID_LIBPQ=/nonexistent/libpq.so.5 DID_DATA_DIR='" + dir_ +
+                          "/data' && '" + kDid + "' db migrate --db sqlite:" + Path("s.sqlite") + " && '" + kDid +
+                          "' status --period 2026-10 --db sqlite:" + Path("s.sqlite") + " 2>&1");
     EXPECT_EQ(r.exit_code, 0) << r.out;
     // Bad arguments still point at the help.
     r = did::testing::Run("cd '" + dir_ + "' && '" + kDid + "' status --db sqlite:" + Path("s.sqlite") + " 2>&1");

@@ -160,7 +160,7 @@ TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
 
     r = Did("db migrate");
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(Has(r, "schema version 1")) << r.out;
+    EXPECT_TRUE(Has(r, "schema version 2")) << r.out;
 }
 
 }  // namespace

@@ -82,6 +82,7 @@ const std::map<std::string, WrongValue> kWrong = {
     {"YYYY-MM", {"2026-13", "is not a month as YYYY-MM"}},
     {"YYYY-MM-DD", {"2026-02-30", "is not a date as YYYY-MM-DD"}},
     {"CODE", {"rxx;", "is not an organisation code"}},
+    {"SEQ:HASH", {"4:abc", "is not SEQ:HASH"}},
 };
 // Values that are free text or a path: any value is taken (a path is checked when it is used).
 const std::set<std::string> kFreeText = {"TEXT", "FILE", "DIR", "URL", "NAME", "CSV", "OUT.csv", "A,B,…", "NICIP"};

@@ -125,7 +125,7 @@ TEST_F(FrontDoorTest, AStoredSubmissionEndsWithAReceipt) {
     // The back-dating is in the audit log, with the reason and the real time.
     r = Did("audit list --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_NE(r.out.find("submission.backdated"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"\"backdated\"\":\"\"yes\"\""), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("sent by post"), std::string::npos) << r.out;
 
     // Nothing stored, no receipt.
@@ -267,8 +267,8 @@ TEST_F(FrontDoorTest, AnEarlierFileIsMadeCurrentAgainAndItsFindingsReadBack) {
     EXPECT_EQ(findings.size() + 1, SortedLines(ReadText(Path("first.csv"))).size());
     EXPECT_TRUE(findings[0]["line"].is_number());
     r = Did("audit list --format csv");
-    EXPECT_NE(r.out.find("submission.restored"), std::string::npos);
-    EXPECT_NE(r.out.find("submission.findings_read"), std::string::npos);
+    EXPECT_NE(r.out.find("current_file.restored"), std::string::npos);
+    EXPECT_NE(r.out.find("findings.read"), std::string::npos);
 }
 
 // Every command that lists data speaks text, CSV and JSON; the CSV header and the JSON keys are

@@ -112,6 +112,7 @@ class PostgresConnection final : public SqlConnection {
     }
 
     core::Status Begin() override { return ExecuteScript("BEGIN"); }
+    core::Status BeginRead() override { return ExecuteScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
     core::Status Commit() override { return ExecuteScript("COMMIT"); }
     core::Status Rollback() override {
         if (Pq().transactionStatus(conn_) == PQTRANS_IDLE) return {};

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <unordered_map>
 
 namespace did::store {
@@ -114,6 +115,7 @@ class SqliteConnection final : public SqlConnection {
     }
 
     core::Status Begin() override { return ExecuteScript("BEGIN IMMEDIATE"); }
+    core::Status BeginRead() override { return ExecuteScript("BEGIN DEFERRED"); }
     core::Status Commit() override { return ExecuteScript("COMMIT"); }
     core::Status Rollback() override {
         if (sqlite3_get_autocommit(db_) != 0) return {};  // nothing open
@@ -165,9 +167,14 @@ class SqliteConnection final : public SqlConnection {
 
 }  // namespace
 
-core::Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
+core::Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, IfMissing if_missing) {
+    if (if_missing == IfMissing::kFail && !std::filesystem::exists(path)) {
+        return core::Fail(core::Error::NotFound("there is no database at " + path));
+    }
     sqlite3* db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    // Without SQLITE_OPEN_CREATE a file removed since the check above is not made again.
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (if_missing == IfMissing::kCreate ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
         std::string why = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close_v2(db);

@@ -9,6 +9,6 @@
 
 namespace did::store {
 
-core::Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path);
+core::Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, IfMissing if_missing);
 
 }  // namespace did::store
