@@ -12,7 +12,7 @@
 #include "cli/table_output.hpp"
 #include "service/monitoring.hpp"
 #include "service/timetable.hpp"
-#include "store/submission_table.hpp"
+#include "service/submission_admin.hpp"
 
 namespace did::cli {
 namespace {
@@ -43,14 +43,15 @@ int RunStatus(Common* c) {
     if (!window) return UsageError("status", window.error().message);
     auto statuses = service::StatusFor(*c->session.store, *window);
     if (!statuses) return UsageError("status", statuses.error().message);
-    Table table{{"provider", "expected", "status", "first usable file", Id("current file"), "received", Count("accepted"),
-                 Count("rejected"), Count("attempts")},
+    Table table{{"provider", "expected", "status", "first usable file", Id("current file"), "received", "back-dated",
+                 Count("accepted"), Count("rejected"), Count("attempts")},
                 {}};
     size_t missing = 0;
     for (const auto& s : *statuses) {
         missing += s.expected && s.state == "missing";
         table.rows.push_back({s.provider, s.expected ? "yes" : "no", s.state, s.first_good_on,
                               s.current ? std::to_string(s.current->id) : "", s.current ? s.current->received_on : "",
+                              s.current ? (service::IsBackdated(*s.current) ? "yes" : "no") : "",
                               s.current ? std::to_string(s.current->accepted) : "",
                               s.current ? std::to_string(s.current->rejected) : "", std::to_string(s.attempts)});
     }
@@ -64,15 +65,16 @@ int RunStatus(Common* c) {
 }
 
 int RunSubmissions(Common* c) {
-    store::SubmissionTable submissions(c->session.store->db());
-    auto rows = submissions.List(c->period.ToString(), c->provider);
+    auto rows = service::ListSubmissions(*c->session.store, c->period, c->provider);
     if (!rows) return UsageError("submissions", rows.error().message);
-    Table table{{Id("id"), "provider", "status", "received", "submitted at", "by", Count("records"), Count("accepted"),
+    Table table{{Id("id"), "provider", "status", "received", "back-dated", "submitted at", "by", Count("records"),
+                 Count("accepted"),
                  Count("rejected"), Count("warned"), Count("excluded"), Count("local coded"), Id("superseded by"),
                  "file"},
                 {}};
     for (const auto& s : *rows) {
-        table.rows.push_back({std::to_string(s.id), s.provider, s.status, s.received_on, s.submitted_at, s.submitted_by,
+        table.rows.push_back({std::to_string(s.id), s.provider, s.status, s.received_on,
+                              service::IsBackdated(s) ? "yes" : "no", s.submitted_at, s.submitted_by,
                               std::to_string(s.records_total), std::to_string(s.accepted), std::to_string(s.rejected),
                               std::to_string(s.warned), std::to_string(s.excluded), std::to_string(s.local_coded),
                               s.superseded_by ? std::to_string(*s.superseded_by) : "", s.file_name});

@@ -416,14 +416,7 @@ class Submission {
                     if (auto s = submissions.Supersede((*current)->id, row.id, row.submitted_at); !s) return s;
                 }
             }
-            if (auto u = store_.db().Execute(
-                    "UPDATE submissions SET status = ?, file_sha256 = ?, file_bytes = ?, records_total = ?, "
-                    "accepted = ?, rejected = ?, warned = ?, excluded = ?, local_coded = ? WHERE id = ?",
-                    {row.status, row.file_sha256, row.file_bytes, row.records_total, row.accepted, row.rejected,
-                     row.warned, row.excluded, row.local_coded, row.id});
-                !u) {
-                return u;
-            }
+            if (auto done = submissions.Complete(row); !done) return done;
             auto audited =
                 Record(store_, r_.actor, current_file ? "submission.stored" : "submission.all_rejected", subject_,
                        {{"submission", std::to_string(row.id)},

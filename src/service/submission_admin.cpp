@@ -9,6 +9,15 @@
 
 namespace did::service {
 
+core::Result<std::vector<store::SubmissionRow>> ListSubmissions(store::Store& store, core::Period period,
+                                                                const std::string& provider) {
+    return store::SubmissionTable(store.db()).List(period.ToString(), provider);
+}
+
+bool IsBackdated(const store::SubmissionRow& row) {
+    return row.received_on != core::LocalDayOf(row.submitted_at);
+}
+
 core::Result<store::SubmissionRow> GetSubmission(store::Store& store, int64_t id) {
     auto row = store::SubmissionTable(store.db()).Get(id);
     if (!row) return core::Fail(row.error());

@@ -6,8 +6,11 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/period.hpp"
 #include "service/actor.hpp"
 #include "store/store.hpp"
 #include "store/types.hpp"
@@ -22,6 +25,13 @@ struct Restored {
 // Makes submission `id`, superseded by a later file, the current file of its month again.
 // A rejected submission cannot be made current; one that already is, is said so.
 core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor, int64_t id);
+
+// Every submission of `period` (of `provider` when not empty), oldest first.
+core::Result<std::vector<store::SubmissionRow>> ListSubmissions(store::Store& store, core::Period period,
+                                                                const std::string& provider);
+
+// Whether the day the rules used is not the day the server received the file.
+bool IsBackdated(const store::SubmissionRow& row);
 
 // The stored submission `id`, or kNotFound.
 core::Result<store::SubmissionRow> GetSubmission(store::Store& store, int64_t id);

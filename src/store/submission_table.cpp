@@ -53,6 +53,14 @@ core::Status SubmissionTable::Supersede(int64_t old_id, int64_t new_id, const st
         {new_id, at, old_id});
 }
 
+core::Status SubmissionTable::Complete(const SubmissionRow& row) {
+    return db_.Execute(
+        "UPDATE submissions SET status = ?, file_sha256 = ?, file_bytes = ?, records_total = ?, accepted = ?, "
+        "rejected = ?, warned = ?, excluded = ?, local_coded = ? WHERE id = ?",
+        {row.status, row.file_sha256, row.file_bytes, row.records_total, row.accepted, row.rejected, row.warned,
+         row.excluded, row.local_coded, row.id});
+}
+
 core::Status SubmissionTable::Reinstate(int64_t id) {
     return db_.Execute(
         "UPDATE submissions SET status = 'current', superseded_by = NULL, superseded_at = NULL WHERE id = ?", {id});

@@ -18,6 +18,9 @@ class SubmissionTable {
     // Stores `row` (its id is ignored) and returns the new id.
     core::Result<int64_t> Insert(const SubmissionRow& row);
     core::Status Supersede(int64_t old_id, int64_t new_id, const std::string& at);
+    // Records what the whole file came to: status, file digest and size, counts (a row is
+    // inserted as "loading" before its file has been read).
+    core::Status Complete(const SubmissionRow& row);
     // Makes a superseded submission current again (the caller supersedes the current one first).
     core::Status Reinstate(int64_t id);
     // The audit entry that records storing the submission, written in the same transaction:

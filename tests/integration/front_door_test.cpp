@@ -122,7 +122,9 @@ TEST_F(FrontDoorTest, AStoredSubmissionEndsWithAReceipt) {
     EXPECT_EQ(receipt.at("records"), 1799);
     EXPECT_EQ(receipt.at("accepted").get<int>() + receipt.at("rejected").get<int>(), 1799);
 
-    // The back-dating is in the audit log, with the reason and the real time.
+    // Back-dated in the listings, and in the audit log with the reason beside the real time.
+    EXPECT_EQ(nlohmann::json::parse(Did("status --period 2026-10 --format json").out)[0]["back_dated"], "yes");
+    EXPECT_EQ(nlohmann::json::parse(Did("submissions --period 2026-10 --format json").out)[1]["back_dated"], "yes");
     r = Did("audit list --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
     EXPECT_NE(r.out.find("\"\"backdated\"\":\"\"yes\"\""), std::string::npos) << r.out;
