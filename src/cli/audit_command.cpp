@@ -110,7 +110,8 @@ void AddAuditCommands(CLI::App& did, int& exit_status) {
             [o](const std::string& text) {
                 o->head = ParseHead(text);
                 if (!o->head) {
-                    throw CLI::ValidationError("--head", "'" + text + "' is not SEQ:HASH as did audit verify prints it");
+                    throw CLI::ValidationError("--head",
+                                               "'" + text + "' is not SEQ:HASH as did audit verify prints it");
                 }
             },
             "a head noted down earlier: check nothing up to it was removed or rewritten")
@@ -121,8 +122,8 @@ void AddAuditCommands(CLI::App& did, int& exit_status) {
             exit_status = UsageError("audit", session.error().message);
             return;
         }
-        exit_status = audit->got_subcommand("verify") ? Verify(*session->store, o->head)
-                                                      : List(*session->store, o->format);
+        exit_status =
+            audit->got_subcommand("verify") ? Verify(*session->store, o->head) : List(*session->store, o->format);
     });
 
     auto db = std::make_shared<SessionOptions>();

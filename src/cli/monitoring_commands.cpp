@@ -11,8 +11,8 @@
 #include "cli/session.hpp"
 #include "cli/table_output.hpp"
 #include "service/monitoring.hpp"
-#include "service/timetable.hpp"
 #include "service/submission_admin.hpp"
+#include "service/timetable.hpp"
 
 namespace did::cli {
 namespace {
@@ -68,9 +68,8 @@ int RunSubmissions(Common* c) {
     auto rows = service::ListSubmissions(*c->session.store, c->period, c->provider);
     if (!rows) return UsageError("submissions", rows.error().message);
     Table table{{Id("id"), "provider", "status", "received", "back-dated", "submitted at", "by", Count("records"),
-                 Count("accepted"),
-                 Count("rejected"), Count("warned"), Count("excluded"), Count("local coded"), Id("superseded by"),
-                 "file"},
+                 Count("accepted"), Count("rejected"), Count("warned"), Count("excluded"), Count("local coded"),
+                 Id("superseded by"), "file"},
                 {}};
     for (const auto& s : *rows) {
         table.rows.push_back({std::to_string(s.id), s.provider, s.status, s.received_on,

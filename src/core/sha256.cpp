@@ -9,11 +9,15 @@ struct Sha256::State {
     ~State() { EVP_MD_CTX_free(ctx); }
 };
 
-Sha256::Sha256() : state_(std::make_unique<State>()) { EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr); }
+Sha256::Sha256() : state_(std::make_unique<State>()) {
+    EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr);
+}
 
 Sha256::~Sha256() = default;
 
-void Sha256::Update(std::string_view bytes) { EVP_DigestUpdate(state_->ctx, bytes.data(), bytes.size()); }
+void Sha256::Update(std::string_view bytes) {
+    EVP_DigestUpdate(state_->ctx, bytes.data(), bytes.size());
+}
 
 std::string Sha256::HexDigest() {
     unsigned char digest[EVP_MAX_MD_SIZE];

@@ -9,7 +9,7 @@
 namespace did::core {
 
 class Sha256 {
-public:
+  public:
     Sha256();
     ~Sha256();
     Sha256(const Sha256&) = delete;
@@ -21,7 +21,7 @@ public:
 
     static std::string Of(std::string_view bytes);
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -34,8 +34,8 @@ TEST(TerminalTextTest, BytesThatAreNotUtf8AreShownOneByOne) {
     EXPECT_EQ(ForTerminal("\x9B"
                           "31m"),
               "<0x9B>31m");                                             // a lone C1 byte
-    EXPECT_EQ(ForTerminal("a\xE2\x82z"), "a<0xE2><0x82>z");              // a sequence cut short
-    EXPECT_EQ(ForTerminal("\xC0\xAF"), "<0xC0><0xAF>");                  // an overlong form
+    EXPECT_EQ(ForTerminal("a\xE2\x82z"), "a<0xE2><0x82>z");             // a sequence cut short
+    EXPECT_EQ(ForTerminal("\xC0\xAF"), "<0xC0><0xAF>");                 // an overlong form
     EXPECT_EQ(ForTerminal("\xFF\x1B\xC3\xA9"), "<0xFF><ESC>\xC3\xA9");  // then a control, then é
 }
 

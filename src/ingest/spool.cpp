@@ -15,7 +15,7 @@ namespace {
 
 // Reads a spool file from the start, with its own offset (pread), so several readers may share it.
 class SpoolReader final : public ByteSource {
-public:
+  public:
     SpoolReader(int fd, uint64_t size) : fd_(fd), size_(size) {}
 
     core::Result<size_t> Read(char* into, size_t size) override {
@@ -25,12 +25,13 @@ public:
                 offset_ += static_cast<uint64_t>(n);
                 return static_cast<size_t>(n);
             }
-            if (errno != EINTR) return core::Fail(core::Error::IoError(std::string("cannot read the spool: ") + std::strerror(errno)));
+            if (errno != EINTR)
+                return core::Fail(core::Error::IoError(std::string("cannot read the spool: ") + std::strerror(errno)));
         }
     }
     std::optional<uint64_t> SizeHint() const override { return size_; }
 
-private:
+  private:
     int fd_;
     uint64_t size_;
     uint64_t offset_ = 0;
@@ -55,7 +56,8 @@ core::Result<std::unique_ptr<Spool>> Spool::Create(ByteSource& source, const std
                                                    uint64_t max_bytes) {
     const int fd = OpenTemporary(directory);
     if (fd < 0) {
-        return core::Fail(core::Error::IoError("cannot create a spool file in " + directory + ": " + std::strerror(errno)));
+        return core::Fail(
+            core::Error::IoError("cannot create a spool file in " + directory + ": " + std::strerror(errno)));
     }
     core::Sha256 hasher;
     std::vector<char> buffer(size_t{1} << 20);
@@ -89,8 +91,12 @@ core::Result<std::unique_ptr<Spool>> Spool::Create(ByteSource& source, const std
     return std::unique_ptr<Spool>(new Spool(fd, hasher.HexDigest(), total));
 }
 
-Spool::~Spool() { ::close(fd_); }
+Spool::~Spool() {
+    ::close(fd_);
+}
 
-std::unique_ptr<ByteSource> Spool::Open() const { return std::make_unique<SpoolReader>(fd_, size_); }
+std::unique_ptr<ByteSource> Spool::Open() const {
+    return std::make_unique<SpoolReader>(fd_, size_);
+}
 
 }  // namespace did::ingest

@@ -14,7 +14,7 @@
 namespace did::ingest {
 
 class Spool {
-public:
+  public:
     // Reads `source` to its end into a temporary file in `directory`. Fails, keeping nothing,
     // when the input is larger than `max_bytes`.
     static core::Result<std::unique_ptr<Spool>> Create(ByteSource& source, const std::string& directory,
@@ -28,7 +28,7 @@ public:
     // A fresh reader from the first byte.
     std::unique_ptr<ByteSource> Open() const;
 
-private:
+  private:
     Spool(int fd, std::string sha256, uint64_t size) : fd_(fd), sha256_(std::move(sha256)), size_(size) {}
     int fd_;
     std::string sha256_;

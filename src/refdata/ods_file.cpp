@@ -15,8 +15,8 @@ bool ParseOdsDate(std::string_view text, std::optional<core::Date>& out) {
     out.reset();
     if (text.empty()) return true;
     if (text.size() != 8) return false;
-    const std::string iso = std::string(text.substr(0, 4)) + "-" + std::string(text.substr(4, 2)) + "-" +
-                            std::string(text.substr(6, 2));
+    const std::string iso =
+        std::string(text.substr(0, 4)) + "-" + std::string(text.substr(4, 2)) + "-" + std::string(text.substr(6, 2));
     out = core::Date::Parse(iso);
     return out.has_value();
 }
@@ -40,18 +40,21 @@ OdsParseResult ParseOdsFile(std::string_view text, OrgKind kind) {
             return true;
         }
         if (row.columns < 12) {
-            problem(row.line, fmt::format("{} columns; an ODS file has at least 12 (is there a header row?)",
-                                          row.columns));
+            problem(row.line,
+                    fmt::format("{} columns; an ODS file has at least 12 (is there a header row?)", row.columns));
             return true;
         }
-        auto cell = [&](size_t column) { return column <= row.fields.size() ? row.fields[column - 1] : std::string_view(); };
+        auto cell = [&](size_t column) {
+            return column <= row.fields.size() ? row.fields[column - 1] : std::string_view();
+        };
         Organisation org;
         org.code = std::string(cell(1));
         org.name = std::string(cell(2));
         org.kind = kind;
         org.postcode = std::string(cell(10));
-        if (org.code.empty() || org.code.size() > 7 ||
-            !std::all_of(org.code.begin(), org.code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); })) {
+        if (org.code.empty() || org.code.size() > 7 || !std::all_of(org.code.begin(), org.code.end(), [](char c) {
+                return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            })) {
             problem(row.line, fmt::format("'{}' is not an ODS code", org.code));
             return true;
         }

@@ -31,7 +31,7 @@ struct Organisation {
 };
 
 class OrganisationDirectory {
-public:
+  public:
     void Add(Organisation organisation);
 
     const Organisation* Find(std::string_view code) const;
@@ -53,7 +53,7 @@ public:
         return sites;
     }
 
-private:
+  private:
     std::vector<Organisation> organisations_;
     core::FlatU64Map<uint32_t> index_;
 };

@@ -13,7 +13,7 @@
 namespace did::refdata {
 
 class PostcodeDirectory {
-public:
+  public:
     // From a list of postcodes in any spacing; duplicates are dropped.
     static PostcodeDirectory FromPostcodes(std::vector<uint64_t> keys);
     // The compact form (little-endian keys), as stored in the database.
@@ -28,7 +28,7 @@ public:
     // The key of a well-formed postcode: its one-space form packed into eight bytes.
     static uint64_t KeyOf(std::string_view postcode);
 
-private:
+  private:
     std::vector<uint64_t> keys_;  // sorted, unique
 };
 

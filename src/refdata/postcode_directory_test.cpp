@@ -6,8 +6,9 @@ namespace did::refdata {
 namespace {
 
 TEST(PostcodeDirectoryTest, LooksUpInAnySpacingAndRoundTripsThroughBytes) {
-    const auto directory = PostcodeDirectory::FromPostcodes(
-        {PostcodeDirectory::KeyOf("LS1 4AP"), PostcodeDirectory::KeyOf("EC1A1BB"), PostcodeDirectory::KeyOf("LS1 4AP")});
+    const auto directory =
+        PostcodeDirectory::FromPostcodes({PostcodeDirectory::KeyOf("LS1 4AP"), PostcodeDirectory::KeyOf("EC1A1BB"),
+                                          PostcodeDirectory::KeyOf("LS1 4AP")});
     EXPECT_EQ(directory.size(), 2u);
     EXPECT_TRUE(directory.Contains("LS14AP"));
     EXPECT_TRUE(directory.Contains("EC1A 1BB"));
@@ -19,7 +20,8 @@ TEST(PostcodeDirectoryTest, LooksUpInAnySpacingAndRoundTripsThroughBytes) {
 }
 
 TEST(PostcodeDirectoryTest, FindsColumnsByName) {
-    auto columns = OnspdColumns::FromHeader({"pcd", "pcd2", "pcds", "dointr", "doterm", "oslaua", "rgn", "lsoa11", "icb"});
+    auto columns =
+        OnspdColumns::FromHeader({"pcd", "pcd2", "pcds", "dointr", "doterm", "oslaua", "rgn", "lsoa11", "icb"});
     ASSERT_TRUE(columns);
     EXPECT_EQ(columns->pcds, 2);
     EXPECT_EQ(columns->lsoa, 7);

@@ -39,7 +39,7 @@ core::Result<std::string> ExpectProvider(store::Store& store, const Actor& actor
         }
         if (auto put = table.PutExpected({provider, from.ToString(), Until(until)}); !put) return put;
         return Written(Record(store, actor, "provider.expected", provider,
-                      {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
+                              {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
     return replaced;
@@ -57,7 +57,7 @@ core::Status StopExpecting(store::Store& store, const Actor& actor, const std::s
         }
         if (auto removed = table.RemoveExpected(provider); !removed) return removed;
         return Written(Record(store, actor, "provider.no_longer_expected", provider,
-                      {{"was", Span(row->from_period, row->until_period)}}));
+                              {{"was", Span(row->from_period, row->until_period)}}));
     });
 }
 
@@ -88,7 +88,7 @@ core::Result<std::string> AddAgreement(store::Store& store, const Actor& actor, 
         }
         if (auto put = table.PutAgreement({provider, organisation, from.ToString(), Until(until)}); !put) return put;
         return Written(Record(store, actor, "agreement.recorded", provider + " for " + organisation,
-                      {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
+                              {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
     return replaced;
@@ -135,8 +135,8 @@ core::Result<std::string> AddExclusion(store::Store& store, const Actor& actor, 
             if (row.kind == kind && row.value == value) replaced = "the reason '" + row.reason + "'";
         }
         if (auto put = table.PutExclusion({kind, value, reason}); !put) return put;
-        return Written(Record(store, actor, "exclusion.added", kind + " " + value,
-                      {{"reason", reason}, {"replaced", replaced}}));
+        return Written(
+            Record(store, actor, "exclusion.added", kind + " " + value, {{"reason", reason}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
     return replaced;
@@ -228,7 +228,7 @@ core::Status WithdrawLocalCode(store::Store& store, const Actor& actor, const st
         }
         if (auto withdrawn = table.Withdraw(provider, local_code); !withdrawn) return withdrawn;
         return Written(Record(store, actor, "local_code.withdrawn", provider + " " + local_code,
-                      {{"nicip", (*found)->nicip_code}, {"was", (*found)->status}}));
+                              {{"nicip", (*found)->nicip_code}, {"was", (*found)->status}}));
     });
 }
 

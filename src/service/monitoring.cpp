@@ -70,8 +70,9 @@ core::Result<FeedbackSummary> FeedbackFor(store::Store& store, const std::string
     if (!minutes.empty()) {
         std::sort(minutes.begin(), minutes.end());
         const size_t n = minutes.size();
-        summary.median_minutes = n % 2 == 1 ? static_cast<double>(minutes[n / 2])
-                                            : (static_cast<double>(minutes[n / 2 - 1]) + static_cast<double>(minutes[n / 2])) / 2;
+        summary.median_minutes =
+            n % 2 == 1 ? static_cast<double>(minutes[n / 2])
+                       : (static_cast<double>(minutes[n / 2 - 1]) + static_cast<double>(minutes[n / 2])) / 2;
         int64_t total = 0;
         for (int64_t m : minutes) total += m;
         summary.mean_minutes = static_cast<double>(total) / static_cast<double>(n);

@@ -17,7 +17,9 @@ namespace {
 
 constexpr const char* kPostcodeSnapshot = "postcodes";
 
-std::string Iso(const std::optional<core::Date>& date) { return date ? date->ToString() : ""; }
+std::string Iso(const std::optional<core::Date>& date) {
+    return date ? date->ToString() : "";
+}
 
 // CCYYMMDD (as the ONS files write it), or empty.
 std::string IsoFromCompact(std::string_view text) {
@@ -96,9 +98,9 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
                     row.icb = std::string(cell(columns->icb));
                     keys.push_back(refdata::PostcodeDirectory::KeyOf(row.postcode));
                     if (auto added = add(row); !added) {
-                        return core::Fail(core::Error::InvalidArgument(fmt::format(
-                            "{} line {}: postcode {} cannot be stored ({}); nothing was imported", path, line,
-                            row.postcode, added.error().message)));
+                        return core::Fail(core::Error::InvalidArgument(
+                            fmt::format("{} line {}: postcode {} cannot be stored ({}); nothing was imported", path,
+                                        line, row.postcode, added.error().message)));
                     }
                     return true;
                 });
@@ -107,7 +109,8 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
         count = *loaded;
         if (count == 0) return core::Fail(core::Error::InvalidArgument(path + " holds no postcodes"));
         const auto directory = refdata::PostcodeDirectory::FromPostcodes(std::move(keys));
-        if (auto put = table.PutSnapshot(kPostcodeSnapshot, core::UtcTimestamp(), directory.ToBytes()); !put) return put;
+        if (auto put = table.PutSnapshot(kPostcodeSnapshot, core::UtcTimestamp(), directory.ToBytes()); !put)
+            return put;
         auto entry = Record(store, actor, "refdata.postcodes_imported", "postcodes",
                             {{"file", path}, {"postcodes", std::to_string(count)}});
         if (!entry) return core::Fail(entry.error());

@@ -50,9 +50,9 @@ core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor
         auto restored = GetSubmission(store, id);
         if (!restored) return core::Fail(restored.error());
         result.restored = *restored;
-        return Written(Record(
-            store, actor, "current_file.restored", row->provider + " " + row->period,
-            {{"submission", std::to_string(id)}, {"replaces", *current ? std::to_string((*current)->id) : ""}}));
+        return Written(
+            Record(store, actor, "current_file.restored", row->provider + " " + row->period,
+                   {{"submission", std::to_string(id)}, {"replaces", *current ? std::to_string((*current)->id) : ""}}));
     });
     if (!status) return core::Fail(status.error());
     return result;

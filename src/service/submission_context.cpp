@@ -14,9 +14,9 @@ bool Covers(const std::string& from, const std::string& until, const std::string
 }  // namespace
 
 core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::Store& store,
-                                                                          const refdata::NicipCatalogue& catalogue,
-                                                                          const std::string& provider,
-                                                                          core::Period period, core::Date received_on) {
+                                                                        const refdata::NicipCatalogue& catalogue,
+                                                                        const std::string& provider,
+                                                                        core::Period period, core::Date received_on) {
     auto built = std::make_unique<SubmissionContext>();
     auto reference = LoadReferenceData(store);
     if (!reference) return core::Fail(reference.error());

@@ -28,8 +28,8 @@ struct SubmissionContext {
 };
 
 core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::Store& store,
-                                                                          const refdata::NicipCatalogue& catalogue,
-                                                                          const std::string& provider,
-                                                                          core::Period period, core::Date received_on);
+                                                                        const refdata::NicipCatalogue& catalogue,
+                                                                        const std::string& provider,
+                                                                        core::Period period, core::Date received_on);
 
 }  // namespace did::service

@@ -137,7 +137,7 @@ core::Result<std::string> GrantException(store::Store& store, const Actor& actor
             {provider, period.ToString(), until.ToString(), reason, actor.name, core::UtcTimestamp()});
         if (!put) return put;
         return Written(Record(store, actor, "exception.granted", provider + " " + period.ToString(),
-                      {{"until", until.ToString()}, {"reason", reason}, {"replaced", replaced}}));
+                              {{"until", until.ToString()}, {"reason", reason}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
     return replaced;
@@ -155,7 +155,7 @@ core::Status RevokeException(store::Store& store, const Actor& actor, const std:
         }
         if (auto removed = table.RemoveException(provider, period.ToString()); !removed) return removed;
         return Written(Record(store, actor, "exception.revoked", provider + " " + period.ToString(),
-                      {{"was_until", (*earlier)->until}}));
+                              {{"was_until", (*earlier)->until}}));
     });
 }
 

@@ -13,7 +13,7 @@
 namespace did::store {
 
 class OrganisationTable {
-public:
+  public:
     explicit OrganisationTable(SqlConnection& db) : db_(db) {}
 
     // Replaces every organisation of `kind` with `rows`, in the caller's transaction.
@@ -21,7 +21,7 @@ public:
     core::Status ForEach(const std::function<void(const OrganisationRow&)>& visit);
     core::Result<int64_t> Count(std::string_view kind);
 
-private:
+  private:
     SqlConnection& db_;
 };
 

@@ -13,7 +13,7 @@
 namespace did::store {
 
 class PostcodeTable {
-public:
+  public:
     explicit PostcodeTable(SqlConnection& db) : db_(db) {}
 
     using AddRow = std::function<core::Status(const PostcodeRow&)>;
@@ -26,7 +26,7 @@ public:
     core::Status PutSnapshot(const std::string& name, const std::string& built_at, const std::string& bytes);
     core::Result<std::optional<std::string>> Snapshot(const std::string& name);
 
-private:
+  private:
     SqlConnection& db_;
 };
 

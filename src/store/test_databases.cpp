@@ -19,7 +19,9 @@ std::string UniqueName(const std::string& prefix) {
 
 }  // namespace
 
-std::string BackendName(Backend backend) { return backend == Backend::kSqlite ? "sqlite" : "postgres"; }
+std::string BackendName(Backend backend) {
+    return backend == Backend::kSqlite ? "sqlite" : "postgres";
+}
 
 TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
     if (backend == Backend::kSqlite) {

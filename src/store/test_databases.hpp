@@ -11,7 +11,7 @@ namespace did::store {
 enum class Backend { kSqlite, kPostgres };
 
 class TestDatabase {
-public:
+  public:
     explicit TestDatabase(Backend backend);
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
@@ -22,7 +22,7 @@ public:
     const std::string& skip_reason() const { return skip_reason_; }
     bool required() const;
 
-private:
+  private:
     Backend backend_;
     std::string url_;
     std::string skip_reason_;

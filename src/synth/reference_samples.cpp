@@ -17,13 +17,13 @@ struct Area {
     const char* region;
 };
 constexpr Area kAreas[] = {
-    {"LS1", "E08000035", "E12000003"}, {"LS6", "E08000035", "E12000003"}, {"LS11", "E08000035", "E12000003"},
-    {"LS17", "E08000035", "E12000003"}, {"BD3", "E08000032", "E12000003"}, {"BD7", "E08000032", "E12000003"},
-    {"WF1", "E08000036", "E12000003"}, {"HX1", "E08000033", "E12000003"}, {"M1", "E08000003", "E12000002"},
-    {"M14", "E08000003", "E12000002"}, {"M20", "E08000003", "E12000002"}, {"B15", "E08000025", "E12000005"},
-    {"B23", "E08000025", "E12000005"}, {"NE1", "E08000021", "E12000001"}, {"NE6", "E08000021", "E12000001"},
-    {"S10", "E08000019", "E12000003"}, {"S2", "E08000019", "E12000003"}, {"L8", "E08000012", "E12000002"},
-    {"CB2", "E07000008", "E12000006"}, {"EX4", "E07000041", "E12000009"}, {"PL1", "E06000026", "E12000009"},
+    {"LS1", "E08000035", "E12000003"},  {"LS6", "E08000035", "E12000003"},  {"LS11", "E08000035", "E12000003"},
+    {"LS17", "E08000035", "E12000003"}, {"BD3", "E08000032", "E12000003"},  {"BD7", "E08000032", "E12000003"},
+    {"WF1", "E08000036", "E12000003"},  {"HX1", "E08000033", "E12000003"},  {"M1", "E08000003", "E12000002"},
+    {"M14", "E08000003", "E12000002"},  {"M20", "E08000003", "E12000002"},  {"B15", "E08000025", "E12000005"},
+    {"B23", "E08000025", "E12000005"},  {"NE1", "E08000021", "E12000001"},  {"NE6", "E08000021", "E12000001"},
+    {"S10", "E08000019", "E12000003"},  {"S2", "E08000019", "E12000003"},   {"L8", "E08000012", "E12000002"},
+    {"CB2", "E07000008", "E12000006"},  {"EX4", "E07000041", "E12000009"},  {"PL1", "E06000026", "E12000009"},
     {"SW1A", "E09000033", "E12000007"}, {"EC1A", "E09000001", "E12000007"}, {"N1", "E09000019", "E12000007"},
 };
 constexpr std::string_view kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
@@ -42,7 +42,8 @@ const Area& AreaOf(const std::string& postcode) {
 const std::vector<std::string>& SampleGpPractices() {
     static const std::vector<std::string> practices = [] {
         std::vector<std::string> out;
-        for (int i = 0; i < 60; ++i) out.push_back(fmt::format("{}{:05d}", static_cast<char>('B' + i % 12), 81001 + i * 7));
+        for (int i = 0; i < 60; ++i)
+            out.push_back(fmt::format("{}{:05d}", static_cast<char>('B' + i % 12), 81001 + i * 7));
         return out;
     }();
     return practices;
@@ -85,15 +86,16 @@ core::Status WriteReferenceSamples(const std::string& directory) {
     // open date, close date, status, sub-type, parent; no header.
     auto ods_row = [](const std::string& code, const std::string& name, const std::string& postcode,
                       const std::string& opened, const std::string& closed, const std::string& parent) {
-        return fmt::format("\"{}\",\"{}\",\"Y63\",\"QWO\",\"1 SAMPLE STREET\",\"\",\"LEEDS\",\"\",\"\",\"{}\",\"{}\",\"{}\","
-                           "\"{}\",\"4\",\"{}\",\"\"\n",
-                           code, name, postcode, opened, closed, closed.empty() ? "A" : "C", parent);
+        return fmt::format(
+            "\"{}\",\"{}\",\"Y63\",\"QWO\",\"1 SAMPLE STREET\",\"\",\"LEEDS\",\"\",\"\",\"{}\",\"{}\",\"{}\","
+            "\"{}\",\"4\",\"{}\",\"\"\n",
+            code, name, postcode, opened, closed, closed.empty() ? "A" : "C", parent);
     };
     const auto& postcodes = SamplePostcodes();
     std::string practices;
     for (size_t i = 0; i < SampleGpPractices().size(); ++i) {
-        practices += ods_row(SampleGpPractices()[i], fmt::format("SAMPLE SURGERY {}", i + 1), postcodes[i * 37 % postcodes.size()],
-                             "19740401", "", "15F");
+        practices += ods_row(SampleGpPractices()[i], fmt::format("SAMPLE SURGERY {}", i + 1),
+                             postcodes[i * 37 % postcodes.size()], "19740401", "", "15F");
     }
     practices += ods_row("B99999", "CLOSED SAMPLE SURGERY", postcodes[1], "19900101", "20200331", "15F");
     std::string trusts;
@@ -102,19 +104,20 @@ core::Status WriteReferenceSamples(const std::string& directory) {
     for (const SampleProvider& p : SampleProviders()) {
         (p.independent ? independents : trusts) += ods_row(p.code, p.name, postcodes[7], "19940401", "", "");
         for (size_t i = 0; i < p.sites.size(); ++i) {
-            sites += ods_row(p.sites[i], fmt::format("{} SITE {}", p.name, i + 1), postcodes[11 + i], "19970401", "", p.code);
+            sites += ods_row(p.sites[i], fmt::format("{} SITE {}", p.name, i + 1), postcodes[11 + i], "19970401", "",
+                             p.code);
         }
     }
     std::string onspd = "pcd,pcd2,pcds,dointr,doterm,oscty,oslaua,osward,rgn,lsoa11,lsoa21,icb\n";
     for (size_t i = 0; i < postcodes.size(); ++i) {
         const Area& area = AreaOf(postcodes[i]);
-        onspd += fmt::format("{0},{0},{0},198001,{1},E99999999,{2},E05000001,{3},E0100{4:04d},E0103{4:04d},E5400{5:04d}\n",
-                             postcodes[i], i % 97 == 0 ? "201906" : "", area.local_authority, area.region, i % 9000,
-                             i % 42);
+        onspd +=
+            fmt::format("{0},{0},{0},198001,{1},E99999999,{2},E05000001,{3},E0100{4:04d},E0103{4:04d},E5400{5:04d}\n",
+                        postcodes[i], i % 97 == 0 ? "201906" : "", area.local_authority, area.region, i % 9000, i % 42);
     }
-    for (const auto& [name, content] : {std::pair{"epraccur.csv", &practices}, std::pair{"etr.csv", &trusts},
-                                        std::pair{"ets.csv", &sites}, std::pair{"ephp.csv", &independents},
-                                        std::pair{"onspd.csv", &onspd}}) {
+    for (const auto& [name, content] :
+         {std::pair{"epraccur.csv", &practices}, std::pair{"etr.csv", &trusts}, std::pair{"ets.csv", &sites},
+          std::pair{"ephp.csv", &independents}, std::pair{"onspd.csv", &onspd}}) {
         if (auto written = core::WriteFileAtomically(directory + "/" + name, *content); !written) return written;
     }
     return {};

@@ -29,7 +29,7 @@ struct Exclusions {
 // Examinations accepted from other providers, keyed by (NHS number, test date, imaging code,
 // site). Keys are 64-bit hashes: a collision could at worst raise a warning for review.
 class ExaminationRegistry {
-public:
+  public:
     struct Entry {
         std::string provider;
         int64_t submission_id = 0;
@@ -43,7 +43,7 @@ public:
     const Entry* Find(uint64_t key) const;
     size_t size() const { return entries_.size(); }
 
-private:
+  private:
     core::FlatU64Map<uint32_t> index_;
     std::vector<Entry> entries_;
 };

@@ -37,7 +37,8 @@ TEST_F(CollectionCliTest, AMonthFromFirstFileToStatus) {
 
     r = Did("status --period 2026-10 --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(Has(r, "provider,expected,status,first_usable_file,current_file,received,back_dated,accepted,rejected,attempts"))
+    EXPECT_TRUE(Has(
+        r, "provider,expected,status,first_usable_file,current_file,received,back_dated,accepted,rejected,attempts"))
         << r.out;
     EXPECT_TRUE(Has(r, "RXX,yes,on time,2026-11-05,1,2026-11-05,")) << r.out;
     EXPECT_TRUE(Has(r, "RYJ,yes,missing,")) << r.out;

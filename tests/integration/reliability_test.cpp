@@ -55,7 +55,7 @@ int Wait(pid_t pid) {
 }
 
 class ReliabilityTest : public ::testing::TestWithParam<Backend> {
-protected:
+  protected:
     void SetUp() override {
         database_ = std::make_unique<did::store::TestDatabase>(GetParam());
         if (database_->url().empty()) {
@@ -79,8 +79,8 @@ protected:
     }
 
     std::vector<std::string> SubmitArgs(const std::string& file) const {
-        return {"submit", "--provider", "RXX", "--period", "2026-10", file, "--submitted", "2026-11-05",
-                "--confirm-drop", "--db", database_->url(), "--data-dir", dir_ + "/data"};
+        return {"submit",     "--provider",     "RXX",  "--period",       "2026-10",    file,          "--submitted",
+                "2026-11-05", "--confirm-drop", "--db", database_->url(), "--data-dir", dir_ + "/data"};
     }
 
     std::string Generate(const std::string& name, int rows, int seed) const {
@@ -116,7 +116,8 @@ protected:
             EXPECT_EQ((*records)->Int(0), accepted) << when << ": submission " << id << " is partly stored";
         }
         EXPECT_LE(current, 1) << when;
-        auto orphans = db.QueryOne("SELECT COUNT(*) FROM records WHERE submission_id NOT IN (SELECT id FROM submissions)");
+        auto orphans =
+            db.QueryOne("SELECT COUNT(*) FROM records WHERE submission_id NOT IN (SELECT id FROM submissions)");
         EXPECT_EQ((*orphans)->Int(0), 0) << when;
         auto orphan_findings =
             db.QueryOne("SELECT COUNT(*) FROM findings WHERE submission_id NOT IN (SELECT id FROM submissions)");
@@ -174,10 +175,11 @@ TEST_P(ReliabilityTest, TwoSubmittersAtOnceLeaveOneCurrentFileAndLoseNothing) {
     auto store = did::store::Store::Open(database_->url());
     ASSERT_TRUE(store);
     std::vector<std::string> states;
-    auto status = (*store)->db().Query("SELECT status FROM submissions ORDER BY id", {}, [&](const did::store::SqlRow& r) {
-        states.push_back(r.Text(0));
-        return true;
-    });
+    auto status =
+        (*store)->db().Query("SELECT status FROM submissions ORDER BY id", {}, [&](const did::store::SqlRow& r) {
+            states.push_back(r.Text(0));
+            return true;
+        });
     ASSERT_TRUE(status);
     EXPECT_EQ(states, (std::vector<std::string>{"superseded", "current"}));
     auto stored = (*store)->db().QueryOne("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.stored'");

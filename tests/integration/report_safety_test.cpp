@@ -159,8 +159,8 @@ TEST_F(ReportSafetyTest, FindingsCsvShowsFormulasAsTextAndTheAcceptedFileKeepsTh
         ASSERT_EQ(row.size(), 6u) << findings;
         values.push_back(row[4]);
     }
-    for (const std::string& sent : {hyperlink, std::string("+RH80"), std::string("-2+3+cmd|' /C calc'!A0"),
-                                    std::string("@SUM(1+1)")}) {
+    for (const std::string& sent :
+         {hyperlink, std::string("+RH80"), std::string("-2+3+cmd|' /C calc'!A0"), std::string("@SUM(1+1)")}) {
         EXPECT_NE(std::find(values.begin(), values.end(), "'" + sent), values.end()) << sent << "\n" << findings;
     }
     // As written: prefixed, and quoted as OWASP advises.
