@@ -33,6 +33,17 @@ int64_t ParseWholeNumber(const std::string& name, const std::string& text, int64
 
 }  // namespace
 
+std::string ShellWord(const std::string& word) {
+    const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               std::string_view("_./:=@%+,-").find(c) != std::string_view::npos;
+    });
+    if (plain) return word;
+    std::string quoted = "'";
+    for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
 const char* const kExitStatusHelp =
     "Exit status: 0 done; 1 the file was rejected (or, for did audit verify, the log was altered);\n"
     "2 bad arguments, unreadable input or a failed write.";

@@ -47,6 +47,10 @@ struct SessionOptions {
 void AddSessionOptions(CLI::App& app, SessionOptions& into);
 void AddDataDirOption(CLI::App& app, std::optional<std::string>& into);
 
+// `word` as a shell reads it back: as it is when plain, else in single quotes. For the
+// commands a report suggests running next.
+std::string ShellWord(const std::string& word);
+
 // The exit statuses, for the end of every command's --help.
 extern const char* const kExitStatusHelp;
 

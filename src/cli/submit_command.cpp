@@ -190,7 +190,14 @@ int RunSubmit(const SubmitOptions& o) {
         }
         b += ",\"report\":";
         if (outcome->report) {
-            (void)report::WriteValidationJson(*outcome->report, rules, out);
+            report::ReportSubject subject;
+            subject.file_name = request.file_name;
+            subject.provider = request.provider;
+            subject.period = request.period;
+            subject.submitted = request.received_on;
+            // Known once the whole file was read: when stored, and for a dry run or a held-back file.
+            if (outcome->receipt) subject.sha256 = outcome->receipt->sha256;
+            (void)report::WriteValidationJson(*outcome->report, rules, subject, out);
             if (!b.empty() && b.back() == '\n') b.pop_back();
         } else {
             b += "null";
@@ -206,7 +213,10 @@ int RunSubmit(const SubmitOptions& o) {
             heading.findings_path = findings_path;
             heading.seconds = seconds;
             heading.rerun_command = fmt::format("did submit --provider {} --period {} {} --dry-run", request.provider,
-                                                request.period.ToString(), request.file_name);
+                                                request.period.ToString(), ShellWord(request.path));
+            if (o.submitted) heading.rerun_command += " --submitted " + o.submitted->ToString();
+            if (o.session.db) heading.rerun_command += " --db " + ShellWord(*o.session.db);
+            if (o.session.data_dir) heading.rerun_command += " --data-dir " + ShellWord(*o.session.data_dir);
             if (outcome->result == service::SubmitResult::kHeldBack) {
                 heading.verdict =
                     "HELD BACK: nothing was stored. The records are checked below; why the file is held "

@@ -111,7 +111,12 @@ int RunValidate(const ValidateOptions& o) {
     report::OutputStream out(stdout);
     core::Status written;
     if (format == "json") {
-        written = report::WriteValidationJson(*report, rules, out);
+        report::ReportSubject subject;
+        subject.file_name = path == "-" ? "standard input" : path;
+        subject.provider = context.provider;
+        subject.period = context.period;
+        subject.submitted = context.submitted;
+        written = report::WriteValidationJson(*report, rules, subject, out);
     } else {
         report::TextReportHeading heading;
         heading.file_name = path == "-" ? "standard input" : path;
@@ -121,6 +126,13 @@ int RunValidate(const ValidateOptions& o) {
         heading.seconds = seconds;
         heading.findings_path = findings_path.value_or("");
         heading.accepted_path = o.accepted.value_or("");
+        // Every option that changes the findings, so that the command finds the same ones.
+        heading.rerun_command = "did validate " + ShellWord(path);
+        if (!o.provider.empty()) heading.rerun_command += " --provider " + o.provider;
+        if (o.period) heading.rerun_command += " --period " + o.period->ToString();
+        if (o.submitted) heading.rerun_command += " --submitted " + o.submitted->ToString();
+        if (o.local_codes) heading.rerun_command += " --local-codes " + ShellWord(*o.local_codes);
+        if (o.data_dir) heading.rerun_command += " --data-dir " + ShellWord(*o.data_dir);
         written = report::WriteValidationText(*report, rules, heading, out);
     }
     if (findings_written.valid()) {

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "core/text_escape.hpp"
+#include "report/likely_cause.hpp"
 
 namespace did::report {
 
@@ -12,9 +13,28 @@ using validate::Finding;
 using validate::RuleId;
 
 core::Status WriteValidationJson(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
-                                 OutputStream& out) {
+                                 const ReportSubject& subject, OutputStream& out) {
     std::string& b = out.buffer();
-    b += "{\"file_errors\":[";
+    auto string_or_null = [&](const std::string& value) {
+        if (value.empty()) {
+            b += "null";
+        } else {
+            core::AppendJsonString(b, value);
+        }
+    };
+    b += "{\"subject\":{\"file\":";
+    core::AppendJsonString(b, subject.file_name);
+    fmt::format_to(std::back_inserter(b), ",\"bytes\":{},\"sha256\":", report.bytes);
+    string_or_null(subject.sha256);
+    b += ",\"provider\":";
+    string_or_null(subject.provider);
+    b += ",\"period\":";
+    string_or_null(subject.period ? subject.period->ToString() : "");
+    b += ",\"submitted\":";
+    core::AppendJsonString(b, subject.submitted.ToString());
+    b += "},\"likely_cause\":";
+    string_or_null(LikelyCause(report, rules, subject.provider).value_or(""));
+    b += ",\"file_errors\":[";
     bool first = true;
     auto status = report.file_errors.ForEach([&](const Finding& f) {
         b += first ? "" : ",";

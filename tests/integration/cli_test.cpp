@@ -174,7 +174,10 @@ TEST_F(CliTest, TextReportForAPerson) {
     EXPECT_NE(r.out.find("Provider RXX, period 2026-10, submitted 2026-11-05"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("FILE ACCEPTED, but some records were rejected"), std::string::npos) << r.out;
     EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  Records +500\n"))) << r.out;
-    EXPECT_NE(r.out.find("did validate extract.csv --findings findings.csv"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("did validate extract.csv --provider RXX --period 2026-10 --submitted 2026-11-05 "
+                         "--findings findings.csv"),
+              std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("ODS organisation reference data: DIDS024"), std::string::npos) << r.out;
 }
 

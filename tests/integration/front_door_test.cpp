@@ -145,6 +145,16 @@ TEST_F(FrontDoorTest, TheReportLeadsWithTheLikelyCause) {
                          "right period?"),
               std::string::npos)
         << r.out;
+    // The command it suggests for every finding repeats every option that changes them.
+    EXPECT_NE(r.out.find("  did validate november.csv --period 2026-10 --submitted 2026-12-01 --findings findings.csv"),
+              std::string::npos)
+        << r.out;
+    std::filesystem::copy_file(Path("november.csv"), Path("nov ember's.csv"));
+    r = Did("validate \"nov ember's.csv\" --provider RXX --period 2026-10");
+    EXPECT_NE(
+        r.out.find("  did validate 'nov ember'\\''s.csv' --provider RXX --period 2026-10 --findings findings.csv"),
+        std::string::npos)
+        << r.out;
     // RXX's file sent as RYJ's.
     r = Did("submit --provider RYJ --period 2026-10 october.csv --dry-run");
     EXPECT_NE(r.out.find("records are at sites that RYJ does not submit for; "), std::string::npos) << r.out;
