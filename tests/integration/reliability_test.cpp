@@ -63,7 +63,8 @@ class ReliabilityTest : public ::testing::TestWithParam<Backend> {
             GTEST_SKIP() << database_->skip_reason();
         }
         dir_ = did::testing::MakeTempDir("did_reliability");
-        ASSERT_EQ(Did("refdata samples " + dir_ + "/samples").exit_code, 0);
+        // Writing the samples needs no database.
+        ASSERT_EQ(did::testing::Run("'" DID_BINARY "' refdata samples '" + dir_ + "/samples' > /dev/null").exit_code, 0);
         for (const char* file : {"epraccur", "etr", "ets", "ephp"}) {
             ASSERT_EQ(Did(std::string("refdata import-ods ") + dir_ + "/samples/" + file + ".csv").exit_code, 0);
         }
