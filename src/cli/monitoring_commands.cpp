@@ -1,6 +1,8 @@
 // Monitoring commands: `did status`, `did submissions`, `did feedback`, `did duplicates`.
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -21,6 +23,7 @@ struct MonitoringOptions {
     std::optional<core::Period> period;
     std::string format;
     std::string provider;
+    std::string state;  // did status --status, as the table says it ("not yet due")
     SessionOptions session;
 };
 
@@ -30,6 +33,7 @@ struct Common {
     core::Period period;
     const std::string& format;
     const std::string& provider;
+    std::string state;
 };
 
 std::string Minutes(const std::optional<int64_t>& m) {
@@ -41,26 +45,35 @@ int RunStatus(Common* c) {
     if (!timetable) return UsageError("status", timetable.error().message);
     auto window = timetable->For(c->period);
     if (!window) return UsageError("status", window.error().message);
-    auto statuses = service::StatusFor(*c->session.store, *window);
+    const core::Date today = core::Date::Today();
+    auto statuses = service::StatusFor(*c->session.store, *window, today);
     if (!statuses) return UsageError("status", statuses.error().message);
-    Table table{{"provider", "expected", "status", "first usable file", Id("current file"), "received", "back-dated",
-                 Count("accepted"), Count("rejected"), Count("attempts")},
+    Table table{{"provider", "name", "expected", "status", Count("days"), "first usable file", Id("current file"),
+                 "received", "back-dated", Count("accepted"), Count("rejected"), Count("attempts")},
                 {}};
-    size_t missing = 0;
+    std::map<std::string, size_t> counts;
     for (const auto& s : *statuses) {
-        missing += s.expected && s.state == "missing";
-        table.rows.push_back({s.provider, s.expected ? "yes" : "no", s.state, s.first_good_on,
+        if (!c->provider.empty() && s.provider != c->provider) continue;
+        if (!c->state.empty() && s.state != c->state) continue;
+        if (s.expected) ++counts[s.state];
+        table.rows.push_back({s.provider, s.name, s.expected ? "yes" : "no", s.state,
+                              s.days ? std::to_string(*s.days) : "", s.first_good_on,
                               s.current ? std::to_string(s.current->id) : "", s.current ? s.current->received_on : "",
                               s.current ? (service::IsBackdated(*s.current) ? "yes" : "no") : "",
                               s.current ? std::to_string(s.current->accepted) : "",
                               s.current ? std::to_string(s.current->rejected) : "", std::to_string(s.attempts)});
     }
     if (c->format == "text") {
-        std::printf("Submissions for %s (publication cut-off %s, final deadline %s)\n\n", c->period.ToString().c_str(),
-                    window->cutoff.ToString().c_str(), window->final.ToString().c_str());
+        std::printf("Submissions for %s (publication cut-off %s, final deadline %s; today %s)\n\n",
+                    c->period.ToString().c_str(), window->cutoff.ToString().c_str(), window->final.ToString().c_str(),
+                    today.ToString().c_str());
     }
     PrintTable(table, c->format);
-    if (c->format == "text") std::printf("\n%zu expected provider(s) missing.\n", missing);
+    if (c->format == "text") {
+        const size_t missing = counts["not yet due"] + counts["overdue"] + counts["rejected only"];
+        std::printf("\n%zu expected provider(s) missing: %zu overdue, %zu with only rejected files, %zu not yet due.\n",
+                    missing, counts["overdue"], counts["rejected only"], counts["not yet due"]);
+    }
     return kExitOk;
 }
 
@@ -133,12 +146,17 @@ void AddMonitoringCommands(CLI::App& did, int& exit_status) {
                 exit_status = UsageError(name, session.error().message);
                 return;
             }
-            Common common{std::move(*session), *o->period, o->format, o->provider};
+            std::string state = o->state;
+            std::replace(state.begin(), state.end(), '-', ' ');  // --status not-yet-due
+            Common common{std::move(*session), *o->period, o->format, o->provider, state};
             exit_status = run(&common);
         });
         return std::make_pair(cmd, o);
     };
-    add("status", "who has and has not submitted for a month", RunStatus);
+    auto [status, so] = add("status", "who has and has not submitted for a month, most urgent first", RunStatus);
+    AddOrgCodeOption(*status, "--provider", so->provider, "only this provider");
+    AddChoiceOption(*status, "--status", so->state, {"overdue", "rejected-only", "not-yet-due", "late", "on-time"},
+                    "only providers in this state");
     auto [submissions, o] = add("submissions", "every submission of a month", RunSubmissions);
     AddOrgCodeOption(*submissions, "--provider", o->provider, "only this provider's");
     add("feedback", "the burden of the collection, as submitters report it", RunFeedback);

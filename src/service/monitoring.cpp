@@ -5,12 +5,30 @@
 
 #include "store/audit_log.hpp"
 #include "store/engagement_table.hpp"
+#include "store/organisation_table.hpp"
 #include "store/record_table.hpp"
 #include "store/submission_table.hpp"
 
 namespace did::service {
 
-core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const Window& window) {
+namespace {
+
+int DaysBetween(core::Date from, core::Date to) {
+    return to.DaysSinceEpoch() - from.DaysSinceEpoch();
+}
+
+// Lower is more urgent.
+int Urgency(const ProviderStatus& s) {
+    if (s.state == "overdue") return 0;
+    if (s.state == "rejected only") return 1;
+    if (s.state == "not yet due") return 2;
+    if (s.state == "late") return 3;
+    return 4;
+}
+
+}  // namespace
+
+core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const Window& window, core::Date today) {
     const std::string period = window.period.ToString();
     std::map<std::string, ProviderStatus> by_provider;
     store::EngagementTable engagement(store.db());
@@ -21,9 +39,6 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
             by_provider[e.provider].expected = true;
         }
     }
-    // Every attempt, whatever became of it, left exactly one submission.* entry in the audit
-    // log under the subject "PROVIDER PERIOD" (see submission.cpp); stored rows alone would
-    // miss the files refused, rejected at file level, held back or already received.
     store::AuditLog log(store.db());
     auto attempts = log.CountBySubject("submission.", " " + period);
     if (!attempts) return core::Fail(attempts.error());
@@ -41,17 +56,33 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
             status.first_good_on = s.received_on;
         }
     }
+    std::map<std::string, std::string> names;
+    auto read = store::OrganisationTable(store.db()).ForEach([&](const store::OrganisationRow& o) {
+        if (by_provider.count(o.code) > 0) names[o.code] = o.name;
+    });
+    if (!read) return core::Fail(read.error());
     std::vector<ProviderStatus> out;
-    const std::string cutoff = window.cutoff.ToString();
+    const bool past_cutoff = today > window.cutoff;
+    const int to_cutoff = DaysBetween(today, window.cutoff);
     for (auto& [provider, status] : by_provider) {
         status.provider = provider;
+        status.name = names[provider];
         if (!status.first_good_on.empty()) {
-            status.state = status.first_good_on <= cutoff ? "on time" : "late";
+            const int late = DaysBetween(window.cutoff, *core::Date::Parse(status.first_good_on));
+            status.state = late <= 0 ? "on time" : "late";
+            if (late > 0) status.days = late;
         } else {
-            status.state = status.attempts > 0 ? "rejected" : "missing";
+            status.state = status.attempts > 0 ? "rejected only" : past_cutoff ? "overdue" : "not yet due";
+            status.days = past_cutoff ? -to_cutoff : to_cutoff;
         }
         out.push_back(std::move(status));
     }
+    std::stable_sort(out.begin(), out.end(), [](const ProviderStatus& a, const ProviderStatus& b) {
+        if (Urgency(a) != Urgency(b)) return Urgency(a) < Urgency(b);
+        // Overdue and late: the longest first; not yet due: the nearest first.
+        const int da = a.days.value_or(0), db = b.days.value_or(0);
+        return a.state == "not yet due" ? da < db : da > db;
+    });
     return out;
 }
 

@@ -16,8 +16,15 @@ namespace did::service {
 
 struct ProviderStatus {
     std::string provider;
+    std::string name;  // from ODS, when loaded
     bool expected = false;
-    std::string state;  // "on time", "late", "missing", "rejected" (sent something, nothing usable yet)
+    // "on time" or "late" (a usable file, first received by the cut-off or after it);
+    // "rejected only" (files sent, none usable); "not yet due" or "overdue" (nothing sent,
+    // and the cut-off is still to come or has passed).
+    std::string state;
+    // Days late (late), past the cut-off (overdue, rejected only after it) or left until it
+    // (not yet due, rejected only before it); empty when on time.
+    std::optional<int> days;
     std::optional<store::SubmissionRow> current;
     std::string first_good_on;  // when the first usable file was received
     // Every time a file was sent (not a dry run) for the provider and month, whatever became
@@ -26,7 +33,10 @@ struct ProviderStatus {
     int64_t attempts = 0;
 };
 
-core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const Window& window);
+// Every provider expected for the month or that sent something, most urgent first: overdue
+// (longest first), rejected only, not yet due (fewest days left first), late, on time.
+// `today` decides what is due.
+core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const Window& window, core::Date today);
 
 struct FeedbackEntry {
     std::string provider;

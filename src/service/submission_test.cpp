@@ -411,16 +411,16 @@ TEST_P(SubmissionTest, AttemptsCountEveryFileSentWhateverBecameOfIt) {
     ASSERT_EQ(Submit(Write("nv7.csv", "not,a,did,file\n"), "NV7").result, SubmitResult::kFileRejected);
 
     auto window = Timetable::Load(*store_)->For(kPeriod);
-    auto statuses = StatusFor(*store_, *window);
+    auto statuses = StatusFor(*store_, *window, kReceived);
     ASSERT_TRUE(statuses);
     std::map<std::string, ProviderStatus> by_provider;
     for (const auto& s : *statuses) by_provider[s.provider] = s;
     EXPECT_EQ(by_provider["RXX"].attempts, 5);
     EXPECT_EQ(by_provider["RXX"].state, "on time");
     EXPECT_EQ(by_provider["RYY"].attempts, 1);  // refused: sent, but nothing usable
-    EXPECT_EQ(by_provider["RYY"].state, "rejected");
+    EXPECT_EQ(by_provider["RYY"].state, "rejected only");
     EXPECT_EQ(by_provider["NV7"].attempts, 1);
-    EXPECT_EQ(by_provider["NV7"].state, "rejected");
+    EXPECT_EQ(by_provider["NV7"].state, "rejected only");
     EXPECT_EQ(by_provider.size(), 3u);
 }
 
@@ -543,13 +543,27 @@ TEST_P(SubmissionTest, StatusFeedbackAndAnIntactAuditChain) {
         SubmitResult::kStored);
     auto timetable = Timetable::Load(*store_);
     auto window = timetable->For(kPeriod);
-    auto statuses = StatusFor(*store_, *window);
+    auto statuses = StatusFor(*store_, *window, *core::Date::Parse("2026-11-30"));
     ASSERT_TRUE(statuses);
-    std::map<std::string, std::string> states;
-    for (const auto& s : *statuses) states[s.provider] = s.state;
-    EXPECT_EQ(states["RXX"], "on time");
-    EXPECT_EQ(states["NV7"], "late");  // after the cut-off on the 26th
-    EXPECT_EQ(states["RYY"], "missing");
+    std::map<std::string, ProviderStatus> by_provider;
+    for (const auto& s : *statuses) by_provider[s.provider] = s;
+    EXPECT_EQ(by_provider["RXX"].state, "on time");
+    EXPECT_FALSE(by_provider["RXX"].days);
+    EXPECT_EQ(by_provider["NV7"].state, "late");  // after the cut-off on the 26th
+    EXPECT_EQ(by_provider["NV7"].days, 4);
+    EXPECT_EQ(by_provider["RYY"].state, "overdue");
+    EXPECT_EQ(by_provider["RYY"].days, 4);
+    EXPECT_EQ(by_provider["RYY"].name, "SAMPLE HEALTHCARE NHS FOUNDATION TRUST");
+    // The most urgent first: overdue, then late, then on time.
+    std::vector<std::string> order;
+    for (const auto& s : *statuses) order.push_back(s.provider);
+    EXPECT_EQ(order, (std::vector<std::string>{"RYY", "NV7", "RXX"}));
+    // Before the cut-off, nothing sent is not yet due, with the days left.
+    auto earlier = StatusFor(*store_, *window, *core::Date::Parse("2026-11-20"));
+    ASSERT_TRUE(earlier);
+    EXPECT_EQ(earlier->front().provider, "RYY");
+    EXPECT_EQ(earlier->front().state, "not yet due");
+    EXPECT_EQ(earlier->front().days, 6);
     auto feedback = FeedbackFor(*store_, kPeriod.ToString());
     ASSERT_TRUE(feedback);
     EXPECT_EQ(feedback->responses, 2);

@@ -123,7 +123,8 @@ TEST_F(FrontDoorTest, AStoredSubmissionEndsWithAReceipt) {
     EXPECT_EQ(receipt.at("accepted").get<int>() + receipt.at("rejected").get<int>(), 1799);
 
     // Back-dated in the listings, and in the audit log with the reason beside the real time.
-    EXPECT_EQ(nlohmann::json::parse(Did("status --period 2026-10 --format json").out)[0]["back_dated"], "yes");
+    EXPECT_EQ(nlohmann::json::parse(Did("status --period 2026-10 --provider RXX --format json").out)[0]["back_dated"],
+              "yes");
     EXPECT_EQ(nlohmann::json::parse(Did("submissions --period 2026-10 --format json").out)[1]["back_dated"], "yes");
     r = Did("audit list --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
@@ -257,7 +258,7 @@ TEST_F(FrontDoorTest, AnEarlierFileIsMadeCurrentAgainAndItsFindingsReadBack) {
     EXPECT_NE(r.out.find("Submission 1 is again the current file of RXX for 2026-10, replacing submission 2."),
               std::string::npos)
         << r.out;
-    r = Did("status --period 2026-10 --format json");
+    r = Did("status --period 2026-10 --provider RXX --format json");
     EXPECT_EQ(nlohmann::json::parse(r.out)[0]["current_file"], 1) << r.out;
     r = Did("submission show 2 --format json");
     EXPECT_EQ(nlohmann::json::parse(r.out)[0]["status"], "superseded") << r.out;

@@ -64,7 +64,8 @@ class ReliabilityTest : public ::testing::TestWithParam<Backend> {
         }
         dir_ = did::testing::MakeTempDir("did_reliability");
         // Writing the samples needs no database.
-        ASSERT_EQ(did::testing::Run("'" DID_BINARY "' refdata samples '" + dir_ + "/samples' > /dev/null").exit_code, 0);
+        ASSERT_EQ(did::testing::Run("'" DID_BINARY "' refdata samples '" + dir_ + "/samples' > /dev/null").exit_code,
+                  0);
         for (const char* file : {"epraccur", "etr", "ets", "ephp"}) {
             ASSERT_EQ(Did(std::string("refdata import-ods ") + dir_ + "/samples/" + file + ".csv").exit_code, 0);
         }
