@@ -13,6 +13,7 @@
 
 #include "service/submission.hpp"
 #include "store/test_databases.hpp"
+#include "store/test_store.hpp"
 #include "synth/extract_generator.hpp"
 
 namespace did::service {
@@ -24,17 +25,11 @@ using store::Backend;
 const core::Period kPeriod = *core::Period::Parse("2026-10");
 const core::Date kReceived = *core::Date::Parse("2026-11-05");
 
-class ControlCharacterTest : public ::testing::TestWithParam<Backend> {
+class ControlCharacterTest : public ::testing::TestWithParam<Backend>, protected store::TestStore {
   protected:
     void SetUp() override {
-        database_ = std::make_unique<store::TestDatabase>(GetParam());
-        if (database_->url().empty()) {
-            if (database_->required()) FAIL() << database_->skip_reason();
-            GTEST_SKIP() << database_->skip_reason();
-        }
-        auto opened = store::Store::Open(database_->url());
-        ASSERT_TRUE(opened) << opened.error().message;
-        store_ = std::move(*opened);
+        OpenTestStore(GetParam());
+        if (!store_) return;
         dir_ = std::filesystem::temp_directory_path() /
                ("did_control_" + std::to_string(::getpid()) + "_" + store::BackendName(GetParam()));
         std::filesystem::create_directories(dir_);
@@ -108,8 +103,6 @@ class ControlCharacterTest : public ::testing::TestWithParam<Backend> {
         return row && *row ? (*row)->Text(0) : "?";
     }
 
-    std::unique_ptr<store::TestDatabase> database_;
-    std::unique_ptr<store::Store> store_;
     std::filesystem::path dir_;
 };
 

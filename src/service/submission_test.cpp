@@ -15,6 +15,7 @@
 #include "store/audit_log.hpp"
 #include "store/submission_table.hpp"
 #include "store/test_databases.hpp"
+#include "store/test_store.hpp"
 #include "synth/extract_generator.hpp"
 #include "synth/reference_samples.hpp"
 
@@ -26,17 +27,11 @@ using store::Backend;
 const core::Period kPeriod = *core::Period::Parse("2026-10");
 const core::Date kReceived = *core::Date::Parse("2026-11-05");
 
-class SubmissionTest : public ::testing::TestWithParam<Backend> {
+class SubmissionTest : public ::testing::TestWithParam<Backend>, protected store::TestStore {
   protected:
     void SetUp() override {
-        database_ = std::make_unique<store::TestDatabase>(GetParam());
-        if (database_->url().empty()) {
-            if (database_->required()) FAIL() << database_->skip_reason();
-            GTEST_SKIP() << database_->skip_reason();
-        }
-        auto opened = store::Store::Open(database_->url());
-        ASSERT_TRUE(opened) << opened.error().message;
-        store_ = std::move(*opened);
+        OpenTestStore(GetParam());
+        if (!store_) return;
         dir_ = std::filesystem::temp_directory_path() /
                ("did_submission_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
         std::filesystem::create_directories(dir_);
@@ -120,8 +115,6 @@ class SubmissionTest : public ::testing::TestWithParam<Backend> {
 
     inline static int counter_ = 0;
     Actor admin_{"admin", "test"};
-    std::unique_ptr<store::TestDatabase> database_;
-    std::unique_ptr<store::Store> store_;
     std::filesystem::path dir_;
 };
 

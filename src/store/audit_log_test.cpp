@@ -9,21 +9,16 @@
 #include "store/store.hpp"
 #include "store/submission_table.hpp"
 #include "store/test_databases.hpp"
+#include "store/test_store.hpp"
 
 namespace did::store {
 namespace {
 
-class AuditLogTest : public ::testing::TestWithParam<Backend> {
+class AuditLogTest : public ::testing::TestWithParam<Backend>, protected TestStore {
   protected:
     void SetUp() override {
-        database_ = std::make_unique<TestDatabase>(GetParam());
-        if (database_->url().empty()) {
-            if (database_->required()) FAIL() << database_->skip_reason();
-            GTEST_SKIP() << database_->skip_reason();
-        }
-        auto opened = Store::Open(database_->url());
-        ASSERT_TRUE(opened) << opened.error().message;
-        store_ = std::move(*opened);
+        OpenTestStore(GetParam());
+        if (!store_) return;
     }
 
     bool sqlite() const { return GetParam() == Backend::kSqlite; }
@@ -91,8 +86,6 @@ class AuditLogTest : public ::testing::TestWithParam<Backend> {
         return verdict ? *verdict : AuditVerdict{};
     }
 
-    std::unique_ptr<TestDatabase> database_;
-    std::unique_ptr<Store> store_;
     int files_ = 0;
 };
 

@@ -9,22 +9,14 @@
 #include "store/store.hpp"
 #include "store/submission_table.hpp"
 #include "store/test_databases.hpp"
+#include "store/test_store.hpp"
 
 namespace did::store {
 namespace {
 
-class RecordPartitionsTest : public ::testing::Test {
+class RecordPartitionsTest : public ::testing::Test, protected TestStore {
   protected:
-    void SetUp() override {
-        database_ = std::make_unique<TestDatabase>(Backend::kPostgres);
-        if (database_->url().empty()) {
-            if (database_->required()) FAIL() << database_->skip_reason();
-            GTEST_SKIP() << database_->skip_reason();
-        }
-        auto opened = Store::Open(database_->url());
-        ASSERT_TRUE(opened) << opened.error().message;
-        store_ = std::move(*opened);
-    }
+    void SetUp() override { OpenTestStore(Backend::kPostgres); }
 
     bool Exists(const std::string& name) {
         auto row = store_->db().QueryOne("SELECT COUNT(*) FROM pg_class WHERE relname = ?", {name});
@@ -46,9 +38,6 @@ class RecordPartitionsTest : public ::testing::Test {
         EXPECT_TRUE(opened) << opened.error().message;
         return opened ? std::move(*opened) : nullptr;
     }
-
-    std::unique_ptr<TestDatabase> database_;
-    std::unique_ptr<Store> store_;
 };
 
 TEST_F(RecordPartitionsTest, AnEmptyPartitionLeftBehindIsDroppedByTheNextSubmission) {

@@ -13,22 +13,17 @@
 #include "store/store.hpp"
 #include "store/submission_table.hpp"
 #include "store/test_databases.hpp"
+#include "store/test_store.hpp"
 #include "store/timetable_table.hpp"
 
 namespace did::store {
 namespace {
 
-class StoreContractTest : public ::testing::TestWithParam<Backend> {
+class StoreContractTest : public ::testing::TestWithParam<Backend>, protected TestStore {
   protected:
     void SetUp() override {
-        database_ = std::make_unique<TestDatabase>(GetParam());
-        if (database_->url().empty()) {
-            if (database_->required()) FAIL() << database_->skip_reason();
-            GTEST_SKIP() << database_->skip_reason();
-        }
-        auto opened = Store::Open(database_->url());
-        ASSERT_TRUE(opened) << opened.error().message;
-        store_ = std::move(*opened);
+        OpenTestStore(GetParam());
+        if (!store_) return;
     }
 
     SubmissionRow Submission(const std::string& provider, const std::string& period, const std::string& status,
@@ -49,9 +44,6 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
         s.rejected = 1;
         return s;
     }
-
-    std::unique_ptr<TestDatabase> database_;
-    std::unique_ptr<Store> store_;
 };
 
 TEST_P(StoreContractTest, MigratesOnceToTheLatestVersion) {
