@@ -124,15 +124,7 @@ core::Result<std::vector<LocalCodeUsage>> LocalCodeUsageFor(store::Store& store,
 }
 
 core::Result<std::vector<PossibleDuplicate>> PossibleDuplicatesFor(store::Store& store, const std::string& period) {
-    store::RecordTable records(store.db());
-    auto duplicates = records.CurrentDuplicates(period);
-    if (!duplicates) return core::Fail(duplicates.error());
-    std::vector<PossibleDuplicate> out;
-    out.reserve(duplicates->size());
-    for (const store::DuplicateExamination& d : *duplicates) {
-        out.push_back({d.submission_id, d.provider, d.line, d.other_provider, d.other_submission_id});
-    }
-    return out;
+    return store::RecordTable(store.db()).CurrentDuplicates(period);
 }
 
 }  // namespace did::service

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "service/timetable.hpp"
+#include "store/record_table.hpp"
 #include "store/store.hpp"
 #include "store/types.hpp"
 
@@ -64,13 +65,8 @@ struct LocalCodeUsage {
 // From each provider's current file for the month.
 core::Result<std::vector<LocalCodeUsage>> LocalCodeUsageFor(store::Store& store, const std::string& period);
 
-struct PossibleDuplicate {
-    int64_t submission_id = 0;
-    std::string provider;
-    int64_t line = 0;
-    std::string other_provider;
-    int64_t other_submission_id = 0;
-};
+// A record flagged DIDC-DUPLICATE-PROVIDER, and the other provider's file it repeats.
+using PossibleDuplicate = store::DuplicateExamination;
 
 // Examinations flagged DIDC-DUPLICATE-PROVIDER in current files of the month against another
 // provider's file that is still current, for the central team.
