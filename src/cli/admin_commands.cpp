@@ -244,7 +244,7 @@ int RunLocalCodes(const AdminOptions& o, Session& session) {
                         fmt::format("Local code {} of {} {}.", o.code, o.provider, decision));
         }
         if (o.action == "usage") {
-            auto usage = Take(service::LocalCodeUsageFor(store, o.period->ToString()));
+            auto usage = Take(service::LocalCodeUsageFor(store, *o.period));
             Table out{{"provider", Count("accepted"), Count("through local codes"), Count("share %")}, {}};
             for (const auto& u : usage) {
                 const double share =

@@ -57,8 +57,9 @@ int RunStatus(Common* c) {
         if (!c->state.empty() && s.state != c->state) continue;
         if (s.expected) ++counts[s.state];
         table.rows.push_back({s.provider, s.name, s.expected ? "yes" : "no", s.state,
-                              s.days ? std::to_string(*s.days) : "", s.first_good_on,
-                              s.current ? std::to_string(s.current->id) : "", s.current ? s.current->received_on : "",
+                              s.days ? std::to_string(*s.days) : "", s.first_good_on ? s.first_good_on->ToString() : "",
+                              s.current ? std::to_string(s.current->id) : "",
+                              s.current ? s.current->received_on.ToString() : "",
                               s.current ? (service::IsBackdated(*s.current) ? "yes" : "no") : "",
                               s.current ? std::to_string(s.current->accepted) : "",
                               s.current ? std::to_string(s.current->rejected) : "", std::to_string(s.attempts)});
@@ -85,18 +86,19 @@ int RunSubmissions(Common* c) {
                  Id("superseded by"), "file"},
                 {}};
     for (const auto& s : *rows) {
-        table.rows.push_back({std::to_string(s.id), s.provider, s.status, s.received_on,
-                              service::IsBackdated(s) ? "yes" : "no", s.submitted_at, s.submitted_by,
-                              std::to_string(s.records_total), std::to_string(s.accepted), std::to_string(s.rejected),
-                              std::to_string(s.warned), std::to_string(s.excluded), std::to_string(s.local_coded),
-                              s.superseded_by ? std::to_string(*s.superseded_by) : "", s.file_name});
+        table.rows.push_back({std::to_string(s.id), s.provider, std::string(store::SubmissionStatusName(s.status)),
+                              s.received_on.ToString(), service::IsBackdated(s) ? "yes" : "no", s.submitted_at,
+                              s.submitted_by, std::to_string(s.records_total), std::to_string(s.accepted),
+                              std::to_string(s.rejected), std::to_string(s.warned), std::to_string(s.excluded),
+                              std::to_string(s.local_coded), s.superseded_by ? std::to_string(*s.superseded_by) : "",
+                              s.file_name});
     }
     PrintTable(table, c->format);
     return kExitOk;
 }
 
 int RunFeedback(Common* c) {
-    auto summary = service::FeedbackFor(*c->session.store, c->period.ToString());
+    auto summary = service::FeedbackFor(*c->session.store, c->period);
     if (!summary) return UsageError("feedback", summary.error().message);
     if (c->format == "text") {
         std::printf("Burden of the collection, %s: %lld submission(s) said how long the extract took",
@@ -116,7 +118,7 @@ int RunFeedback(Common* c) {
 }
 
 int RunDuplicates(Common* c) {
-    auto duplicates = service::PossibleDuplicatesFor(*c->session.store, c->period.ToString());
+    auto duplicates = service::PossibleDuplicatesFor(*c->session.store, c->period);
     if (!duplicates) return UsageError("duplicates", duplicates.error().message);
     Table table{{"provider", Id("submission"), Id("line"), "also sent by", Id("in submission")}, {}};
     for (const auto& d : *duplicates) {

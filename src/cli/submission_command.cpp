@@ -25,12 +25,13 @@ struct SubmissionOptions {
 };
 
 Table SubmissionTableOf(const store::SubmissionRow& s) {
-    return Table{{Id("id"), "provider", "period", "status", "received", "submitted at", "by", Count("records"),
-                  Count("accepted"), Count("rejected"), Count("warned"), Id("superseded by"), "sha256", "file"},
-                 {{std::to_string(s.id), s.provider, s.period, s.status, s.received_on, s.submitted_at, s.submitted_by,
-                   std::to_string(s.records_total), std::to_string(s.accepted), std::to_string(s.rejected),
-                   std::to_string(s.warned), s.superseded_by ? std::to_string(*s.superseded_by) : "", s.file_sha256,
-                   s.file_name}}};
+    return Table{
+        {Id("id"), "provider", "period", "status", "received", "submitted at", "by", Count("records"),
+         Count("accepted"), Count("rejected"), Count("warned"), Id("superseded by"), "sha256", "file"},
+        {{std::to_string(s.id), s.provider, s.period.ToString(), std::string(store::SubmissionStatusName(s.status)),
+          s.received_on.ToString(), s.submitted_at, s.submitted_by, std::to_string(s.records_total),
+          std::to_string(s.accepted), std::to_string(s.rejected), std::to_string(s.warned),
+          s.superseded_by ? std::to_string(*s.superseded_by) : "", s.file_sha256, s.file_name}}};
 }
 
 int Show(const SubmissionOptions& o, Session& session) {
@@ -45,7 +46,7 @@ int Restore(const SubmissionOptions& o, Session& session) {
     if (!restored) return UsageError("submission restore", restored.error().message);
     const auto& r = restored->restored;
     std::printf("Submission %lld is again the current file of %s for %s", static_cast<long long>(r.id),
-                r.provider.c_str(), r.period.c_str());
+                r.provider.c_str(), r.period.ToString().c_str());
     if (restored->replaced) std::printf(", replacing submission %lld", static_cast<long long>(restored->replaced->id));
     std::printf(".\n");
     return kExitOk;

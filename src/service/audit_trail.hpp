@@ -11,11 +11,18 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/period.hpp"
 #include "service/actor.hpp"
 #include "store/audit_log.hpp"
 #include "store/store.hpp"
 
 namespace did::service {
+
+// What an entry about one provider's month concerns ("RXX 2026-10"): `did status` counts a
+// month's attempts by it, and a submission's lock is taken on it.
+inline std::string MonthSubject(const std::string& provider, core::Period period) {
+    return provider + " " + period.ToString();
+}
 
 // `details`: key/value pairs, stored as a JSON object. Returns the entry as stored: its seq
 // and hash let what it records point back at it (a submission keeps them, so that removing

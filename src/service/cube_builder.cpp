@@ -128,8 +128,9 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
 }
 
 core::Status CubeBuilder::Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
-                                const std::string& period) const {
+                                core::Period period) const {
     using store::BulkRow;
+    const std::string month = period.ToString();
     auto load = [&](store::BulkTable which, const core::FlatU64Map<int64_t>& counts, const auto& cells_of) {
         auto loader = table.Loader(which);
         if (!loader) return core::Status(core::Fail(loader.error()));
@@ -137,7 +138,7 @@ core::Status CubeBuilder::Write(store::RecordTable& table, int64_t submission_id
         BulkRow row;
         counts.ForEach([&](uint64_t key, int64_t count) {
             if (!failed) return;
-            row.assign({submission_id, provider, period});
+            row.assign({submission_id, provider, month});
             cells_of(key, row);
             row.emplace_back(count);
             failed = (*loader)->Add(row);

@@ -54,7 +54,7 @@ class CubeBuilder {
     core::Status Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record);
     // Writes the cube rows in bulk (inside the caller's transaction).
     core::Status Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
-                       const std::string& period) const;
+                       core::Period period) const;
 
   private:
     Interner sites_{20};

@@ -46,13 +46,12 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
         by_provider[subject.substr(0, subject.size() - period.size() - 1)].attempts = count;
     }
     store::SubmissionTable submissions(store.db());
-    auto rows = submissions.List(period, "");
+    auto rows = submissions.List(window.period, "");
     if (!rows) return core::Fail(rows.error());
     for (const store::SubmissionRow& s : *rows) {
         ProviderStatus& status = by_provider[s.provider];
-        if (s.status == "current") status.current = s;
-        const bool usable = s.status == "current" || s.status == "superseded";
-        if (usable && (status.first_good_on.empty() || s.received_on < status.first_good_on)) {
+        if (s.status == store::SubmissionStatus::kCurrent) status.current = s;
+        if (s.usable() && (!status.first_good_on || s.received_on < *status.first_good_on)) {
             status.first_good_on = s.received_on;
         }
     }
@@ -67,8 +66,8 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
     for (auto& [provider, status] : by_provider) {
         status.provider = provider;
         status.name = names[provider];
-        if (!status.first_good_on.empty()) {
-            const int late = DaysBetween(window.cutoff, *core::Date::Parse(status.first_good_on));
+        if (status.first_good_on) {
+            const int late = DaysBetween(window.cutoff, *status.first_good_on);
             status.state = late <= 0 ? "on time" : "late";
             if (late > 0) status.days = late;
         } else {
@@ -86,7 +85,7 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
     return out;
 }
 
-core::Result<FeedbackSummary> FeedbackFor(store::Store& store, const std::string& period) {
+core::Result<FeedbackSummary> FeedbackFor(store::Store& store, core::Period period) {
     store::SubmissionTable submissions(store.db());
     auto rows = submissions.List(period, "");
     if (!rows) return core::Fail(rows.error());
@@ -112,18 +111,18 @@ core::Result<FeedbackSummary> FeedbackFor(store::Store& store, const std::string
     return summary;
 }
 
-core::Result<std::vector<LocalCodeUsage>> LocalCodeUsageFor(store::Store& store, const std::string& period) {
+core::Result<std::vector<LocalCodeUsage>> LocalCodeUsageFor(store::Store& store, core::Period period) {
     store::SubmissionTable submissions(store.db());
     auto rows = submissions.List(period, "");
     if (!rows) return core::Fail(rows.error());
     std::vector<LocalCodeUsage> usage;
     for (const store::SubmissionRow& s : *rows) {
-        if (s.status == "current") usage.push_back({s.provider, s.accepted, s.local_coded});
+        if (s.status == store::SubmissionStatus::kCurrent) usage.push_back({s.provider, s.accepted, s.local_coded});
     }
     return usage;
 }
 
-core::Result<std::vector<PossibleDuplicate>> PossibleDuplicatesFor(store::Store& store, const std::string& period) {
+core::Result<std::vector<PossibleDuplicate>> PossibleDuplicatesFor(store::Store& store, core::Period period) {
     return store::RecordTable(store.db()).CurrentDuplicates(period);
 }
 

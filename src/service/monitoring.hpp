@@ -27,7 +27,7 @@ struct ProviderStatus {
     // (not yet due, rejected only before it); empty when on time.
     std::optional<int> days;
     std::optional<store::SubmissionRow> current;
-    std::string first_good_on;  // when the first usable file was received
+    std::optional<core::Date> first_good_on;  // when the first usable file was received
     // Every time a file was sent (not a dry run) for the provider and month, whatever became
     // of it: stored, every record rejected, rejected at file level, held back, already
     // received or refused. Counted from the audit log, where each leaves one entry.
@@ -54,7 +54,7 @@ struct FeedbackSummary {
     std::vector<FeedbackEntry> entries;  // every submission with a time or a comment
 };
 
-core::Result<FeedbackSummary> FeedbackFor(store::Store& store, const std::string& period);
+core::Result<FeedbackSummary> FeedbackFor(store::Store& store, core::Period period);
 
 struct LocalCodeUsage {
     std::string provider;
@@ -63,13 +63,13 @@ struct LocalCodeUsage {
 };
 
 // From each provider's current file for the month.
-core::Result<std::vector<LocalCodeUsage>> LocalCodeUsageFor(store::Store& store, const std::string& period);
+core::Result<std::vector<LocalCodeUsage>> LocalCodeUsageFor(store::Store& store, core::Period period);
 
 // A record flagged DIDC-DUPLICATE-PROVIDER, and the other provider's file it repeats.
 using PossibleDuplicate = store::DuplicateExamination;
 
 // Examinations flagged DIDC-DUPLICATE-PROVIDER in current files of the month against another
 // provider's file that is still current, for the central team.
-core::Result<std::vector<PossibleDuplicate>> PossibleDuplicatesFor(store::Store& store, const std::string& period);
+core::Result<std::vector<PossibleDuplicate>> PossibleDuplicatesFor(store::Store& store, core::Period period);
 
 }  // namespace did::service

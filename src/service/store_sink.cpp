@@ -5,11 +5,11 @@
 namespace did::service {
 
 core::Result<std::unique_ptr<StoreSink>> StoreSink::Open(store::RecordTable& records, int64_t submission_id,
-                                                         std::string period,
+                                                         core::Period period,
                                                          const validate::ExaminationRegistry* registry) {
     auto loader = records.RecordLoader(period);
     if (!loader) return core::Fail(loader.error());
-    return std::unique_ptr<StoreSink>(new StoreSink(std::move(*loader), submission_id, std::move(period), registry));
+    return std::unique_ptr<StoreSink>(new StoreSink(std::move(*loader), submission_id, period.ToString(), registry));
 }
 
 core::Status StoreSink::WriteDuplicates(store::RecordTable& records) const {

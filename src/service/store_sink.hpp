@@ -21,7 +21,7 @@ class StoreSink final : public validate::AcceptedSink {
   public:
     // `registry`: other providers' examinations, to list the ones this file repeats (may be null).
     static core::Result<std::unique_ptr<StoreSink>> Open(store::RecordTable& records, int64_t submission_id,
-                                                         std::string period,
+                                                         core::Period period,
                                                          const validate::ExaminationRegistry* registry);
 
     core::Status Consume(validate::AcceptedBatch& batch) override;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -14,6 +13,7 @@
 #include "ingest/spool.hpp"
 #include "service/audit_trail.hpp"
 #include "service/organisation_check.hpp"
+#include "service/record_diff.hpp"
 #include "service/store_sink.hpp"
 #include "service/submission_context.hpp"
 #include "service/timetable.hpp"
@@ -53,40 +53,9 @@ bool IsProviderCode(const std::string& code) {
            });
 }
 
-// (site, accession) -> content hash of the accepted records, for a dry run's comparison.
-class DigestSink final : public validate::AcceptedSink {
-  public:
-    core::Status Consume(validate::AcceptedBatch& batch) override {
-        for (const auto& record : batch.records()) {
-            if (record.dropped) continue;
-            digests[Key(batch.Get(record, core::Field::kSiteCode), batch.Get(record, core::Field::kAccessionNumber))] =
-                record.digest;
-        }
-        return {};
-    }
-    core::Status Finish(bool) override { return {}; }
-
-    static std::string Key(std::string_view site, std::string_view accession) {
-        std::string key(site);
-        key += '\x1f';
-        key += accession;
-        return key;
-    }
-    std::unordered_map<std::string, uint64_t> digests;
-};
-
 // A count of records for a message: 199,658.
 std::string Count(int64_t records) {
     return core::WithCommas(static_cast<uint64_t>(records));
-}
-
-// "site RH802, accession ACC123"; an accession number may hold spaces, so it is quoted then.
-std::string Describe(const std::string& key) {
-    const size_t split = key.find('\x1f');
-    const std::string site = key.substr(0, split);
-    const std::string accession = key.substr(split + 1);
-    const bool quoted = accession.empty() || accession.find(' ') != std::string::npos;
-    return "site " + site + ", accession " + (quoted ? "\"" + accession + "\"" : accession);
 }
 
 core::Status StoreFindings(store::RecordTable& records, int64_t id, const validate::ValidationReport& report) {
@@ -112,10 +81,7 @@ core::Status StoreFindings(store::RecordTable& records, int64_t id, const valida
 class Submission {
   public:
     Submission(store::Store& store, const refdata::NicipCatalogue& catalogue, const SubmitRequest& request)
-        : store_(store),
-          catalogue_(catalogue),
-          r_(request),
-          subject_(request.provider + " " + request.period.ToString()) {}
+        : store_(store), catalogue_(catalogue), r_(request), subject_(MonthSubject(request.provider, request.period)) {}
 
     core::Result<SubmitOutcome> Run() {
         if (!IsProviderCode(r_.provider)) return Refuse("'" + r_.provider + "' is not an organisation code");
@@ -186,7 +152,7 @@ class Submission {
         if (sha256_.empty()) {
             const auto size = input_->SizeHint();
             if (!size) return std::optional<SubmissionRow>();
-            auto earlier = submissions.List(r_.period.ToString(), r_.provider);
+            auto earlier = submissions.List(r_.period, r_.provider);
             if (!earlier) return core::Fail(earlier.error());
             const bool same_size = std::any_of(earlier->begin(), earlier->end(), [&](const SubmissionRow& row) {
                 return row.file_bytes == static_cast<int64_t>(*size);
@@ -197,9 +163,9 @@ class Submission {
             ingest::HashingSource hashing(std::move(*file), r_.max_bytes);
             auto digest = hashing.FinishDigest();
             if (!digest) return core::Fail(digest.error());
-            return submissions.ByFile(r_.provider, r_.period.ToString(), *digest);
+            return submissions.ByFile(r_.provider, r_.period, *digest);
         }
-        return submissions.ByFile(r_.provider, r_.period.ToString(), sha256_);
+        return submissions.ByFile(r_.provider, r_.period, sha256_);
     }
 
     // The file's digest and size, once validation has read it (see OpenInput).
@@ -238,8 +204,8 @@ class Submission {
         outcome.message = fmt::format(
             "This exact file was already received on {} as submission {} ({}). Nothing was "
             "stored again.",
-            earlier.submitted_at, earlier.id, earlier.status);
-        if (earlier.status == "superseded") {
+            earlier.submitted_at, earlier.id, store::SubmissionStatusName(earlier.status));
+        if (earlier.status == store::SubmissionStatus::kSuperseded) {
             outcome.message += fmt::format(" To make it the current file again: did submission restore {}", earlier.id);
         }
         return outcome;
@@ -287,176 +253,200 @@ class Submission {
         auto report = Validate(&digests);
         if (!report) return core::Fail(report.error());
         store::SubmissionTable submissions(store_.db());
-        auto current = submissions.Current(r_.provider, r_.period.ToString());
+        auto current = submissions.Current(r_.provider, r_.period);
         if (!current) return core::Fail(current.error());
         SubmitOutcome outcome;
         outcome.result = SubmitResult::kDryRun;
         outcome.previous = *current;
-        // The checks a real submission makes, in the order it makes them.
-        auto earlier = submissions.ByFile(r_.provider, r_.period.ToString(), sha256_);
-        if (!earlier) return core::Fail(earlier.error());
-        std::string verdict;
-        if (dry_run_refusal_) {
-            outcome.would_be = SubmitResult::kRefused;
-            verdict = *dry_run_refusal_ + ".";
-            verdict[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(verdict[0])));
-        } else if (*earlier) {
-            outcome.would_be = SubmitResult::kAlreadyReceived;
-            verdict = fmt::format("This exact file was already received on {} as submission {} ({}).",
-                                  (*earlier)->submitted_at, (*earlier)->id, (*earlier)->status);
-        } else {
-            outcome.would_be = Verdict(*report, *current, verdict);
-        }
-        if (*current) {
-            outcome.diff.against_current = true;
-            store::RecordTable records(store_.db());
-            auto status = records.ForEachDigest(
-                (*current)->id, [&](std::string_view site, std::string_view accession, uint64_t hash) {
-                    const std::string key = DigestSink::Key(site, accession);
-                    const auto it = digests.digests.find(key);
-                    if (it == digests.digests.end()) {
-                        ++outcome.diff.removed;
-                        if (outcome.diff.examples.size() < 10)
-                            outcome.diff.examples.push_back("removed: " + Describe(key));
-                        return;
-                    }
-                    if (it->second == hash) {
-                        ++outcome.diff.unchanged;
-                    } else {
-                        ++outcome.diff.changed;
-                        if (outcome.diff.examples.size() < 10)
-                            outcome.diff.examples.push_back("changed: " + Describe(key));
-                    }
-                    digests.digests.erase(it);
-                });
-            if (!status) return core::Fail(status.error());
-        }
-        outcome.diff.added = static_cast<int64_t>(digests.digests.size());
-        for (const auto& [key, hash] : digests.digests) {
-            if (outcome.diff.examples.size() >= 15) break;
-            outcome.diff.examples.push_back("added: " + Describe(key));
-        }
+        auto verdict = WouldBe(submissions, *report, *current, outcome.would_be);
+        if (!verdict) return core::Fail(verdict.error());
+        store::RecordTable records(store_.db());
+        auto diff = digests.DiffAgainst(records, *current ? std::optional<int64_t>((*current)->id) : std::nullopt);
+        if (!diff) return core::Fail(diff.error());
+        outcome.diff = std::move(*diff);
         outcome.message =
             "Dry run, nothing stored. A real submission would be: " + std::string(SubmitResultName(outcome.would_be)) +
-            "." + (verdict.empty() ? "" : " " + verdict);
+            "." + (verdict->empty() ? "" : " " + *verdict);
         outcome.report = std::move(*report);
         return outcome;
     }
 
+    // What a real submission of the file would come to, with the checks it makes in the order
+    // it makes them, and what it would say.
+    core::Result<std::string> WouldBe(store::SubmissionTable& submissions, const validate::ValidationReport& report,
+                                      const std::optional<SubmissionRow>& current, SubmitResult& would_be) const {
+        auto earlier = submissions.ByFile(r_.provider, r_.period, sha256_);
+        if (!earlier) return core::Fail(earlier.error());
+        std::string verdict;
+        if (dry_run_refusal_) {
+            would_be = SubmitResult::kRefused;
+            verdict = *dry_run_refusal_ + ".";
+            verdict[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(verdict[0])));
+        } else if (*earlier) {
+            would_be = SubmitResult::kAlreadyReceived;
+            verdict =
+                fmt::format("This exact file was already received on {} as submission {} ({}).",
+                            (*earlier)->submitted_at, (*earlier)->id, store::SubmissionStatusName((*earlier)->status));
+        } else {
+            would_be = Verdict(report, current, verdict);
+        }
+        return verdict;
+    }
+
+    // Storing: one transaction holds the submission row, its records, findings and cubes, the
+    // superseding of the current file and the audit entry; anything that fails leaves nothing.
+    // An outcome that stores nothing (file rejected, held back) is audited after the rollback.
     core::Result<SubmitOutcome> Store() {
         store::RecordTable records(store_.db());
-        auto partition = records.EnsurePartition(r_.period.ToString());  // leased until the end of Store()
+        auto partition = records.EnsurePartition(r_.period);  // leased until the end of Store()
         if (!partition) return core::Fail(partition.error());
         SubmitOutcome outcome;
-        std::optional<std::string> after_rollback;  // an audit entry for an outcome that stores nothing
-        auto status = store_.InTransaction([&]() -> core::Status {
-            if (auto locked = store_.db().LockKey(subject_); !locked) return locked;
-            store::SubmissionTable submissions(store_.db());
-            SubmissionRow row;
-            row.provider = r_.provider;
-            row.period = r_.period.ToString();
-            row.status = "loading";
-            row.file_name = r_.file_name;
-            row.file_sha256 = "";  // set once the file has been read: it may be read only now
-            row.submitted_at = core::UtcTimestamp();
-            row.received_on = r_.received_on.ToString();
-            row.submitted_by = r_.actor.name;
-            row.origin = r_.actor.origin;
-            row.prep_minutes = r_.prep_minutes;
-            row.comment = r_.comment;
-            auto id = submissions.Insert(row);
-            if (!id) return core::Fail(id.error());
-            row.id = *id;
-
-            auto sink = StoreSink::Open(records, row.id, row.period, &context_->registry);
-            if (!sink) return core::Fail(sink.error());
-            // The records go to the database on a thread of their own while later windows
-            // are validated; nothing else touches the connection until validation ends.
-            ingest::BackgroundSink background(**sink);
-            auto report = Validate(&background);
-            if (!report) return core::Fail(report.error());
-            // Under the lock, now that the whole file has been read: was it received before?
-            auto same = submissions.ByFile(r_.provider, row.period, sha256_);
-            if (!same) return core::Fail(same.error());
-            if (*same) {
-                outcome.result = SubmitResult::kAlreadyReceived;
-                outcome.submission = **same;
-                return core::Fail(core::Error::Conflict("already received"));
-            }
-            row.file_sha256 = sha256_;
-            row.file_bytes = static_cast<int64_t>(bytes_);
-            auto current = submissions.Current(r_.provider, row.period);
-            if (!current) return core::Fail(current.error());
-            outcome.previous = *current;
-            outcome.result = Verdict(*report, *current, outcome.message);
-            if (outcome.result == SubmitResult::kFileRejected || outcome.result == SubmitResult::kHeldBack) {
-                after_rollback =
-                    outcome.result == SubmitResult::kFileRejected ? "submission.file_rejected" : "submission.held_back";
-                outcome.report = std::move(*report);
-                return core::Fail(core::Error::Conflict("not stored"));
-            }
-
-            const bool current_file = outcome.result == SubmitResult::kStored;
-            row.status = current_file ? "current" : "rejected";
-            row.records_total = static_cast<int64_t>(report->records.total);
-            row.accepted = static_cast<int64_t>(report->records.accepted);
-            row.rejected = static_cast<int64_t>(report->records.rejected);
-            row.warned = static_cast<int64_t>(report->records.warned);
-            row.excluded = (*sink)->excluded();
-            row.local_coded = (*sink)->local_coded();
-            if ((*sink)->stored() != row.accepted) {
-                return core::Fail(core::Error::Internal(fmt::format(
-                    "{} records were stored but {} accepted: nothing was kept", (*sink)->stored(), row.accepted)));
-            }
-            if (auto f = StoreFindings(records, row.id, *report); !f) return f;
-            if (current_file) {
-                if (auto c = (*sink)->cube().Write(records, row.id, row.provider, row.period); !c) return c;
-                if (auto d = (*sink)->WriteDuplicates(records); !d) return d;
-                if (*current) {
-                    if (auto s = submissions.Supersede((*current)->id, row.id, row.submitted_at); !s) return s;
-                }
-            }
-            if (auto done = submissions.Complete(row); !done) return done;
-            auto audited =
-                Record(store_, r_.actor, current_file ? "submission.stored" : "submission.all_rejected", subject_,
-                       {{"submission", std::to_string(row.id)},
-                        {"sha256", row.file_sha256},
-                        {"bytes", std::to_string(row.file_bytes)},
-                        {"accepted", std::to_string(row.accepted)},
-                        {"rejected", std::to_string(row.rejected)},
-                        {"supersedes", current_file && *current ? std::to_string((*current)->id) : ""},
-                        // The entry's own time is the real one; a back-dating sits beside it.
-                        {"received_on", row.received_on},
-                        {"backdated", backdated() ? "yes" : "no"},
-                        {"backdate_reason", r_.backdate_reason}});
-            if (!audited) return core::Fail(audited.error());
-            if (auto a = submissions.SetAuditEntry(row.id, audited->seq, audited->hash); !a) return a;
-            if (r_.before_commit) {
-                if (auto promised = r_.before_commit(*report); !promised) return promised;
-            }
-            outcome.receipt = MakeReceipt(row);
-            if (current_file) {
-                outcome.message =
-                    fmt::format("Stored as submission {}: {} records accepted{}.", row.id, Count(row.accepted),
-                                *current ? fmt::format(", replacing submission {} as the current file for {}",
-                                                       (*current)->id, row.period)
-                                         : std::string());
-            }
-            outcome.submission = row;
-            outcome.report = std::move(*report);
-            return {};
-        });
-        if (!status) {
-            if (too_large_) return Refuse(status.error().message);
-            if (outcome.result == SubmitResult::kAlreadyReceived && outcome.submission) {
-                return AlreadyReceived(*outcome.submission);
-            }
-            if (!after_rollback) return core::Fail(status.error());
-            auto audited = RecordAlone(store_, r_.actor, *after_rollback, subject_,
+        std::optional<std::string> not_stored;  // the audit action for an outcome that stores nothing
+        auto status = store_.InTransaction([&] { return StoreInTransaction(records, outcome, not_stored); });
+        if (status) return outcome;
+        if (too_large_) return Refuse(status.error().message);
+        if (outcome.result == SubmitResult::kAlreadyReceived && outcome.submission) {
+            return AlreadyReceived(*outcome.submission);
+        }
+        if (!not_stored) return core::Fail(status.error());
+        if (auto audited = RecordAlone(store_, r_.actor, *not_stored, subject_,
                                        {{"sha256", sha256_}, {"reason", outcome.message}});
-            if (!audited) return core::Fail(audited.error());
+            !audited) {
+            return core::Fail(audited.error());
         }
         return outcome;
+    }
+
+    core::Status StoreInTransaction(store::RecordTable& records, SubmitOutcome& outcome,
+                                    std::optional<std::string>& not_stored) {
+        if (auto locked = store_.db().LockKey(subject_); !locked) return locked;
+        store::SubmissionTable submissions(store_.db());
+        auto inserted = InsertLoadingRow(submissions);
+        if (!inserted) return core::Fail(inserted.error());
+        SubmissionRow& row = *inserted;
+
+        auto sink = StoreSink::Open(records, row.id, row.period, &context_->registry);
+        if (!sink) return core::Fail(sink.error());
+        auto report = ValidateInto(**sink);
+        if (!report) return core::Fail(report.error());
+        // Under the lock, now that the whole file has been read: was it received before?
+        auto same = submissions.ByFile(r_.provider, r_.period, sha256_);
+        if (!same) return core::Fail(same.error());
+        if (*same) {
+            outcome.result = SubmitResult::kAlreadyReceived;
+            outcome.submission = **same;
+            return core::Fail(core::Error::Conflict("already received"));
+        }
+        auto current = submissions.Current(r_.provider, r_.period);
+        if (!current) return core::Fail(current.error());
+        outcome.previous = *current;
+        outcome.result = Verdict(*report, *current, outcome.message);
+        if (outcome.result == SubmitResult::kFileRejected || outcome.result == SubmitResult::kHeldBack) {
+            not_stored =
+                outcome.result == SubmitResult::kFileRejected ? "submission.file_rejected" : "submission.held_back";
+            outcome.report = std::move(*report);
+            return core::Fail(core::Error::Conflict("not stored"));
+        }
+
+        const bool current_file = outcome.result == SubmitResult::kStored;
+        if (auto counted = CountInto(row, *report, **sink, current_file); !counted) return counted;
+        if (auto kept = KeepResults(records, submissions, row, *report, **sink, *current); !kept) return kept;
+        if (auto audited = AuditStored(submissions, row, *current); !audited) return audited;
+        if (r_.before_commit) {
+            if (auto promised = r_.before_commit(*report); !promised) return promised;
+        }
+        outcome.receipt = MakeReceipt(row);
+        if (current_file) {
+            outcome.message =
+                fmt::format("Stored as submission {}: {} records accepted{}.", row.id, Count(row.accepted),
+                            *current ? fmt::format(", replacing submission {} as the current file for {}",
+                                                   (*current)->id, row.period.ToString())
+                                     : std::string());
+        }
+        outcome.submission = row;
+        outcome.report = std::move(*report);
+        return {};
+    }
+
+    // The row goes in first, as loading, so that its records can carry its id; its file's
+    // digest is set once the file has been read (a regular file is read only now).
+    core::Result<SubmissionRow> InsertLoadingRow(store::SubmissionTable& submissions) const {
+        SubmissionRow row;
+        row.provider = r_.provider;
+        row.period = r_.period;
+        row.status = store::SubmissionStatus::kLoading;
+        row.file_name = r_.file_name;
+        row.submitted_at = core::UtcTimestamp();
+        row.received_on = r_.received_on;
+        row.submitted_by = r_.actor.name;
+        row.origin = r_.actor.origin;
+        row.prep_minutes = r_.prep_minutes;
+        row.comment = r_.comment;
+        auto id = submissions.Insert(row);
+        if (!id) return core::Fail(id.error());
+        row.id = *id;
+        return row;
+    }
+
+    // The records go to the database on a thread of their own while later windows are
+    // validated; nothing else touches the connection until validation ends.
+    core::Result<validate::ValidationReport> ValidateInto(StoreSink& sink) {
+        ingest::BackgroundSink background(sink);
+        return Validate(&background);
+    }
+
+    core::Status CountInto(SubmissionRow& row, const validate::ValidationReport& report, const StoreSink& sink,
+                           bool current_file) const {
+        row.status = current_file ? store::SubmissionStatus::kCurrent : store::SubmissionStatus::kRejected;
+        row.file_sha256 = sha256_;
+        row.file_bytes = static_cast<int64_t>(bytes_);
+        row.records_total = static_cast<int64_t>(report.records.total);
+        row.accepted = static_cast<int64_t>(report.records.accepted);
+        row.rejected = static_cast<int64_t>(report.records.rejected);
+        row.warned = static_cast<int64_t>(report.records.warned);
+        row.excluded = sink.excluded();
+        row.local_coded = sink.local_coded();
+        if (sink.stored() != row.accepted) {
+            return core::Fail(core::Error::Internal(
+                fmt::format("{} records were stored but {} accepted: nothing was kept", sink.stored(), row.accepted)));
+        }
+        return {};
+    }
+
+    // The findings always; for a file that becomes current, its cubes and possible duplicates,
+    // and the file it replaces marked superseded.
+    core::Status KeepResults(store::RecordTable& records, store::SubmissionTable& submissions, const SubmissionRow& row,
+                             const validate::ValidationReport& report, const StoreSink& sink,
+                             const std::optional<SubmissionRow>& current) const {
+        if (auto f = StoreFindings(records, row.id, report); !f) return f;
+        if (row.status == store::SubmissionStatus::kCurrent) {
+            if (auto c = sink.cube().Write(records, row.id, row.provider, row.period); !c) return c;
+            if (auto d = sink.WriteDuplicates(records); !d) return d;
+            if (current) {
+                if (auto s = submissions.Supersede(current->id, row.id, row.submitted_at); !s) return s;
+            }
+        }
+        return submissions.Complete(row);
+    }
+
+    // The entry's own time is the real one; a back-dating sits beside it. The row keeps the
+    // entry's place in the chain, so that removing the entry shows (`did audit verify`).
+    core::Status AuditStored(store::SubmissionTable& submissions, const SubmissionRow& row,
+                             const std::optional<SubmissionRow>& current) const {
+        const bool current_file = row.status == store::SubmissionStatus::kCurrent;
+        auto audited =
+            Record(store_, r_.actor, current_file ? "submission.stored" : "submission.all_rejected", subject_,
+                   {{"submission", std::to_string(row.id)},
+                    {"sha256", row.file_sha256},
+                    {"bytes", std::to_string(row.file_bytes)},
+                    {"accepted", std::to_string(row.accepted)},
+                    {"rejected", std::to_string(row.rejected)},
+                    {"supersedes", current_file && current ? std::to_string(current->id) : ""},
+                    {"received_on", row.received_on.ToString()},
+                    {"backdated", backdated() ? "yes" : "no"},
+                    {"backdate_reason", r_.backdate_reason}});
+        if (!audited) return core::Fail(audited.error());
+        return submissions.SetAuditEntry(row.id, audited->seq, audited->hash);
     }
 
     // The day the rules use is not the day the file arrived: an administrator's act.
@@ -464,7 +454,7 @@ class Submission {
 
     Receipt MakeReceipt(const SubmissionRow& row) const {
         Receipt receipt;
-        receipt.reference = fmt::format("DID-{}-{}-{}", row.provider, row.period, row.id);
+        receipt.reference = fmt::format("DID-{}-{}-{}", row.provider, row.period.ToString(), row.id);
         receipt.sha256 = row.file_sha256;
         receipt.bytes = row.file_bytes;
         receipt.received_at = row.submitted_at;

@@ -17,6 +17,7 @@
 #include "ingest/pipeline.hpp"
 #include "refdata/nicip_catalogue.hpp"
 #include "service/actor.hpp"
+#include "service/record_diff.hpp"
 #include "store/store.hpp"
 #include "store/types.hpp"
 #include "validate/validation_report.hpp"
@@ -61,16 +62,6 @@ enum class SubmitResult {
 };
 
 std::string_view SubmitResultName(SubmitResult result);
-
-// How a file differs from the current one, record by record (keyed by accession number and site).
-struct RecordDiff {
-    bool against_current = false;
-    int64_t added = 0;
-    int64_t removed = 0;
-    int64_t changed = 0;
-    int64_t unchanged = 0;
-    std::vector<std::string> examples;  // "added: site RH802, accession ACC123", … (no patient details)
-};
 
 // What a submitter keeps as proof of a stored submission.
 struct Receipt {

@@ -11,11 +11,11 @@ namespace did::service {
 
 core::Result<std::vector<store::SubmissionRow>> ListSubmissions(store::Store& store, core::Period period,
                                                                 const std::string& provider) {
-    return store::SubmissionTable(store.db()).List(period.ToString(), provider);
+    return store::SubmissionTable(store.db()).List(period, provider);
 }
 
 bool IsBackdated(const store::SubmissionRow& row) {
-    return row.received_on != core::LocalDayOf(row.submitted_at);
+    return row.received_on.ToString() != core::LocalDayOf(row.submitted_at);
 }
 
 core::Result<store::SubmissionRow> GetSubmission(store::Store& store, int64_t id) {
@@ -30,14 +30,16 @@ core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor
     auto status = store.InTransaction([&]() -> core::Status {
         auto row = GetSubmission(store, id);
         if (!row) return core::Fail(row.error());
-        if (auto locked = store.db().LockKey(row->provider + " " + row->period); !locked) return locked;
-        if (row->status == "current") {
-            return core::Fail(core::Error::Conflict(
-                fmt::format("submission {} is already the current file of {} for {}", id, row->provider, row->period)));
+        const std::string subject = MonthSubject(row->provider, row->period);
+        if (auto locked = store.db().LockKey(subject); !locked) return locked;
+        if (row->status == store::SubmissionStatus::kCurrent) {
+            return core::Fail(core::Error::Conflict(fmt::format(
+                "submission {} is already the current file of {} for {}", id, row->provider, row->period.ToString())));
         }
-        if (row->status != "superseded") {
-            return core::Fail(core::Error::InvalidArgument(fmt::format(
-                "submission {} was {}: only a file that was once current can be made current again", id, row->status)));
+        if (row->status != store::SubmissionStatus::kSuperseded) {
+            return core::Fail(core::Error::InvalidArgument(
+                fmt::format("submission {} was {}: only a file that was once current can be made current again", id,
+                            store::SubmissionStatusName(row->status))));
         }
         store::SubmissionTable submissions(store.db());
         auto current = submissions.Current(row->provider, row->period);
@@ -51,7 +53,7 @@ core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor
         if (!restored) return core::Fail(restored.error());
         result.restored = *restored;
         return Written(
-            Record(store, actor, "current_file.restored", row->provider + " " + row->period,
+            Record(store, actor, "current_file.restored", subject,
                    {{"submission", std::to_string(id)}, {"replaces", *current ? std::to_string((*current)->id) : ""}}));
     });
     if (!status) return core::Fail(status.error());
@@ -62,7 +64,7 @@ core::Status ReadFindings(store::Store& store, const Actor& actor, int64_t id,
                           const std::function<bool(const store::FindingRow&)>& visit) {
     auto row = GetSubmission(store, id);
     if (!row) return core::Fail(row.error());
-    if (auto audited = RecordAlone(store, actor, "findings.read", row->provider + " " + row->period,
+    if (auto audited = RecordAlone(store, actor, "findings.read", MonthSubject(row->provider, row->period),
                                    {{"submission", std::to_string(id)}});
         !audited) {
         return audited;

@@ -56,7 +56,7 @@ core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::S
     std::vector<std::string> prefixes;
     for (const std::string& owner : built->scope.owners) prefixes.push_back(owner.substr(0, 3));
     store::RecordTable records(store.db());
-    auto status = records.ForEachExamination(month, provider, sites, prefixes, [&](const store::StoredExamination& e) {
+    auto status = records.ForEachExamination(period, provider, sites, prefixes, [&](const store::StoredExamination& e) {
         const std::string_view code = !e.nicip_code.empty() ? std::string_view(e.nicip_code) : e.snomed_code;
         built->registry.Add(validate::ExaminationRegistry::KeyOf(e.nhs_number, e.test_date, code, e.site_code),
                             {e.provider, e.submission_id, e.line});

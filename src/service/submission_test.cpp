@@ -110,7 +110,7 @@ class SubmissionTest : public ::testing::TestWithParam<Backend>, protected store
 
     std::optional<store::SubmissionRow> Current(const std::string& provider = "RXX") {
         store::SubmissionTable table(store_->db());
-        return *table.Current(provider, kPeriod.ToString());
+        return *table.Current(provider, kPeriod);
     }
 
     inline static int counter_ = 0;
@@ -147,7 +147,7 @@ TEST_P(SubmissionTest, TheNewestGoodFileReplacesTheCurrentOne) {
     EXPECT_EQ(Current()->id, second.submission->id);
     store::SubmissionTable table(store_->db());
     const auto old = *table.Get(first.submission->id);
-    EXPECT_EQ(old->status, "superseded");
+    EXPECT_EQ(old->status, store::SubmissionStatus::kSuperseded);
     EXPECT_EQ(old->superseded_by, second.submission->id);
     // The history stays: both files' records are kept.
     EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), 4100);
@@ -235,7 +235,7 @@ TEST_P(SubmissionTest, AnEarlierFileIsMadeCurrentAgain) {
     const Actor admin{"admin", "test"};
     auto restored = RestoreSubmission(*store_, admin, first.submission->id);
     ASSERT_TRUE(restored) << restored.error().message;
-    EXPECT_EQ(restored->restored.status, "current");
+    EXPECT_EQ(restored->restored.status, store::SubmissionStatus::kCurrent);
     EXPECT_EQ(restored->replaced->id, second.submission->id);
     EXPECT_EQ(Current()->id, first.submission->id);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions WHERE status = 'current'"), 1);
@@ -292,7 +292,7 @@ TEST_P(SubmissionTest, AFileWithNoAcceptedRecordsIsKeptButNeverCurrent) {
         }));
     const auto outcome = Submit(Write("september.csv", text));
     EXPECT_EQ(outcome.result, SubmitResult::kNoAcceptedRecords);
-    EXPECT_EQ(outcome.submission->status, "rejected");
+    EXPECT_EQ(outcome.submission->status, store::SubmissionStatus::kRejected);
     EXPECT_EQ(Current()->accepted, 300);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM findings WHERE submission_id = " + std::to_string(outcome.submission->id)),
               50);
@@ -345,7 +345,7 @@ TEST_P(SubmissionTest, SitesOfOthersNeedAnAgreementAndDoubleCountingIsFlagged) {
     const auto& duplicates =
         outcome.report->tallies[static_cast<size_t>(validate::Index(validate::RuleId::kDidcDuplicateProvider))];
     EXPECT_GT(duplicates.count, 300u);  // same seed, same examinations (NHS number, date, code, site)
-    auto listed = PossibleDuplicatesFor(*store_, kPeriod.ToString());
+    auto listed = PossibleDuplicatesFor(*store_, kPeriod);
     ASSERT_TRUE(listed);
     EXPECT_EQ(listed->size(), duplicates.count);
     EXPECT_EQ((*listed)[0].other_provider, "RYY");
@@ -359,7 +359,7 @@ TEST_P(SubmissionTest, DuplicatesOfASupersededFileAreNoLongerListed) {
     ASSERT_EQ(ryy.result, SubmitResult::kStored) << ryy.message;
     const auto rxx = Submit(Extract("rxx.csv", 400, 1, 0, "RXX", {"RYY01"}));
     ASSERT_EQ(rxx.result, SubmitResult::kStored) << rxx.message;
-    auto listed = PossibleDuplicatesFor(*store_, kPeriod.ToString());
+    auto listed = PossibleDuplicatesFor(*store_, kPeriod);
     ASSERT_TRUE(listed);
     EXPECT_GT(listed->size(), 300u);
 
@@ -368,7 +368,7 @@ TEST_P(SubmissionTest, DuplicatesOfASupersededFileAreNoLongerListed) {
     ASSERT_EQ(ryy2.result, SubmitResult::kStored) << ryy2.message;
     const auto flagged =
         ryy2.report->tallies[static_cast<size_t>(validate::Index(validate::RuleId::kDidcDuplicateProvider))].count;
-    listed = PossibleDuplicatesFor(*store_, kPeriod.ToString());
+    listed = PossibleDuplicatesFor(*store_, kPeriod);
     ASSERT_TRUE(listed);
     EXPECT_EQ(listed->size(), flagged);
     for (const auto& d : *listed) {
@@ -380,7 +380,7 @@ TEST_P(SubmissionTest, DuplicatesOfASupersededFileAreNoLongerListed) {
     // listed once, from RYY's side.
     const auto ryy3 = Submit(Extract("ryy3.csv", 401, 1, 0, "RYY", {"RYY01"}), "RYY");
     ASSERT_EQ(ryy3.result, SubmitResult::kStored) << ryy3.message;
-    listed = PossibleDuplicatesFor(*store_, kPeriod.ToString());
+    listed = PossibleDuplicatesFor(*store_, kPeriod);
     ASSERT_TRUE(listed);
     EXPECT_GT(listed->size(), 300u);
     for (const auto& d : *listed) {
@@ -448,7 +448,7 @@ TEST_P(SubmissionTest, LocalCodesPassOnlyOnceApproved) {
                     std::to_string(outcome.submission->id)),
               1);
     EXPECT_EQ(Current()->local_coded, 1);
-    auto usage = LocalCodeUsageFor(*store_, kPeriod.ToString());
+    auto usage = LocalCodeUsageFor(*store_, kPeriod);
     ASSERT_TRUE(usage);
     EXPECT_EQ((*usage)[0].local_coded, 1);
 }
@@ -557,7 +557,7 @@ TEST_P(SubmissionTest, StatusFeedbackAndAnIntactAuditChain) {
     EXPECT_EQ(earlier->front().provider, "RYY");
     EXPECT_EQ(earlier->front().state, "not yet due");
     EXPECT_EQ(earlier->front().days, 6);
-    auto feedback = FeedbackFor(*store_, kPeriod.ToString());
+    auto feedback = FeedbackFor(*store_, kPeriod);
     ASSERT_TRUE(feedback);
     EXPECT_EQ(feedback->responses, 2);
     EXPECT_EQ(feedback->median_minutes, 30);

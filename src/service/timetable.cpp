@@ -136,7 +136,7 @@ core::Result<std::string> GrantException(store::Store& store, const Actor& actor
         auto put = table.PutException(
             {provider, period.ToString(), until.ToString(), reason, actor.name, core::UtcTimestamp()});
         if (!put) return put;
-        return Written(Record(store, actor, "exception.granted", provider + " " + period.ToString(),
+        return Written(Record(store, actor, "exception.granted", MonthSubject(provider, period),
                               {{"until", until.ToString()}, {"reason", reason}, {"replaced", replaced}}));
     });
     if (!status) return core::Fail(status.error());
@@ -154,7 +154,7 @@ core::Status RevokeException(store::Store& store, const Actor& actor, const std:
                 core::Error::NotFound(provider + " has no exception for " + period.ToString() + ": nothing to revoke"));
         }
         if (auto removed = table.RemoveException(provider, period.ToString()); !removed) return removed;
-        return Written(Record(store, actor, "exception.revoked", provider + " " + period.ToString(),
+        return Written(Record(store, actor, "exception.revoked", MonthSubject(provider, period),
                               {{"was_until", (*earlier)->until}}));
     });
 }

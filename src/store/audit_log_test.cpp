@@ -37,12 +37,12 @@ class AuditLogTest : public ::testing::TestWithParam<Backend>, protected TestSto
             if (stores_submission) {
                 SubmissionRow row;
                 row.provider = "RX" + std::to_string(++files_);  // one current file each
-                row.period = "2026-10";
-                row.status = "current";
+                row.period = Month("2026-10");
+                row.status = SubmissionStatus::kCurrent;
                 row.file_name = "f.csv";
                 row.file_sha256 = row.provider;
                 row.submitted_at = "2026-11-05T10:00:00Z";
-                row.received_on = "2026-11-05";
+                row.received_on = Day("2026-11-05");
                 row.submitted_by = "dm";
                 row.origin = "cli@test";
                 auto inserted = submissions.Insert(row);

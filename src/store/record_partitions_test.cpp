@@ -44,7 +44,7 @@ TEST_F(RecordPartitionsTest, AnEmptyPartitionLeftBehindIsDroppedByTheNextSubmiss
     LeaveEmptyPartition("2026-12");
     ASSERT_TRUE(Exists("records_2026_12"));
     RecordTable records(store_->db());
-    auto lease = records.EnsurePartition("2026-10");
+    auto lease = records.EnsurePartition(Month("2026-10"));
     ASSERT_TRUE(lease) << lease.error().message;
     EXPECT_FALSE(Exists("records_2026_12"));
     EXPECT_TRUE(Exists("records_2026_10"));
@@ -55,17 +55,17 @@ TEST_F(RecordPartitionsTest, ThePartitionOfAMonthWithSubmissionsIsKeptEvenEmpty)
     SubmissionTable submissions(store_->db());
     SubmissionRow row;
     row.provider = "RXX";
-    row.period = "2026-12";
-    row.status = "rejected";  // every record rejected: none in the partition
+    row.period = Month("2026-12");
+    row.status = SubmissionStatus::kRejected;  // every record rejected: none in the partition
     row.file_name = "f.csv";
     row.file_sha256 = "aa";
     row.submitted_at = "2027-01-05T10:00:00Z";
-    row.received_on = "2027-01-05";
+    row.received_on = Day("2027-01-05");
     row.submitted_by = "dm";
     row.origin = "cli@test";
     ASSERT_TRUE(submissions.Insert(row));
     RecordTable records(store_->db());
-    ASSERT_TRUE(records.EnsurePartition("2026-10"));
+    ASSERT_TRUE(records.EnsurePartition(Month("2026-10")));
     EXPECT_TRUE(Exists("records_2026_12"));
 }
 
@@ -74,14 +74,14 @@ TEST_F(RecordPartitionsTest, APartitionLeasedBySomeoneSubmittingIsKept) {
     auto submitter = OtherConnection();
     ASSERT_TRUE(submitter);
     RecordTable theirs(submitter->db());
-    auto their_lease = theirs.EnsurePartition("2026-12");
+    auto their_lease = theirs.EnsurePartition(Month("2026-12"));
     ASSERT_TRUE(their_lease) << their_lease.error().message;
     RecordTable records(store_->db());
-    ASSERT_TRUE(records.EnsurePartition("2026-10"));
+    ASSERT_TRUE(records.EnsurePartition(Month("2026-10")));
     EXPECT_TRUE(Exists("records_2026_12"));
     // Once they are done (here: gave up, leaving it empty), the next submission drops it.
     *their_lease = PartitionLease();
-    ASSERT_TRUE(records.EnsurePartition("2026-11"));
+    ASSERT_TRUE(records.EnsurePartition(Month("2026-11")));
     EXPECT_FALSE(Exists("records_2026_12"));
 }
 
@@ -95,10 +95,10 @@ TEST_F(RecordPartitionsTest, SomeoneReadingTheRecordsDefersTheDropWithoutWaiting
     ASSERT_TRUE(reader);
     ASSERT_TRUE(reader->db().BeginRead());
     ASSERT_TRUE(reader->db().QueryOne("SELECT COUNT(*) FROM records"));
-    ASSERT_TRUE(records.EnsurePartition("2026-10"));
+    ASSERT_TRUE(records.EnsurePartition(Month("2026-10")));
     EXPECT_TRUE(Exists("records_2026_12"));
     ASSERT_TRUE(reader->db().Rollback());
-    ASSERT_TRUE(records.EnsurePartition("2026-10"));
+    ASSERT_TRUE(records.EnsurePartition(Month("2026-10")));
     EXPECT_FALSE(Exists("records_2026_12"));
 }
 
@@ -107,7 +107,7 @@ TEST_F(RecordPartitionsTest, APartitionHoldingRowsIsKept) {
     ASSERT_TRUE(store_->db().Execute(
         "INSERT INTO records (submission_id, content_hash, line, excluded, period) VALUES (99, 0, 2, 0, '2026-12')"));
     RecordTable records(store_->db());
-    ASSERT_TRUE(records.EnsurePartition("2026-10"));
+    ASSERT_TRUE(records.EnsurePartition(Month("2026-10")));
     EXPECT_TRUE(Exists("records_2026_12"));
 }
 

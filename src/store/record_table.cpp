@@ -132,10 +132,11 @@ std::pair<std::string, SqlParams> RecordTable::OfSubmission(int64_t submission_i
     return {"submission_id = ? AND period = ?", {submission_id, period}};  // one partition only
 }
 
-core::Result<PartitionLease> RecordTable::EnsurePartition(const std::string& period) {
+core::Result<PartitionLease> RecordTable::EnsurePartition(core::Period period) {
     // The next submission after one killed before it committed tidies up what that left.
-    if (auto dropped = DropAbandonedPartitions(db_, period); !dropped) return core::Fail(dropped.error());
-    return LeasePartition(db_, period);
+    const std::string month = period.ToString();
+    if (auto dropped = DropAbandonedPartitions(db_, month); !dropped) return core::Fail(dropped.error());
+    return LeasePartition(db_, month);
 }
 
 core::Result<std::unique_ptr<BulkLoader>> RecordTable::Loader(BulkTable table) {
@@ -155,11 +156,11 @@ core::Result<std::unique_ptr<BulkLoader>> RecordTable::ClusteredLoader(BulkTable
     return std::unique_ptr<BulkLoader>(new SqliteClusteredLoader(std::move(*loader), dropped, by_line));
 }
 
-core::Result<std::unique_ptr<BulkLoader>> RecordTable::RecordLoader(const std::string& period) {
+core::Result<std::unique_ptr<BulkLoader>> RecordTable::RecordLoader(core::Period period) {
     if (db_.dialect() == Dialect::kPostgres) {
         // Straight into the month's partition: COPY through the parent table routes each row,
         // which costs a fifth of the load.
-        auto name = PartitionName(period);
+        auto name = PartitionName(period.ToString());
         if (!name) return core::Fail(name.error());
         return db_.BeginBulk(*name, BulkColumns(BulkTable::kRecords));
     }
@@ -176,13 +177,13 @@ core::Status RecordTable::ForEachDigest(
                      });
 }
 
-core::Status RecordTable::ForEachExamination(const std::string& period, const std::string& except_provider,
+core::Status RecordTable::ForEachExamination(core::Period period, const std::string& except_provider,
                                              const std::vector<std::string>& sites,
                                              const std::vector<std::string>& site_prefixes,
                                              const std::function<void(const StoredExamination&)>& visit) {
     if (sites.empty() && site_prefixes.empty()) return {};
     std::string where;
-    SqlParams params = {period, except_provider};
+    SqlParams params = {period.ToString(), except_provider};
     auto list = [&](const std::vector<std::string>& values, const std::string& expression) {
         if (values.empty()) return;
         where += (where.empty() ? "" : " OR ") + expression + " IN (";
@@ -210,7 +211,7 @@ core::Status RecordTable::ForEachExamination(const std::string& period, const st
         return std::find(site_prefixes.begin(), site_prefixes.end(), prefix) != site_prefixes.end();
     };
     for (const auto& [id, provider] : files) {
-        auto [of_submission, of_params] = OfSubmission(id, period);
+        auto [of_submission, of_params] = OfSubmission(id, period.ToString());
         status =
             db_.Query("SELECT line, nhs_number, test_date, nicip_code, snomed_code, site_code FROM records WHERE " +
                           of_submission,
@@ -224,14 +225,14 @@ core::Status RecordTable::ForEachExamination(const std::string& period, const st
     return {};
 }
 
-core::Result<std::vector<DuplicateExamination>> RecordTable::CurrentDuplicates(const std::string& period) {
+core::Result<std::vector<DuplicateExamination>> RecordTable::CurrentDuplicates(core::Period period) {
     std::vector<DuplicateExamination> out;
     auto status = db_.Query(
         "SELECT d.submission_id, s.provider, d.line, d.other_provider, d.other_submission_id "
         "FROM duplicate_examinations d JOIN submissions s ON s.id = d.submission_id "
         "JOIN submissions o ON o.id = d.other_submission_id "
         "WHERE s.period = ? AND s.status = 'current' AND o.status = 'current' ORDER BY d.submission_id, d.line",
-        {period}, [&](const SqlRow& r) {
+        {period.ToString()}, [&](const SqlRow& r) {
             out.push_back({r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.Int(4)});
             return true;
         });

@@ -50,12 +50,12 @@ class RecordTable {
     // transaction that loads it has ended. Drops first the empty partitions that submissions
     // killed before committing left behind (record_partitions.hpp). Call outside any
     // transaction (creating a partition commits on its own).
-    core::Result<PartitionLease> EnsurePartition(const std::string& period);
+    core::Result<PartitionLease> EnsurePartition(core::Period period);
 
     // Any table but the records.
     core::Result<std::unique_ptr<BulkLoader>> Loader(BulkTable table);
     // The records of a submission for `period` (on PostgreSQL, its partition must exist).
-    core::Result<std::unique_ptr<BulkLoader>> RecordLoader(const std::string& period);
+    core::Result<std::unique_ptr<BulkLoader>> RecordLoader(core::Period period);
 
     // (site, accession number, content hash) of each record of a submission.
     core::Status ForEachDigest(int64_t submission_id,
@@ -63,7 +63,7 @@ class RecordTable {
     // The examinations of other providers' current files for a month at the given sites, or
     // at sites whose code starts with one of `site_prefixes` (when no site list is known).
     // The cube says which files have such sites, so only those files are read.
-    core::Status ForEachExamination(const std::string& period, const std::string& except_provider,
+    core::Status ForEachExamination(core::Period period, const std::string& except_provider,
                                     const std::vector<std::string>& sites,
                                     const std::vector<std::string>& site_prefixes,
                                     const std::function<void(const StoredExamination&)>& visit);
@@ -71,7 +71,7 @@ class RecordTable {
     // The records flagged as repeating another provider's, where both files are still their
     // provider's current file for `period`: once either is superseded, the flag no longer
     // holds (a new file is checked afresh, and flagged again if it repeats the other).
-    core::Result<std::vector<DuplicateExamination>> CurrentDuplicates(const std::string& period);
+    core::Result<std::vector<DuplicateExamination>> CurrentDuplicates(core::Period period);
 
     core::Result<int64_t> CountRecords(int64_t submission_id);
     core::Result<int64_t> CountFindings(int64_t submission_id);

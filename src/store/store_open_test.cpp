@@ -44,7 +44,7 @@ TEST_P(StoreOpenTest, ACurrentDatabaseOpensAndReadsWhileAWriterHoldsItsLock) {
         auto reader = Store::Open(database_->url(), if_missing);
         ASSERT_TRUE(reader) << reader.error().message;
         SubmissionTable submissions((*reader)->db());
-        auto rows = submissions.List("2026-10", "");
+        auto rows = submissions.List(core::Period::Parse("2026-10"), "");
         ASSERT_TRUE(rows) << rows.error().message;
         EXPECT_TRUE(rows->empty());
     }

@@ -7,17 +7,25 @@ constexpr const char* kColumns =
     "id, provider, period, status, file_name, file_sha256, file_bytes, submitted_at, received_on, submitted_by, "
     "origin, records_total, accepted, rejected, warned, excluded, local_coded, prep_minutes, comment, superseded_by";
 
-SubmissionRow FromRow(const SqlRow& r) {
+// A row whose month, day or status does not parse was not written by this code: say which.
+core::Result<SubmissionRow> FromRow(const SqlRow& r) {
     SubmissionRow s;
     s.id = r.Int(0);
     s.provider = r.Text(1);
-    s.period = r.Text(2);
-    s.status = r.Text(3);
+    auto period = core::Period::Parse(r.Text(2));
+    auto status = ParseSubmissionStatus(r.Text(3));
+    auto received_on = core::Date::Parse(r.Text(8));
+    if (!period || !status || !received_on) {
+        return core::Fail(core::Error::Internal("submission " + std::to_string(s.id) +
+                                                " in the database has an unreadable period, status or received day"));
+    }
+    s.period = *period;
+    s.status = *status;
+    s.received_on = *received_on;
     s.file_name = r.Text(4);
     s.file_sha256 = r.Text(5);
     s.file_bytes = r.Int(6);
     s.submitted_at = r.Text(7);
-    s.received_on = r.Text(8);
     s.submitted_by = r.Text(9);
     s.origin = r.Text(10);
     s.records_total = r.Int(11);
@@ -39,9 +47,9 @@ core::Result<int64_t> SubmissionTable::Insert(const SubmissionRow& s) {
         "INSERT INTO submissions (provider, period, status, file_name, file_sha256, file_bytes, submitted_at, "
         "received_on, submitted_by, origin, records_total, accepted, rejected, warned, excluded, local_coded, "
         "prep_minutes, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {s.provider, s.period, s.status, s.file_name, s.file_sha256, s.file_bytes, s.submitted_at, s.received_on,
-         s.submitted_by, s.origin, s.records_total, s.accepted, s.rejected, s.warned, s.excluded, s.local_coded,
-         s.prep_minutes ? SqlValue{*s.prep_minutes} : SqlValue{},
+        {s.provider, s.period.ToString(), std::string(SubmissionStatusName(s.status)), s.file_name, s.file_sha256,
+         s.file_bytes, s.submitted_at, s.received_on.ToString(), s.submitted_by, s.origin, s.records_total, s.accepted,
+         s.rejected, s.warned, s.excluded, s.local_coded, s.prep_minutes ? SqlValue{*s.prep_minutes} : SqlValue{},
          s.comment.empty() ? SqlValue{} : SqlValue{s.comment}});
     if (!row) return core::Fail(row.error());
     return (*row)->Int(0);
@@ -57,8 +65,8 @@ core::Status SubmissionTable::Complete(const SubmissionRow& row) {
     return db_.Execute(
         "UPDATE submissions SET status = ?, file_sha256 = ?, file_bytes = ?, records_total = ?, accepted = ?, "
         "rejected = ?, warned = ?, excluded = ?, local_coded = ? WHERE id = ?",
-        {row.status, row.file_sha256, row.file_bytes, row.records_total, row.accepted, row.rejected, row.warned,
-         row.excluded, row.local_coded, row.id});
+        {std::string(SubmissionStatusName(row.status)), row.file_sha256, row.file_bytes, row.records_total,
+         row.accepted, row.rejected, row.warned, row.excluded, row.local_coded, row.id});
 }
 
 core::Status SubmissionTable::Reinstate(int64_t id) {
@@ -75,34 +83,44 @@ core::Result<std::optional<SubmissionRow>> SubmissionTable::One(const std::strin
     auto row = db_.QueryOne(std::string("SELECT ") + kColumns + " FROM submissions WHERE " + where, params);
     if (!row) return core::Fail(row.error());
     if (!*row) return std::optional<SubmissionRow>();
-    return std::optional<SubmissionRow>(FromRow(**row));
+    auto submission = FromRow(**row);
+    if (!submission) return core::Fail(submission.error());
+    return std::optional<SubmissionRow>(std::move(*submission));
 }
 
 core::Result<std::optional<SubmissionRow>> SubmissionTable::Get(int64_t id) {
     return One("id = ?", {id});
 }
 
-core::Result<std::optional<SubmissionRow>> SubmissionTable::Current(const std::string& provider,
-                                                                    const std::string& period) {
-    return One("provider = ? AND period = ? AND status = 'current'", {provider, period});
+core::Result<std::optional<SubmissionRow>> SubmissionTable::Current(const std::string& provider, core::Period period) {
+    return One("provider = ? AND period = ? AND status = 'current'", {provider, period.ToString()});
 }
 
-core::Result<std::optional<SubmissionRow>> SubmissionTable::ByFile(const std::string& provider,
-                                                                   const std::string& period,
+core::Result<std::optional<SubmissionRow>> SubmissionTable::ByFile(const std::string& provider, core::Period period,
                                                                    const std::string& sha256) {
-    return One("provider = ? AND period = ? AND file_sha256 = ? AND status <> 'rejected'", {provider, period, sha256});
+    return One("provider = ? AND period = ? AND file_sha256 = ? AND status <> 'rejected'",
+               {provider, period.ToString(), sha256});
 }
 
-core::Result<std::vector<SubmissionRow>> SubmissionTable::List(const std::string& period, const std::string& provider) {
+core::Result<std::vector<SubmissionRow>> SubmissionTable::List(std::optional<core::Period> period,
+                                                               const std::string& provider) {
+    const std::string month = period ? period->ToString() : std::string();
     std::vector<SubmissionRow> rows;
+    std::optional<core::Error> unreadable;
     auto status =
         db_.Query(std::string("SELECT ") + kColumns +
                       " FROM submissions WHERE (? = '' OR period = ?) AND (? = '' OR provider = ?) ORDER BY id",
-                  {period, period, provider, provider}, [&](const SqlRow& r) {
-                      rows.push_back(FromRow(r));
+                  {month, month, provider, provider}, [&](const SqlRow& r) {
+                      auto row = FromRow(r);
+                      if (!row) {
+                          unreadable = row.error();
+                          return false;
+                      }
+                      rows.push_back(std::move(*row));
                       return true;
                   });
     if (!status) return core::Fail(status.error());
+    if (unreadable) return core::Fail(*unreadable);
     return rows;
 }
 

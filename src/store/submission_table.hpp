@@ -19,7 +19,7 @@ class SubmissionTable {
     core::Result<int64_t> Insert(const SubmissionRow& row);
     core::Status Supersede(int64_t old_id, int64_t new_id, const std::string& at);
     // Records what the whole file came to: status, file digest and size, counts (a row is
-    // inserted as "loading" before its file has been read).
+    // inserted as loading before its file has been read).
     core::Status Complete(const SubmissionRow& row);
     // Makes a superseded submission current again (the caller supersedes the current one first).
     core::Status Reinstate(int64_t id);
@@ -28,12 +28,13 @@ class SubmissionTable {
     core::Status SetAuditEntry(int64_t id, int64_t audit_seq, const std::string& audit_hash);
 
     core::Result<std::optional<SubmissionRow>> Get(int64_t id);
-    core::Result<std::optional<SubmissionRow>> Current(const std::string& provider, const std::string& period);
+    core::Result<std::optional<SubmissionRow>> Current(const std::string& provider, core::Period period);
     // A usable (current or superseded) submission of exactly this file.
-    core::Result<std::optional<SubmissionRow>> ByFile(const std::string& provider, const std::string& period,
+    core::Result<std::optional<SubmissionRow>> ByFile(const std::string& provider, core::Period period,
                                                       const std::string& sha256);
-    // Every submission of a period (all periods when empty), oldest first.
-    core::Result<std::vector<SubmissionRow>> List(const std::string& period, const std::string& provider);
+    // Every submission of a period (of every period without one) and of a provider (of every
+    // provider when empty), oldest first.
+    core::Result<std::vector<SubmissionRow>> List(std::optional<core::Period> period, const std::string& provider);
 
   private:
     core::Result<std::optional<SubmissionRow>> One(const std::string& where, const SqlParams& params);

@@ -6,11 +6,22 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string_view>
 
+#include "core/date.hpp"
+#include "core/period.hpp"
 #include "store/store.hpp"
 #include "store/test_databases.hpp"
 
 namespace did::store {
+
+// A month or a day written as the tests know it: "2026-10", "2026-11-05".
+inline core::Period Month(std::string_view text) {
+    return *core::Period::Parse(text);
+}
+inline core::Date Day(std::string_view text) {
+    return *core::Date::Parse(text);
+}
 
 class TestStore {
   protected:

@@ -4,8 +4,38 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+#include "core/period.hpp"
 
 namespace did::store {
+
+// Where a submission stands. A row is inserted as loading before its file has been read, in
+// the transaction that completes it, so no other connection ever sees that state.
+enum class SubmissionStatus { kLoading, kCurrent, kSuperseded, kRejected };
+
+// The words the database and the reports use: loading, current, superseded, rejected.
+inline std::string_view SubmissionStatusName(SubmissionStatus status) {
+    switch (status) {
+        case SubmissionStatus::kLoading:
+            return "loading";
+        case SubmissionStatus::kCurrent:
+            return "current";
+        case SubmissionStatus::kSuperseded:
+            return "superseded";
+        case SubmissionStatus::kRejected:
+            return "rejected";
+    }
+    return "loading";
+}
+inline std::optional<SubmissionStatus> ParseSubmissionStatus(std::string_view name) {
+    for (auto status : {SubmissionStatus::kLoading, SubmissionStatus::kCurrent, SubmissionStatus::kSuperseded,
+                        SubmissionStatus::kRejected}) {
+        if (SubmissionStatusName(status) == name) return status;
+    }
+    return std::nullopt;
+}
 
 struct OrganisationRow {
     std::string code;
@@ -29,13 +59,16 @@ struct PostcodeRow {
 struct SubmissionRow {
     int64_t id = 0;
     std::string provider;
-    std::string period;
-    std::string status;  // current, superseded, rejected
+    // Placeholders until the row is filled; every row read from the store has real values.
+    core::Period period = core::Period::Of(core::Date::FromValidYmd(1, 1, 1));
+    SubmissionStatus status = SubmissionStatus::kLoading;
+    // Usable: its accepted records count (it is, or was, the provider's file for the month).
+    bool usable() const { return status == SubmissionStatus::kCurrent || status == SubmissionStatus::kSuperseded; }
     std::string file_name;
     std::string file_sha256;
     int64_t file_bytes = 0;
-    std::string submitted_at;  // ISO 8601, UTC
-    std::string received_on;   // YYYY-MM-DD, the submission date the rules used
+    std::string submitted_at;                                    // ISO 8601, UTC
+    core::Date received_on = core::Date::FromValidYmd(1, 1, 1);  // the submission date the rules used
     std::string submitted_by;
     std::string origin;
     int64_t records_total = 0;
