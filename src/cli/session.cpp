@@ -36,7 +36,9 @@ core::Result<Session> OpenSession(const SessionOptions& options, Access access) 
     }
     char host[256] = "localhost";
     ::gethostname(host, sizeof host - 1);
-    session.actor = {name.empty() ? "unknown" : name, std::string("cli@") + host};
+    // Whoever can run `did` against the collection's database is the central team: providers
+    // come in through the portal and its API, as the role their sign-in gives them.
+    session.actor = {name.empty() ? "unknown" : name, std::string("cli@") + host, service::Role::kCentralAdministrator};
     return session;
 }
 

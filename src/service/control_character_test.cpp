@@ -84,7 +84,7 @@ class ControlCharacterTest : public ::testing::TestWithParam<Backend>, protected
         request.path = path;
         request.file_name = "extract.csv";
         request.received_on = kReceived;
-        request.actor = {"submitter", "test"};
+        request.actor = {"submitter", "test", Role::kCentralAdministrator};  // received on a chosen day
         request.spool_directory = dir_.string();
         auto outcome = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
         EXPECT_TRUE(outcome) << outcome.error().message;

@@ -84,6 +84,9 @@ class Submission {
         : store_(store), catalogue_(catalogue), r_(request), subject_(MonthSubject(request.provider, request.period)) {}
 
     core::Result<SubmitOutcome> Run() {
+        if (backdated() && r_.actor.role != Role::kCentralAdministrator) {
+            return Refuse("a file is received on the day it arrives: only the central team can record another day");
+        }
         if (!IsProviderCode(r_.provider)) return Refuse("'" + r_.provider + "' is not an organisation code");
         if (auto known = CheckOrganisation(store_, r_.provider, OrgRole::kProvider); !known) {
             if (known.error().code != core::ErrorCode::kInvalidArgument) return core::Fail(known.error());

@@ -93,7 +93,8 @@ class SubmissionTest : public ::testing::TestWithParam<Backend>, protected store
         request.path = path;
         request.file_name = std::filesystem::path(path).filename().string();
         request.received_on = received;
-        request.actor = {"submitter", "test"};
+        // The tests' files are received on days of their choosing: the central team's act.
+        request.actor = {"submitter", "test", Role::kCentralAdministrator};
         request.confirm_drop = confirm_drop;
         request.dry_run = dry_run;
         request.spool_directory = dir_.string();
@@ -296,6 +297,24 @@ TEST_P(SubmissionTest, AFileWithNoAcceptedRecordsIsKeptButNeverCurrent) {
     EXPECT_EQ(Current()->accepted, 300);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM findings WHERE submission_id = " + std::to_string(outcome.submission->id)),
               50);
+}
+
+TEST_P(SubmissionTest, OnlyTheCentralTeamRecordsAFileAsReceivedOnAnotherDay) {
+    const std::string path = Extract("a.csv", 100, 1);
+    for (Role role : {Role::kProviderSubmitter, Role::kProviderViewer, Role::kGpPracticeUser, Role::kAnalyst}) {
+        SubmitRequest request = Request(path);
+        request.actor = {"dm.rxx", "portal", role};
+        for (bool dry_run : {false, true}) {
+            request.dry_run = dry_run;
+            auto outcome = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
+            ASSERT_TRUE(outcome) << outcome.error().message;
+            EXPECT_EQ(outcome->result, SubmitResult::kRefused);
+            EXPECT_NE(outcome->message.find("only the central team"), std::string::npos) << outcome->message;
+        }
+    }
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'submission.refused'"), 8);
+    EXPECT_EQ(Submit(path).result, SubmitResult::kStored);  // the same file, from the central team
 }
 
 TEST_P(SubmissionTest, TheWindowAndItsExceptions) {
