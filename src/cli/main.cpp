@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,7 @@ const CLI::App* Deepest(const CLI::App& app) {
 std::string PathOf(const CLI::App* app) {
     std::string path;
     for (; app != nullptr && app->get_parent() != nullptr; app = app->get_parent()) {
-        path = app->get_name() + (path.empty() ? "" : " " + path);
+        path = path.empty() ? app->get_name() : app->get_name() + " " + path;
     }
     return path;
 }
@@ -141,11 +142,21 @@ int Run(int argc, char** argv) {
 
 // Every command prints through standard output; a write it could not make (a full disk, a
 // closed pipe) is caught here, once for all of them, so no command exits 0 having lost output.
+// An exception no command expected (memory exhausted, say) ends the command with a message
+// instead of an abort (every change to the database is one transaction: none is half made).
 int main(int argc, char** argv) {
-    const int status = did::cli::Run(argc, argv);
+    const std::string command = argc > 1 ? did::core::ForTerminal(argv[1]) : std::string();
+    int status = did::cli::kExitUsage;
+    try {
+        status = did::cli::Run(argc, argv);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "did %s: stopped by an unexpected error: %s\n", command.c_str(),
+                     did::core::ForTerminal(error.what()).c_str());
+        return did::cli::kExitUsage;
+    }
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
         std::fprintf(stderr, "did %s: cannot write to standard output (disk full or pipe closed?)\n",
-                     argc > 1 ? argv[1] : "");
+                     command.c_str());
         return did::cli::kExitUsage;
     }
     return status;

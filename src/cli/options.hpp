@@ -12,7 +12,7 @@
 #include "core/date.hpp"
 #include "core/period.hpp"
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
 class Option;
 }  // namespace CLI

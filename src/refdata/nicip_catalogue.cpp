@@ -162,9 +162,7 @@ void NicipCatalogue::Index() {
         const uint32_t retired = entry.snomed_retired_on ? entry.snomed_retired_on->Packed() : 0;
         const uint32_t* existing = snomed_retired_.Find(entry.snomed);
         // Active if any code maps to it actively; otherwise retired on the latest date given.
-        if (existing == nullptr) {
-            snomed_retired_.Put(entry.snomed, retired);
-        } else if (*existing != 0 && (retired == 0 || retired > *existing)) {
+        if (existing == nullptr || (*existing != 0 && (retired == 0 || retired > *existing))) {
             snomed_retired_.Put(entry.snomed, retired);
         }
     }

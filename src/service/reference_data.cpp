@@ -138,8 +138,8 @@ core::Result<std::unique_ptr<ReferenceData>> LoadReferenceData(store::Store& sto
     store::PostcodeTable postcodes(store.db());
     auto snapshot = postcodes.Snapshot(kPostcodeSnapshot);
     if (!snapshot) return core::Fail(snapshot.error());
-    if (*snapshot) {
-        auto directory = refdata::PostcodeDirectory::FromBytes(**snapshot);
+    if (const auto& bytes = *snapshot) {
+        auto directory = refdata::PostcodeDirectory::FromBytes(*bytes);
         if (!directory) return core::Fail(directory.error());
         data->postcodes = std::move(*directory);
     }

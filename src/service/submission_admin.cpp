@@ -19,10 +19,11 @@ bool IsBackdated(const store::SubmissionRow& row) {
 }
 
 core::Result<store::SubmissionRow> GetSubmission(store::Store& store, int64_t id) {
-    auto row = store::SubmissionTable(store.db()).Get(id);
-    if (!row) return core::Fail(row.error());
-    if (!*row) return core::Fail(core::Error::NotFound(fmt::format("there is no submission {}", id)));
-    return **row;
+    auto read = store::SubmissionTable(store.db()).Get(id);
+    if (!read) return core::Fail(read.error());
+    const std::optional<store::SubmissionRow>& row = *read;
+    if (!row) return core::Fail(core::Error::NotFound(fmt::format("there is no submission {}", id)));
+    return *row;
 }
 
 core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor, int64_t id) {

@@ -52,6 +52,7 @@ core::Result<int64_t> SubmissionTable::Insert(const SubmissionRow& s) {
          s.rejected, s.warned, s.excluded, s.local_coded, s.prep_minutes ? SqlValue{*s.prep_minutes} : SqlValue{},
          s.comment.empty() ? SqlValue{} : SqlValue{s.comment}});
     if (!row) return core::Fail(row.error());
+    if (!*row) return core::Fail(core::Error::Internal("inserting a submission returned no id"));
     return (*row)->Int(0);
 }
 
@@ -82,8 +83,9 @@ core::Status SubmissionTable::SetAuditEntry(int64_t id, int64_t audit_seq, const
 core::Result<std::optional<SubmissionRow>> SubmissionTable::One(const std::string& where, const SqlParams& params) {
     auto row = db_.QueryOne(std::string("SELECT ") + kColumns + " FROM submissions WHERE " + where, params);
     if (!row) return core::Fail(row.error());
-    if (!*row) return std::optional<SubmissionRow>();
-    auto submission = FromRow(**row);
+    const std::optional<SqlRow>& found = *row;
+    if (!found) return std::optional<SubmissionRow>();
+    auto submission = FromRow(*found);
     if (!submission) return core::Fail(submission.error());
     return std::optional<SubmissionRow>(std::move(*submission));
 }

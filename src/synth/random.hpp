@@ -15,7 +15,9 @@ class Random {
     uint64_t Next();
     // Uniform in [0, bound).
     uint64_t Below(uint64_t bound);
-    int Between(int low, int high) { return low + static_cast<int>(Below(static_cast<uint64_t>(high - low + 1))); }
+    int Between(int low, int high) {
+        return low + static_cast<int>(Below(static_cast<uint64_t>(static_cast<int64_t>(high) - low + 1)));
+    }
     double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
     bool Chance(double p) { return Unit() < p; }
     // Index drawn with the given (not necessarily normalised) weights.

@@ -38,7 +38,7 @@ void RecordValidator::Pass::CheckImagingCodes() {
                        context().local_codes != nullptr ? context().local_codes->Find(nicip) : nullptr) {
             exam = local;
             facts_.local_code = true;
-        } else if (entry != nullptr) {
+        } else if (entry != nullptr && entry->nicip_retired_on) {  // retired past the grace period
             Add(RuleId::kDids057, nicip,
                 fmt::format("NICIP code {} was retired on {}, more than 183 days before the test", nicip,
                             Iso(*entry->nicip_retired_on)));
