@@ -155,8 +155,7 @@ int main(int argc, char** argv) {
         return did::cli::kExitUsage;
     }
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
-        std::fprintf(stderr, "did %s: cannot write to standard output (disk full or pipe closed?)\n",
-                     command.c_str());
+        std::fprintf(stderr, "did %s: cannot write to standard output (disk full or pipe closed?)\n", command.c_str());
         return did::cli::kExitUsage;
     }
     return status;
