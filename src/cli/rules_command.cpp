@@ -1,5 +1,5 @@
-// `did rules`: the rule catalogue as text, Markdown (docs/rules.md is generated from it)
-// or JSON.
+// `did rules`: the rule catalogue as text, CSV, JSON or Markdown (docs/rules.md is generated
+// from it).
 
 #include <cstdio>
 
@@ -9,7 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "core/text_escape.hpp"
+#include "cli/table_output.hpp"
 #include "validate/rule_catalogue.hpp"
 
 namespace did::cli {
@@ -39,26 +39,15 @@ std::string Markdown(const validate::RuleCatalogue& rules) {
     return out;
 }
 
-std::string Json(const validate::RuleCatalogue& rules) {
-    std::string out = "[";
+// The catalogue as a listing, for CSV and JSON: the same columns and names as every other.
+Table TableOf(const validate::RuleCatalogue& rules) {
+    Table table{{"rule", "severity", "field", "meaning", "check", "needs", "announced change"}, {}};
     for (const auto& spec : rules.All()) {
-        out += out.size() == 1 ? "{" : ",{";
-        auto field = [&](std::string_view key, std::string_view value) {
-            out += out.back() == '{' ? "" : ",";
-            core::AppendJsonString(out, key);
-            out += ':';
-            core::AppendJsonString(out, value);
-        };
-        field("rule", spec.code);
-        field("severity", validate::SeverityName(spec.severity));
-        field("field", spec.field_label);
-        field("meaning", spec.meaning);
-        field("check", spec.check);
-        field("needs", validate::NeedsDescription(spec.needs));
-        field("announced_change", Announcement(rules, spec));
-        out += '}';
+        table.rows.push_back({std::string(spec.code), std::string(validate::SeverityName(spec.severity)),
+                              std::string(spec.field_label), std::string(spec.meaning), std::string(spec.check),
+                              std::string(validate::NeedsDescription(spec.needs)), Announcement(rules, spec)});
     }
-    return out + "]\n";
+    return table;
 }
 
 std::string Text(const validate::RuleCatalogue& rules) {
@@ -77,14 +66,11 @@ std::string Text(const validate::RuleCatalogue& rules) {
 
 int RunRules(const std::string& format) {
     const auto& rules = validate::RuleCatalogue::Standard();
-    std::string out;
-    if (format == "markdown") {
-        out = Markdown(rules);
-    } else if (format == "json") {
-        out = Json(rules);
-    } else {
-        out = Text(rules);
+    if (format == "csv" || format == "json") {
+        PrintTable(TableOf(rules), format);
+        return kExitOk;
     }
+    const std::string out = format == "markdown" ? Markdown(rules) : Text(rules);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return kExitOk;
 }
@@ -94,7 +80,7 @@ int RunRules(const std::string& format) {
 void AddRulesCommand(CLI::App& did, int& exit_status) {
     auto format = std::make_shared<std::string>();
     CLI::App* cmd = did.add_subcommand("rules", "list the validation rules");
-    AddFormatOption(*cmd, *format, {"text", "markdown", "json"});
+    AddFormatOption(*cmd, *format, {"text", "csv", "json", "markdown"});
     cmd->callback([format, &exit_status] { exit_status = RunRules(*format); });
 }
 

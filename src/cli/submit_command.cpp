@@ -179,14 +179,23 @@ int RunSubmit(const SubmitOptions& o) {
         core::AppendJsonString(b, service::SubmitResultName(outcome->result));
         b += ",\"message\":";
         core::AppendJsonString(b, outcome->message);
-        if (outcome->submission) b += fmt::format(",\"submission\":{}", outcome->submission->id);
-        if (outcome->previous) b += fmt::format(",\"previous\":{}", outcome->previous->id);
-        if (outcome->receipt) AppendReceiptJson(*outcome->receipt, b);
+        // Every key is always there, null when it does not apply (docs/command-line.md), so a
+        // program reads one shape whatever happened.
+        const auto id_or_null = [](const auto& row) { return row ? std::to_string(row->id) : std::string("null"); };
+        b += ",\"submission\":" + id_or_null(outcome->submission);
+        b += ",\"previous\":" + id_or_null(outcome->previous);
+        if (outcome->receipt) {
+            AppendReceiptJson(*outcome->receipt, b);
+        } else {
+            b += ",\"receipt\":null";
+        }
         if (request.dry_run) {
             const auto& d = outcome->diff;
             b += fmt::format(
                 ",\"would_be\":\"{}\",\"diff\":{{\"added\":{},\"removed\":{},\"changed\":{},\"unchanged\":{}}}",
                 service::SubmitResultName(outcome->would_be), d.added, d.removed, d.changed, d.unchanged);
+        } else {
+            b += ",\"would_be\":null,\"diff\":null";
         }
         b += ",\"report\":";
         if (outcome->report) {
