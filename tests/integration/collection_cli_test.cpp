@@ -127,8 +127,11 @@ TEST_F(CollectionCliTest, StandardInputIsSpooledAndKnownAgainByItsHash) {
 TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
     auto r = Did("timetable rule --cutoff-day 20", "admin.central");
     ASSERT_EQ(r.exit_code, 0) << r.out;
+    // 2026-10's cut-off had passed: it keeps its dates. A month still to come follows the new rule.
     r = Did("timetable --from 2026-10 --to 2026-10 --format csv");
-    EXPECT_TRUE(Has(r, "2026-10,2026-11-01,2026-11-20,")) << r.out;
+    EXPECT_TRUE(Has(r, "2026-10,2026-11-01,2026-11-26,2026-11-30,2027-04-30,frozen")) << r.out;
+    r = Did("timetable --from 2099-10 --to 2099-10 --format csv");
+    EXPECT_TRUE(Has(r, "2099-10,2099-11-01,2099-11-20,")) << r.out;
 
     r = Did("exception grant --provider RXX --period 2026-10 --until 2027-05-31 --reason 'RIS migration'",
             "admin.central");
