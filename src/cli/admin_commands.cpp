@@ -326,7 +326,8 @@ void AddException(CLI::App& did, int& exit_status) {
                                     RunException);
     AdminOptions& o = *c.options;
     AddListAction(c, "every exception granted");
-    CLI::App* grant = c.Action("grant", "let a provider submit a month after its window (audited)");
+    CLI::App* grant = c.Action(
+        "grant", "let a provider submit a month after its window: reopens it after the final deadline (audited)");
     AddOrgCodeOption(*grant, "--provider", o.provider, "the provider")->required();
     AddPeriodOption(*grant, "--period", o.period, "the month")->required();
     AddDateOption(*grant, "--until", o.until_date, "the last day it may submit")->required();

@@ -13,6 +13,7 @@
 #include "ingest/hashing_source.hpp"
 #include "ingest/spool.hpp"
 #include "service/audit_trail.hpp"
+#include "service/month_close.hpp"
 #include "service/organisation_check.hpp"
 #include "service/store_sink.hpp"
 #include "service/submission_context.hpp"
@@ -410,6 +411,12 @@ class Submission {
             }
             if (auto f = StoreFindings(records, row.id, *report); !f) return f;
             if (current_file) {
+                if (auto closing =
+                        BeforeCurrentFileChanges(store_, r_.actor, r_.provider, r_.period, r_.received_on,
+                                                 *current ? std::optional((*current)->id) : std::nullopt, row.id);
+                    !closing) {
+                    return closing;
+                }
                 if (auto c = (*sink)->cube().Write(records, row.id, row.provider, row.period); !c) return c;
                 if (auto d = (*sink)->WriteDuplicates(records); !d) return d;
                 if (*current) {

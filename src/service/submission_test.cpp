@@ -233,13 +233,13 @@ TEST_P(SubmissionTest, AnEarlierFileIsMadeCurrentAgain) {
     const auto second = Submit(Extract("b.csv", 300, 2));
     ASSERT_EQ(second.result, SubmitResult::kStored);
     const Actor admin{"admin", "test"};
-    auto restored = RestoreSubmission(*store_, admin, first.submission->id);
+    auto restored = RestoreSubmission(*store_, admin, first.submission->id, kReceived);
     ASSERT_TRUE(restored) << restored.error().message;
     EXPECT_EQ(restored->restored.status, "current");
     EXPECT_EQ(restored->replaced->id, second.submission->id);
     EXPECT_EQ(Current()->id, first.submission->id);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions WHERE status = 'current'"), 1);
-    auto again = RestoreSubmission(*store_, admin, first.submission->id);
+    auto again = RestoreSubmission(*store_, admin, first.submission->id, kReceived);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
     std::vector<store::FindingRow> findings;
