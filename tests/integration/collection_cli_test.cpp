@@ -38,15 +38,20 @@ TEST_F(CollectionCliTest, AMonthFromFirstFileToStatus) {
     r = Did("status --period 2026-10 --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
     EXPECT_TRUE(Has(r,
-                    "provider,name,expected,status,days,first_usable_file,current_file,received,back_dated,accepted,"
-                    "rejected,attempts\n"))
+                    "provider,name,region,expected,status,days,first_usable_file,provisional_file,final_file,"
+                    "current_file,received,back_dated,accepted,rejected,attempts\n"))
         << r.out;
-    EXPECT_TRUE(Has(r, "RXX,EXAMPLE HOSPITALS NHS TRUST,yes,on time,,2026-11-05,1,2026-11-05,yes,")) << r.out;
+    EXPECT_TRUE(Has(r,
+                    "RXX,EXAMPLE HOSPITALS NHS TRUST,North East and Yorkshire,yes,on time,,2026-11-05,1,1,1,"
+                    "2026-11-05,yes,"))
+        << r.out;
     // Nothing sent: not yet due or overdue, as today stands against the cut-off (2026-11-26).
     const bool past_cutoff =
-        r.out.find("RYJ,DEMONSTRATION TEACHING HOSPITALS NHS TRUST,yes,overdue,") != std::string::npos;
+        r.out.find("RYJ,DEMONSTRATION TEACHING HOSPITALS NHS TRUST,North East and Yorkshire,yes,overdue,") !=
+        std::string::npos;
     const bool before_cutoff =
-        r.out.find("RYJ,DEMONSTRATION TEACHING HOSPITALS NHS TRUST,yes,not yet due,") != std::string::npos;
+        r.out.find("RYJ,DEMONSTRATION TEACHING HOSPITALS NHS TRUST,North East and Yorkshire,yes,not yet due,") !=
+        std::string::npos;
     EXPECT_TRUE(past_cutoff || before_cutoff) << r.out;
     EXPECT_LT(r.out.find("RYJ,"), r.out.find("RXX,")) << "the most urgent first\n" << r.out;
     r = Did("status --period 2026-10 --format csv --status on-time");
