@@ -128,6 +128,12 @@ int Guarded(const std::string& command, const std::function<int()>& body) {
     }
 }
 
+// Where a month's dates come from: the rule, an override, or the rule as it was when they froze.
+std::string SetBy(const service::Window& w) {
+    if (w.overridden) return "override";
+    return w.frozen ? "frozen" : "rule";
+}
+
 int RunTimetable(const AdminOptions& o, Session& session) {
     return Guarded("timetable", [&]() -> int {
         store::Store& store = *session.store;
@@ -141,12 +147,12 @@ int RunTimetable(const AdminOptions& o, Session& session) {
                 std::printf("The timetable rule: %s.\n", rule.Describe().c_str());
                 return kExitOk;
             }
-            return Done("timetable", service::SetTimetableRule(store, session.actor, rule),
+            return Done("timetable", service::SetTimetableRule(store, session.actor, rule, core::Date::Today()),
                         "The timetable rule is now: " + rule.Describe() + ".");
         }
         if (o.action == "override") {
-            service::Window w{*o.period, *o.opens, *o.cutoff, *o.provisional, *o.final, true};
-            return Done("timetable", service::OverrideWindow(store, session.actor, w),
+            service::Window w{*o.period, *o.opens, *o.cutoff, *o.provisional, *o.final, true, false};
+            return Done("timetable", service::OverrideWindow(store, session.actor, w, core::Date::Today()),
                         "The timetable for " + w.period.ToString() + " is overridden.");
         }
         const core::Period today = core::Period::Of(core::Date::Today());
@@ -158,7 +164,7 @@ int RunTimetable(const AdminOptions& o, Session& session) {
         for (core::Period month = from; month <= to; month = month.Next()) {
             auto w = Take(timetable.For(month));
             table.rows.push_back({month.ToString(), w.opens.ToString(), w.cutoff.ToString(), w.provisional.ToString(),
-                                  w.final.ToString(), w.overridden ? "override" : "rule"});
+                                  w.final.ToString(), SetBy(w)});
         }
         if (o.format == "text")
             std::printf("The DID collection timetable. Rule: %s.\n\n", timetable.rule().Describe().c_str());
@@ -320,7 +326,8 @@ void AddException(CLI::App& did, int& exit_status) {
                                     RunException);
     AdminOptions& o = *c.options;
     AddListAction(c, "every exception granted");
-    CLI::App* grant = c.Action("grant", "let a provider submit a month after its window (audited)");
+    CLI::App* grant = c.Action(
+        "grant", "let a provider submit a month after its window: reopens it after the final deadline (audited)");
     AddOrgCodeOption(*grant, "--provider", o.provider, "the provider")->required();
     AddPeriodOption(*grant, "--period", o.period, "the month")->required();
     AddDateOption(*grant, "--until", o.until_date, "the last day it may submit")->required();

@@ -12,6 +12,7 @@
 #include "cli/options.hpp"
 #include "cli/session.hpp"
 #include "cli/table_output.hpp"
+#include "refdata/nhs_region.hpp"
 #include "service/monitoring.hpp"
 #include "service/submission_admin.hpp"
 #include "service/timetable.hpp"
@@ -23,7 +24,8 @@ struct MonitoringOptions {
     std::optional<core::Period> period;
     std::string format;
     std::string provider;
-    std::string state;  // did status --status, as the table says it ("not yet due")
+    std::string state;   // did status --status, as the table says it ("not yet due")
+    std::string region;  // did status --region, as a choice ("north-west")
     SessionOptions session;
 };
 
@@ -34,10 +36,15 @@ struct Common {
     const std::string& format;
     const std::string& provider;
     std::string state;
+    const std::string& region;
 };
 
 std::string Minutes(const std::optional<int64_t>& m) {
     return m ? std::to_string(*m) : "";
+}
+
+std::string IdOrEmpty(const std::optional<int64_t>& id) {
+    return id ? std::to_string(*id) : "";
 }
 
 int RunStatus(Common* c) {
@@ -48,16 +55,19 @@ int RunStatus(Common* c) {
     const core::Date today = core::Date::Today();
     auto statuses = service::StatusFor(*c->session.store, *window, today);
     if (!statuses) return UsageError("status", statuses.error().message);
-    Table table{{"provider", "name", "expected", "status", Count("days"), "first usable file", Id("current file"),
-                 "received", "back-dated", Count("accepted"), Count("rejected"), Count("attempts")},
+    Table table{{"provider", "name", "region", "expected", "status", Count("days"), "first usable file",
+                 Id("provisional file"), Id("final file"), Id("current file"), "received", "back-dated",
+                 Count("accepted"), Count("rejected"), Count("attempts")},
                 {}};
     std::map<std::string, size_t> counts;
     for (const auto& s : *statuses) {
         if (!c->provider.empty() && s.provider != c->provider) continue;
         if (!c->state.empty() && s.state != c->state) continue;
+        if (!c->region.empty() && refdata::NhsRegionChoice(s.region) != c->region) continue;
         if (s.expected) ++counts[s.state];
-        table.rows.push_back({s.provider, s.name, s.expected ? "yes" : "no", s.state,
+        table.rows.push_back({s.provider, s.name, s.region, s.expected ? "yes" : "no", s.state,
                               s.days ? std::to_string(*s.days) : "", s.first_good_on ? s.first_good_on->ToString() : "",
+                              IdOrEmpty(s.last_good.provisional.submission), IdOrEmpty(s.last_good.final.submission),
                               s.current ? std::to_string(s.current->id) : "",
                               s.current ? s.current->received_on.ToString() : "",
                               s.current ? (service::IsBackdated(*s.current) ? "yes" : "no") : "",
@@ -150,7 +160,7 @@ void AddMonitoringCommands(CLI::App& did, int& exit_status) {
             }
             std::string state = o->state;
             std::replace(state.begin(), state.end(), '-', ' ');  // --status not-yet-due
-            Common common{std::move(*session), *o->period, o->format, o->provider, state};
+            Common common{std::move(*session), *o->period, o->format, o->provider, state, o->region};
             exit_status = run(&common);
         });
         return std::make_pair(cmd, o);
@@ -159,6 +169,9 @@ void AddMonitoringCommands(CLI::App& did, int& exit_status) {
     AddOrgCodeOption(*status, "--provider", so->provider, "only this provider");
     AddChoiceOption(*status, "--status", so->state, {"overdue", "rejected-only", "not-yet-due", "late", "on-time"},
                     "only providers in this state");
+    std::vector<std::string> regions;
+    for (const auto& region : refdata::NhsRegions()) regions.push_back(refdata::NhsRegionChoice(region.name));
+    AddChoiceOption(*status, "--region", so->region, regions, "only providers of this NHS England region");
     auto [submissions, o] = add("submissions", "every submission of a month", RunSubmissions);
     AddOrgCodeOption(*submissions, "--provider", o->provider, "only this provider's");
     add("feedback", "the burden of the collection, as submitters report it", RunFeedback);

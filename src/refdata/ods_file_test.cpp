@@ -17,6 +17,7 @@ TEST(OdsFileTest, ReadsPracticesWithDatesAndCommissioner) {
     EXPECT_EQ(open.code, "B82005");
     EXPECT_EQ(open.postcode, "LS1 4AP");
     EXPECT_EQ(open.parent, "15F");
+    EXPECT_EQ(open.region, "Y63");
     EXPECT_EQ(open.opened->ToString(), "1974-04-01");
     EXPECT_FALSE(open.closed);
     const Organisation& closed = result.organisations[1];
@@ -28,6 +29,7 @@ TEST(OdsFileTest, SitesBelongToTheirTrustByCode) {
     const auto result = ParseOdsFile("RH802,CITY HOSPITAL,Y60,Q71,,,,,,LS9 7TF,19970401,\n", OrgKind::kSite);
     ASSERT_EQ(result.organisations.size(), 1u);
     EXPECT_EQ(result.organisations[0].parent, "RH8");
+    EXPECT_EQ(result.organisations[0].region, "Y60");
 }
 
 TEST(OdsFileTest, RefusesFilesThatAreNotOds) {

@@ -26,6 +26,7 @@ struct Organisation {
     std::string postcode;
     std::optional<core::Date> opened;
     std::optional<core::Date> closed;
+    std::string region;  // the NHS England region's code (ODS national grouping), when given
 
     bool OpenOn(core::Date day) const { return (!opened || *opened <= day) && (!closed || day <= *closed); }
 };

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
+#include "refdata/nhs_region.hpp"
 #include "store/audit_log.hpp"
 #include "store/engagement_table.hpp"
 #include "store/organisation_table.hpp"
@@ -55,9 +57,11 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
             status.first_good_on = s.received_on;
         }
     }
-    std::map<std::string, std::string> names;
+    auto last_good = LastGoodFilesFor(store, window, today);
+    if (!last_good) return core::Fail(last_good.error());
+    std::map<std::string, std::pair<std::string, std::string>> names;  // name, region
     auto read = store::OrganisationTable(store.db()).ForEach([&](const store::OrganisationRow& o) {
-        if (by_provider.count(o.code) > 0) names[o.code] = o.name;
+        if (by_provider.count(o.code) > 0) names[o.code] = {o.name, refdata::NhsRegionName(o.region)};
     });
     if (!read) return core::Fail(read.error());
     std::vector<ProviderStatus> out;
@@ -65,7 +69,11 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
     const int to_cutoff = DaysBetween(today, window.cutoff);
     for (auto& [provider, status] : by_provider) {
         status.provider = provider;
-        status.name = names[provider];
+        std::tie(status.name, status.region) = names[provider];
+        const auto files = last_good->find(provider);
+        status.last_good = files != last_good->end()
+                               ? files->second
+                               : LastGoodFiles{{std::nullopt, past_cutoff}, {std::nullopt, today > window.final}};
         if (status.first_good_on) {
             const int late = DaysBetween(window.cutoff, *status.first_good_on);
             status.state = late <= 0 ? "on time" : "late";

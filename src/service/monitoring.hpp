@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "service/month_close.hpp"
 #include "service/timetable.hpp"
 #include "store/record_table.hpp"
 #include "store/store.hpp"
@@ -17,7 +18,8 @@ namespace did::service {
 
 struct ProviderStatus {
     std::string provider;
-    std::string name;  // from ODS, when loaded
+    std::string name;    // from ODS, when loaded
+    std::string region;  // the NHS England region's name, from ODS, when loaded
     bool expected = false;
     // "on time" or "late" (a usable file, first received by the cut-off or after it);
     // "rejected only" (files sent, none usable); "not yet due" or "overdue" (nothing sent,
@@ -27,6 +29,8 @@ struct ProviderStatus {
     // (not yet due, rejected only before it); empty when on time.
     std::optional<int> days;
     std::optional<store::SubmissionRow> current;
+    // The file current at the publication cut-off and at the final deadline (month_close.hpp).
+    LastGoodFiles last_good;
     std::optional<core::Date> first_good_on;  // when the first usable file was received
     // Every time a file was sent (not a dry run) for the provider and month, whatever became
     // of it: stored, every record rejected, rejected at file level, held back, already

@@ -45,7 +45,7 @@ core::Result<ImportCounts> ImportOds(store::Store& store, const Actor& actor, co
     rows.reserve(parsed.organisations.size());
     for (const auto& o : parsed.organisations) {
         rows.push_back({o.code, o.name, std::string(refdata::OrgKindName(kind)), o.parent, o.postcode, Iso(o.opened),
-                        Iso(o.closed)});
+                        Iso(o.closed), o.region});
     }
     const std::string kind_name(refdata::OrgKindName(kind));
     auto status = store.InTransaction([&]() -> core::Status {
@@ -130,6 +130,7 @@ core::Result<std::unique_ptr<ReferenceData>> LoadReferenceData(store::Store& sto
         o.kind = refdata::ParseOrgKind(r.kind).value_or(refdata::OrgKind::kOther);
         o.parent = r.parent;
         o.postcode = r.postcode;
+        o.region = r.region;
         if (!r.opened.empty()) o.opened = core::Date::Parse(r.opened);
         if (!r.closed.empty()) o.closed = core::Date::Parse(r.closed);
         data->organisations.Add(std::move(o));

@@ -12,6 +12,7 @@
 #include "ingest/hashing_source.hpp"
 #include "ingest/spool.hpp"
 #include "service/audit_trail.hpp"
+#include "service/month_close.hpp"
 #include "service/organisation_check.hpp"
 #include "service/record_diff.hpp"
 #include "service/store_sink.hpp"
@@ -423,6 +424,12 @@ class Submission {
                              const std::optional<SubmissionRow>& current) const {
         if (auto f = StoreFindings(records, row.id, report); !f) return f;
         if (row.status == store::SubmissionStatus::kCurrent) {
+            // A month past its cut-off or final deadline keeps the file that was current then.
+            if (auto closing = BeforeCurrentFileChanges(store_, r_.actor, r_.provider, r_.period, r_.received_on,
+                                                        current ? std::optional(current->id) : std::nullopt, row.id);
+                !closing) {
+                return closing;
+            }
             if (auto c = sink.cube().Write(records, row.id, row.provider, row.period); !c) return c;
             if (auto d = sink.WriteDuplicates(records); !d) return d;
             if (current) {

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "service/audit_trail.hpp"
+#include "service/month_close.hpp"
 #include "store/record_table.hpp"
 #include "store/submission_table.hpp"
 
@@ -26,7 +27,7 @@ core::Result<store::SubmissionRow> GetSubmission(store::Store& store, int64_t id
     return *row;
 }
 
-core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor, int64_t id) {
+core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor, int64_t id, core::Date today) {
     Restored result;
     auto status = store.InTransaction([&]() -> core::Status {
         auto row = GetSubmission(store, id);
@@ -45,6 +46,11 @@ core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor
         store::SubmissionTable submissions(store.db());
         auto current = submissions.Current(row->provider, row->period);
         if (!current) return core::Fail(current.error());
+        if (auto closing = BeforeCurrentFileChanges(store, actor, row->provider, row->period, today,
+                                                    *current ? std::optional((*current)->id) : std::nullopt, id);
+            !closing) {
+            return closing;
+        }
         if (*current) {
             if (auto s = submissions.Supersede((*current)->id, id, core::UtcTimestamp()); !s) return s;
         }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "service/actor.hpp"
@@ -23,8 +24,10 @@ struct Restored {
 };
 
 // Makes submission `id`, superseded by a later file, the current file of its month again.
-// A rejected submission cannot be made current; one that already is, is said so.
-core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor, int64_t id);
+// A rejected submission cannot be made current; one that already is, is said so. After the
+// month's final deadline only under an exception in force `today` (see month_close.hpp).
+core::Result<Restored> RestoreSubmission(store::Store& store, const Actor& actor, int64_t id,
+                                         core::Date today = core::Date::Today());
 
 // Every submission of `period` (of `provider` when not empty), oldest first.
 core::Result<std::vector<store::SubmissionRow>> ListSubmissions(store::Store& store, core::Period period,

@@ -234,13 +234,13 @@ TEST_P(SubmissionTest, AnEarlierFileIsMadeCurrentAgain) {
     const auto second = Submit(Extract("b.csv", 300, 2));
     ASSERT_EQ(second.result, SubmitResult::kStored);
     const Actor admin{"admin", "test"};
-    auto restored = RestoreSubmission(*store_, admin, first.submission->id);
+    auto restored = RestoreSubmission(*store_, admin, first.submission->id, kReceived);
     ASSERT_TRUE(restored) << restored.error().message;
     EXPECT_EQ(restored->restored.status, store::SubmissionStatus::kCurrent);
     EXPECT_EQ(restored->replaced->id, second.submission->id);
     EXPECT_EQ(Current()->id, first.submission->id);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions WHERE status = 'current'"), 1);
-    auto again = RestoreSubmission(*store_, admin, first.submission->id);
+    auto again = RestoreSubmission(*store_, admin, first.submission->id, kReceived);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
     std::vector<store::FindingRow> findings;
@@ -325,10 +325,12 @@ TEST_P(SubmissionTest, TheWindowAndItsExceptions) {
     const auto late = Submit(path, "RXX", false, false, *core::Date::Parse("2027-05-01"));
     EXPECT_EQ(late.result, SubmitResult::kRefused);
     EXPECT_NE(late.message.find("closed on 2027-04-30"), std::string::npos) << late.message;
-    // A month closed early by the central team; an exception lets one provider in late.
+    // A month closed early by the central team (before its cut-off); an exception lets one
+    // provider in late.
     ASSERT_TRUE(OverrideWindow(*store_, admin_,
                                {kPeriod, *core::Date::Parse("2026-11-01"), *core::Date::Parse("2026-11-20"),
-                                *core::Date::Parse("2026-11-25"), *core::Date::Parse("2026-11-30"), true}));
+                                *core::Date::Parse("2026-11-25"), *core::Date::Parse("2026-11-30"), true, false},
+                               *core::Date::Parse("2026-11-10")));
     const core::Date december = *core::Date::Parse("2026-12-03");
     EXPECT_EQ(Submit(path, "RXX", false, false, december).result, SubmitResult::kRefused);
     ASSERT_TRUE(GrantException(*store_, admin_, "RXX", kPeriod, *core::Date::Parse("2026-12-31"), "RIS replacement"));

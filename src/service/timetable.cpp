@@ -41,10 +41,26 @@ core::Result<Timetable> Timetable::Load(store::Store& store) {
     return timetable;
 }
 
+Window Timetable::RuleWindow(core::Period period, const TimetableRule& rule) {
+    const core::Period next = period.Next();
+    return Window{period,
+                  next.FirstDay(),
+                  Day(next, rule.cutoff_day),
+                  Plus(period, rule.provisional_months).LastDay(),
+                  Plus(period, rule.final_months).LastDay(),
+                  false,
+                  false};
+}
+
 core::Result<Window> Timetable::For(core::Period period) const {
     store::TimetableTable table(store_->db());
     auto stored = table.Override(period.ToString());
     if (!stored) return core::Fail(stored.error());
+    const bool overridden = stored->has_value();
+    if (!overridden) {
+        stored = table.Frozen(period.ToString());
+        if (!stored) return core::Fail(stored.error());
+    }
     if (*stored) {
         const auto& o = **stored;
         return Window{period,
@@ -52,15 +68,10 @@ core::Result<Window> Timetable::For(core::Period period) const {
                       *core::Date::Parse(o.cutoff),
                       *core::Date::Parse(o.provisional),
                       *core::Date::Parse(o.final),
-                      true};
+                      overridden,
+                      !overridden};
     }
-    const core::Period next = period.Next();
-    return Window{period,
-                  next.FirstDay(),
-                  Day(next, rule_.cutoff_day),
-                  Plus(period, rule_.provisional_months).LastDay(),
-                  Plus(period, rule_.final_months).LastDay(),
-                  false};
+    return RuleWindow(period, rule_);
 }
 
 core::Result<std::optional<std::string>> Timetable::Refusal(const std::string& provider, core::Period period,
@@ -85,33 +96,87 @@ core::Result<std::optional<std::string>> Timetable::Refusal(const std::string& p
         period.ToString(), window->final.ToString()));
 }
 
-core::Status SetTimetableRule(store::Store& store, const Actor& actor, const TimetableRule& rule) {
+namespace {
+
+store::TimetableOverrideRow Row(const Window& w) {
+    return {w.period.ToString(), w.opens.ToString(), w.cutoff.ToString(), w.provisional.ToString(), w.final.ToString()};
+}
+
+// Freezes, in the caller's transaction, each month that follows the rule and whose dates
+// `rule` would change although its cut-off has passed by `today` under the rule in force or
+// under `rule`. Returns the months frozen ("2026-09, 2026-10").
+core::Result<std::string> FreezePastMonths(store::Store& store, const TimetableRule& rule, core::Date today) {
+    auto timetable = Timetable::Load(store);
+    if (!timetable) return core::Fail(timetable.error());
+    store::TimetableTable table(store.db());
+    auto first = table.FirstPeriodInUse();
+    if (!first) return core::Fail(first.error());
+    std::string frozen;
+    if (!*first) return frozen;
+    const auto from = core::Period::Parse(**first);
+    if (!from) return core::Fail(core::Error::Corruption("a month in the database is not YYYY-MM: " + **first));
+    const std::string at = core::UtcTimestamp();
+    // A month's cut-off is in the month after it, so no later month's can have passed.
+    for (core::Period month = *from; month <= core::Period::Of(today); month = month.Next()) {
+        auto now = timetable->For(month);
+        if (!now) return core::Fail(now.error());
+        if (now->overridden || now->frozen) continue;  // neither follows the rule
+        const Window then = Timetable::RuleWindow(month, rule);
+        const bool same = then.opens == now->opens && then.cutoff == now->cutoff &&
+                          then.provisional == now->provisional && then.final == now->final;
+        if (same || (today <= now->cutoff && today <= then.cutoff)) continue;
+        if (auto kept = table.Freeze(Row(*now), at); !kept) return core::Fail(kept.error());
+        frozen += (frozen.empty() ? "" : ", ") + month.ToString();
+    }
+    return frozen;
+}
+
+}  // namespace
+
+core::Status SetTimetableRule(store::Store& store, const Actor& actor, const TimetableRule& rule, core::Date today) {
     if (rule.cutoff_day < 1 || rule.cutoff_day > 31 || rule.provisional_months < 1 ||
         rule.final_months < rule.provisional_months) {
         return core::Fail(core::Error::InvalidArgument(
             "the cut-off day must be 1-31 and the final deadline no earlier than the provisional one"));
     }
     return store.InTransaction([&]() -> core::Status {
+        auto frozen = FreezePastMonths(store, rule, today);
+        if (!frozen) return core::Fail(frozen.error());
         store::TimetableTable table(store.db());
         for (auto [key, value] : {std::pair{"timetable.cutoff_day", rule.cutoff_day},
                                   std::pair{"timetable.provisional_months", rule.provisional_months},
                                   std::pair{"timetable.final_months", rule.final_months}}) {
             if (auto put = table.PutSetting(key, std::to_string(value)); !put) return put;
         }
-        auto entry = Record(store, actor, "timetable.rule_changed", "timetable", {{"rule", rule.Describe()}});
+        auto entry = Record(store, actor, "timetable.rule_changed", "timetable",
+                            {{"rule", rule.Describe()}, {"frozen", *frozen}});
         if (!entry) return core::Fail(entry.error());
         return {};
     });
 }
 
-core::Status OverrideWindow(store::Store& store, const Actor& actor, const Window& w) {
+core::Status OverrideWindow(store::Store& store, const Actor& actor, const Window& w, core::Date today) {
     if (!(w.opens <= w.cutoff && w.cutoff <= w.final && w.provisional <= w.final && w.opens <= w.provisional)) {
         return core::Fail(core::Error::InvalidArgument("the dates must run opens <= cut-off, provisional <= final"));
     }
+    if (w.cutoff < today) {
+        return core::Fail(core::Error::InvalidArgument(
+            fmt::format("a cut-off cannot be set in the past ({}): files received on time would become late",
+                        w.cutoff.ToString())));
+    }
     return store.InTransaction([&]() -> core::Status {
+        auto timetable = Timetable::Load(store);
+        if (!timetable) return core::Fail(timetable.error());
+        auto now = timetable->For(w.period);
+        if (!now) return core::Fail(now.error());
+        if (now->cutoff < today) {
+            return core::Fail(core::Error::InvalidArgument(fmt::format(
+                "the publication cut-off of {} passed on {}: its dates stay as they are; grant a provider an "
+                "exception to let it submit late",
+                w.period.ToString(), now->cutoff.ToString())));
+        }
         store::TimetableTable table(store.db());
-        auto put = table.PutOverride({w.period.ToString(), w.opens.ToString(), w.cutoff.ToString(),
-                                      w.provisional.ToString(), w.final.ToString()});
+        auto put = table.PutOverride(Row(w));
         if (!put) return put;
         auto entry = Record(store, actor, "timetable.month_overridden", w.period.ToString(),
                             {{"opens", w.opens.ToString()},

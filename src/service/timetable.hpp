@@ -1,7 +1,8 @@
 // The collection's timetable: for each reporting month, when its submission window opens,
 // the publication cut-off (files received by then make the monthly publication), the
 // provisional and the final deadline. Defaults follow a rule an administrator can change;
-// any month can be overridden; a provider can be granted a dated exception to submit late.
+// a month can be overridden until its cut-off; a month past its cut-off keeps its dates
+// whatever the rule becomes; a provider can be granted a dated exception to submit late.
 #pragma once
 
 #include <optional>
@@ -35,6 +36,7 @@ struct Window {
     core::Date provisional;
     core::Date final;
     bool overridden = false;
+    bool frozen = false;  // the rule's dates, kept when the rule changed after the cut-off
 
     bool Open(core::Date day) const { return opens <= day && day <= final; }
 };
@@ -51,14 +53,23 @@ class Timetable {
     core::Result<std::optional<std::string>> Refusal(const std::string& provider, core::Period period,
                                                      core::Date day) const;
 
+    // The month's dates as the rule alone makes them.
+    static Window RuleWindow(core::Period period, const TimetableRule& rule);
+
   private:
     explicit Timetable(store::Store& store) : store_(&store) {}
     store::Store* store_;
     TimetableRule rule_;
 };
 
-core::Status SetTimetableRule(store::Store& store, const Actor& actor, const TimetableRule& rule);
-core::Status OverrideWindow(store::Store& store, const Actor& actor, const Window& window);
+// Changes the rule. Months whose cut-off has passed by `today`, under the rule in force or
+// under the new one, keep the dates they have (frozen), so that no file's on-time or late
+// changes and no cut-off moves into the past.
+core::Status SetTimetableRule(store::Store& store, const Actor& actor, const TimetableRule& rule, core::Date today);
+// Sets one month's dates; refused once its cut-off has passed, or for a cut-off already past.
+core::Status OverrideWindow(store::Store& store, const Actor& actor, const Window& window, core::Date today);
+// Lets `provider` submit for `period`, or have an earlier file restored, until `until` after
+// the window has closed: after the final deadline, what reopens the month for that provider.
 // Returns what it replaced ("until 2026-12-31 (flood)"), empty when new.
 core::Result<std::string> GrantException(store::Store& store, const Actor& actor, const std::string& provider,
                                          core::Period period, core::Date until, const std::string& reason);

@@ -7,8 +7,11 @@ namespace did::store {
 namespace {
 
 const std::vector<std::string_view>& Scripts(Dialect dialect) {
-    static const std::vector<std::string_view> sqlite = {SqliteMigration001(), SqliteMigration002()};
-    static const std::vector<std::string_view> postgres = {PostgresMigration001(), PostgresMigration002()};
+    // A script's version is its place in the list: numbers are given in order, with no gap.
+    static const std::vector<std::string_view> sqlite = {SqliteMigration001(), SqliteMigration002(),
+                                                         SqliteMigration004()};
+    static const std::vector<std::string_view> postgres = {PostgresMigration001(), PostgresMigration002(),
+                                                           PostgresMigration004()};
     return dialect == Dialect::kSqlite ? sqlite : postgres;
 }
 

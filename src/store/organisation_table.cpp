@@ -5,22 +5,24 @@ core::Status OrganisationTable::ReplaceKind(std::string_view kind, const std::ve
     if (auto deleted = db_.Execute("DELETE FROM organisations WHERE kind = ?", {std::string(kind)}); !deleted) {
         return deleted;
     }
-    auto loader = db_.BeginBulk("organisations", {"code", "name", "kind", "parent", "postcode", "opened", "closed"});
+    auto loader =
+        db_.BeginBulk("organisations", {"code", "name", "kind", "parent", "postcode", "opened", "closed", "region"});
     if (!loader) return core::Fail(loader.error());
     for (const OrganisationRow& row : rows) {
         auto added = (*loader)->Add({row.code, row.name, kind, TextOrNull(row.parent), TextOrNull(row.postcode),
-                                     TextOrNull(row.opened), TextOrNull(row.closed)});
+                                     TextOrNull(row.opened), TextOrNull(row.closed), TextOrNull(row.region)});
         if (!added) return added;
     }
     return (*loader)->Finish();
 }
 
 core::Status OrganisationTable::ForEach(const std::function<void(const OrganisationRow&)>& visit) {
-    return db_.Query("SELECT code, name, kind, parent, postcode, opened, closed FROM organisations ORDER BY code", {},
-                     [&](const SqlRow& r) {
-                         visit({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
-                         return true;
-                     });
+    return db_.Query(
+        "SELECT code, name, kind, parent, postcode, opened, closed, region FROM organisations ORDER BY code", {},
+        [&](const SqlRow& r) {
+            visit({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
+            return true;
+        });
 }
 
 core::Result<int64_t> OrganisationTable::Count(std::string_view kind) {

@@ -1,6 +1,6 @@
 // OrganisationTable: ODS organisations (trusts, their sites, GP practices, independent
-// providers, other referrers) with open and close dates and parent. Replaced kind by kind
-// when a new ODS file is imported. Uses the store's connection; one thread.
+// providers, other referrers) with open and close dates, parent and NHS England region.
+// Replaced kind by kind when a new ODS file is imported. Uses the store's connection; one thread.
 #pragma once
 
 #include <functional>

@@ -6,6 +6,7 @@
 
 #include "store/audit_log.hpp"
 #include "store/engagement_table.hpp"
+#include "store/last_good_file_table.hpp"
 #include "store/local_code_table.hpp"
 #include "store/organisation_table.hpp"
 #include "store/postcode_table.hpp"
@@ -58,14 +59,14 @@ TEST_P(StoreContractTest, MigratesOnceToTheLatestVersion) {
 TEST_P(StoreContractTest, OrganisationsAreReplacedKindByKind) {
     OrganisationTable table(store_->db());
     ASSERT_TRUE(store_->InTransaction([&] {
-        return table.ReplaceKind("gp", {{"B82005", "Practice A", "", "QWO", "LS1 4AP", "1974-04-01", ""},
-                                        {"B82006", "Practice B", "", "QWO", "", "1990-01-01", "2020-03-31"}});
+        return table.ReplaceKind("gp", {{"B82005", "Practice A", "", "QWO", "LS1 4AP", "1974-04-01", "", "Y63"},
+                                        {"B82006", "Practice B", "", "QWO", "", "1990-01-01", "2020-03-31", ""}});
     }));
     ASSERT_TRUE(store_->InTransaction([&] {
-        return table.ReplaceKind("site", {{"RH802", "Site", "", "RH8", "", "", ""}});
+        return table.ReplaceKind("site", {{"RH802", "Site", "", "RH8", "", "", "", "Y60"}});
     }));
     ASSERT_TRUE(store_->InTransaction([&] {
-        return table.ReplaceKind("gp", {{"B82007", "Practice C", "", "", "", "", ""}});
+        return table.ReplaceKind("gp", {{"B82007", "Practice C", "", "", "", "", "", ""}});
     }));
     EXPECT_EQ(*table.Count("gp"), 1);
     EXPECT_EQ(*table.Count("site"), 1);
@@ -75,6 +76,8 @@ TEST_P(StoreContractTest, OrganisationsAreReplacedKindByKind) {
     EXPECT_EQ(rows[0].code, "B82007");
     EXPECT_EQ(rows[0].kind, "gp");
     EXPECT_EQ(rows[1].parent, "RH8");
+    EXPECT_EQ(rows[1].region, "Y60");
+    EXPECT_EQ(rows[0].region, "");
 }
 
 TEST_P(StoreContractTest, PostcodesAndSnapshots) {
@@ -118,6 +121,57 @@ TEST_P(StoreContractTest, TimetableSettingsOverridesAndExceptions) {
     EXPECT_EQ((*table.Exception("RXX", "2026-04"))->until, "2026-12-31");
     EXPECT_FALSE(*table.Exception("RXX", "2026-05"));
     EXPECT_EQ(table.Exceptions()->size(), 1u);
+}
+
+// A month's dates are frozen once: freezing it again keeps the first dates. The first month in
+// use is the earliest a submission, an expected provider or an exception names.
+TEST_P(StoreContractTest, FrozenMonthsKeepTheirFirstDates) {
+    TimetableTable table(store_->db());
+    EXPECT_FALSE(*table.FirstPeriodInUse());
+    ASSERT_TRUE(
+        table.Freeze({"2026-10", "2026-11-01", "2026-11-26", "2026-11-30", "2027-04-30"}, "2026-12-01T09:00:00Z"));
+    ASSERT_TRUE(
+        table.Freeze({"2026-10", "2026-11-01", "2026-11-20", "2026-11-30", "2027-04-30"}, "2026-12-02T09:00:00Z"));
+    EXPECT_EQ((*table.Frozen("2026-10"))->cutoff, "2026-11-26");
+    EXPECT_FALSE(*table.Frozen("2026-11"));
+    EXPECT_FALSE(*table.Override("2026-10"));  // frozen is not overridden
+
+    ASSERT_TRUE(EngagementTable(store_->db()).PutExpected({"RXX", "2026-04", ""}));
+    EXPECT_EQ(**table.FirstPeriodInUse(), "2026-04");
+    ASSERT_TRUE(table.PutException({"RYY", "2025-12", "2026-12-31", "late", "admin", "2026-11-01T09:00:00Z"}));
+    EXPECT_EQ(**table.FirstPeriodInUse(), "2025-12");
+    auto id = SubmissionTable(store_->db()).Insert(Submission("RXX", "2025-07", "current", "a"));
+    ASSERT_TRUE(id) << id.error().message;
+    EXPECT_EQ(**table.FirstPeriodInUse(), "2025-07");
+}
+
+// The last good files: one row per provider, month and stage, replaced when put again; a
+// month without a usable file records none.
+TEST_P(StoreContractTest, LastGoodFilesAreRecordedPerProviderMonthAndStage) {
+    LastGoodFileTable table(store_->db());
+    EXPECT_FALSE(*table.Get("RXX", "2026-10", "provisional"));
+    ASSERT_TRUE(table.Put({"RXX", "2026-10", "provisional", 7, "2026-11-27T09:00:00Z", "at the cut-off"}));
+    ASSERT_TRUE(table.Put({"RYY", "2026-10", "provisional", std::nullopt, "2026-11-27T09:00:00Z", "at the cut-off"}));
+    ASSERT_TRUE(table.Put({"RXX", "2026-10", "final", 8, "2027-05-01T09:00:00Z", "at the final deadline"}));
+    ASSERT_TRUE(table.Put({"RXX", "2026-10", "final", 9, "2027-05-10T09:00:00Z", "under an exception"}));
+    ASSERT_TRUE(table.Put({"RXX", "2026-11", "final", 10, "2027-06-01T09:00:00Z", "at the final deadline"}));
+    auto provisional = table.Get("RXX", "2026-10", "provisional");
+    ASSERT_TRUE(provisional) << provisional.error().message;
+    EXPECT_EQ((*provisional)->submission_id, 7);
+    auto final = *table.Get("RXX", "2026-10", "final");
+    EXPECT_EQ(final->submission_id, 9);
+    EXPECT_EQ(final->note, "under an exception");
+    EXPECT_EQ(final->recorded_at, "2027-05-10T09:00:00Z");
+    EXPECT_FALSE((*table.Get("RYY", "2026-10", "provisional"))->submission_id);
+    auto month = table.ForPeriod("2026-10");
+    ASSERT_TRUE(month) << month.error().message;
+    ASSERT_EQ(month->size(), 3u);
+    EXPECT_EQ((*month)[0].provider, "RXX");
+    EXPECT_EQ((*month)[0].stage, "provisional");
+    EXPECT_EQ((*month)[1].stage, "final");
+    EXPECT_EQ((*month)[2].provider, "RYY");
+    // Only the two stages.
+    EXPECT_FALSE(table.Put({"RXX", "2026-10", "draft", 1, "2026-11-27T09:00:00Z", ""}));
 }
 
 TEST_P(StoreContractTest, RulesOfEngagement) {

@@ -33,6 +33,33 @@ core::Result<std::optional<TimetableOverrideRow>> TimetableTable::Override(const
         TimetableOverrideRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
 }
 
+core::Status TimetableTable::Freeze(const TimetableOverrideRow& r, const std::string& frozen_at) {
+    return db_.Execute(
+        "INSERT INTO frozen_windows (period, opens, cutoff, provisional, final, frozen_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (period) DO NOTHING",
+        {r.period, r.opens, r.cutoff, r.provisional, r.final, frozen_at});
+}
+
+core::Result<std::optional<TimetableOverrideRow>> TimetableTable::Frozen(const std::string& period) {
+    auto row =
+        db_.QueryOne("SELECT period, opens, cutoff, provisional, final FROM frozen_windows WHERE period = ?", {period});
+    if (!row) return core::Fail(row.error());
+    if (!*row) return std::optional<TimetableOverrideRow>();
+    const SqlRow& r = **row;
+    return std::optional<TimetableOverrideRow>(
+        TimetableOverrideRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+}
+
+core::Result<std::optional<std::string>> TimetableTable::FirstPeriodInUse() {
+    auto row = db_.QueryOne(
+        "SELECT MIN(p) FROM (SELECT MIN(period) AS p FROM submissions UNION ALL "
+        "SELECT MIN(from_period) FROM expected_submitters UNION ALL SELECT MIN(period) FROM window_exceptions) AS "
+        "used");
+    if (!row) return core::Fail(row.error());
+    if (!*row || (*row)->IsNull(0)) return std::optional<std::string>();
+    return std::optional<std::string>((*row)->Text(0));
+}
+
 core::Status TimetableTable::PutException(const ExceptionRow& r) {
     return db_.Execute(
         "INSERT INTO window_exceptions (provider, period, until, reason, granted_by, granted_at) VALUES (?, ?, ?, ?, "

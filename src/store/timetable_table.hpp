@@ -1,6 +1,6 @@
 // TimetableTable: what the collection's timetable is made of: named settings (the rule
-// defaults follow), per-month overrides, and dated exceptions granted to a provider for a
-// month. One thread.
+// defaults follow), per-month overrides, the dates of months frozen when the rule changed
+// after their cut-off, and dated exceptions granted to a provider for a month. One thread.
 #pragma once
 
 #include <optional>
@@ -21,6 +21,13 @@ class TimetableTable {
 
     core::Status PutOverride(const TimetableOverrideRow& row);
     core::Result<std::optional<TimetableOverrideRow>> Override(const std::string& period);
+
+    // Keeps a month's dates as they are; a month frozen already keeps its first dates.
+    core::Status Freeze(const TimetableOverrideRow& row, const std::string& frozen_at);
+    core::Result<std::optional<TimetableOverrideRow>> Frozen(const std::string& period);
+    // The earliest month anything concerns (a submission, a provider expected, an exception),
+    // or none in a new database: no month before it has anything to freeze.
+    core::Result<std::optional<std::string>> FirstPeriodInUse();
 
     core::Status PutException(const ExceptionRow& row);
     core::Result<std::optional<ExceptionRow>> Exception(const std::string& provider, const std::string& period);

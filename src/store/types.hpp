@@ -45,6 +45,7 @@ struct OrganisationRow {
     std::string postcode;
     std::string opened;  // YYYY-MM-DD or empty
     std::string closed;
+    std::string region;  // the NHS England region's code (ODS national grouping, Y56…Y63), or empty
 };
 
 struct PostcodeRow {
@@ -150,6 +151,17 @@ struct TimetableOverrideRow {
     std::string cutoff;
     std::string provisional;
     std::string final;
+};
+
+// A provider's file for a month as it stood when the publication cut-off (stage
+// "provisional") or the final deadline ("final") passed.
+struct LastGoodFileRow {
+    std::string provider;
+    std::string period;
+    std::string stage;                     // provisional, final
+    std::optional<int64_t> submission_id;  // none: no usable file then
+    std::string recorded_at;               // ISO 8601, UTC
+    std::string note;                      // why it was recorded then
 };
 
 }  // namespace did::store

@@ -38,15 +38,20 @@ TEST_F(CollectionCliTest, AMonthFromFirstFileToStatus) {
     r = Did("status --period 2026-10 --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
     EXPECT_TRUE(Has(r,
-                    "provider,name,expected,status,days,first_usable_file,current_file,received,back_dated,accepted,"
-                    "rejected,attempts\n"))
+                    "provider,name,region,expected,status,days,first_usable_file,provisional_file,final_file,"
+                    "current_file,received,back_dated,accepted,rejected,attempts\n"))
         << r.out;
-    EXPECT_TRUE(Has(r, "RXX,EXAMPLE HOSPITALS NHS TRUST,yes,on time,,2026-11-05,1,2026-11-05,yes,")) << r.out;
+    EXPECT_TRUE(Has(r,
+                    "RXX,EXAMPLE HOSPITALS NHS TRUST,North East and Yorkshire,yes,on time,,2026-11-05,1,1,1,"
+                    "2026-11-05,yes,"))
+        << r.out;
     // Nothing sent: not yet due or overdue, as today stands against the cut-off (2026-11-26).
     const bool past_cutoff =
-        r.out.find("RYJ,DEMONSTRATION TEACHING HOSPITALS NHS TRUST,yes,overdue,") != std::string::npos;
+        r.out.find("RYJ,DEMONSTRATION TEACHING HOSPITALS NHS TRUST,North East and Yorkshire,yes,overdue,") !=
+        std::string::npos;
     const bool before_cutoff =
-        r.out.find("RYJ,DEMONSTRATION TEACHING HOSPITALS NHS TRUST,yes,not yet due,") != std::string::npos;
+        r.out.find("RYJ,DEMONSTRATION TEACHING HOSPITALS NHS TRUST,North East and Yorkshire,yes,not yet due,") !=
+        std::string::npos;
     EXPECT_TRUE(past_cutoff || before_cutoff) << r.out;
     EXPECT_LT(r.out.find("RYJ,"), r.out.find("RXX,")) << "the most urgent first\n" << r.out;
     r = Did("status --period 2026-10 --format csv --status on-time");
@@ -127,8 +132,11 @@ TEST_F(CollectionCliTest, StandardInputIsSpooledAndKnownAgainByItsHash) {
 TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
     auto r = Did("timetable rule --cutoff-day 20", "admin.central");
     ASSERT_EQ(r.exit_code, 0) << r.out;
+    // 2026-10's cut-off had passed: it keeps its dates. A month still to come follows the new rule.
     r = Did("timetable --from 2026-10 --to 2026-10 --format csv");
-    EXPECT_TRUE(Has(r, "2026-10,2026-11-01,2026-11-20,")) << r.out;
+    EXPECT_TRUE(Has(r, "2026-10,2026-11-01,2026-11-26,2026-11-30,2027-04-30,frozen")) << r.out;
+    r = Did("timetable --from 2099-10 --to 2099-10 --format csv");
+    EXPECT_TRUE(Has(r, "2099-10,2099-11-01,2099-11-20,")) << r.out;
 
     r = Did("exception grant --provider RXX --period 2026-10 --until 2027-05-31 --reason 'RIS migration'",
             "admin.central");
@@ -173,7 +181,7 @@ TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
 
     r = Did("db migrate");
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(Has(r, "schema version 2")) << r.out;
+    EXPECT_TRUE(Has(r, "schema version 3")) << r.out;
 }
 
 }  // namespace
