@@ -4,10 +4,10 @@
 
 #include "core/clock.hpp"
 #include "core/file_io.hpp"
-#include "core/postcode.hpp"
 #include "ingest/byte_source.hpp"
 #include "ingest/csv_file_rows.hpp"
 #include "refdata/ods_file.hpp"
+#include "refdata/onspd_file.hpp"
 #include "service/audit_trail.hpp"
 #include "store/organisation_table.hpp"
 #include "store/postcode_table.hpp"
@@ -19,13 +19,6 @@ constexpr const char* kPostcodeSnapshot = "postcodes";
 
 std::string Iso(const std::optional<core::Date>& date) {
     return date ? date->ToString() : "";
-}
-
-// CCYYMMDD (as the ONS files write it), or empty.
-std::string IsoFromCompact(std::string_view text) {
-    if (text.size() != 8) return "";
-    const std::string iso = fmt::format("{}-{}-{}", text.substr(0, 4), text.substr(4, 2), text.substr(6, 2));
-    return core::Date::Parse(iso) ? iso : "";
 }
 
 }  // namespace
@@ -70,6 +63,7 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
         store::PostcodeTable table(store.db());
         auto loaded = table.Replace([&](const store::PostcodeTable::AddRow& add) -> core::Status {
             std::optional<refdata::OnspdColumns> columns;
+            refdata::OnspdEntry entry;
             store::PostcodeRow row;
             return ingest::ForEachCsvFileRow(
                 **source, 256,
@@ -80,22 +74,16 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
                         columns = *found;
                         return true;
                     }
-                    auto cell = [&](int column) {
-                        return column >= 0 && static_cast<size_t>(column) < fields.size()
-                                   ? fields[static_cast<size_t>(column)]
-                                   : std::string_view();
-                    };
-                    const std::string_view pcds = cell(columns->pcds);
-                    if (!core::IsPostcodeFormat(pcds)) {
+                    if (auto read = refdata::ReadOnspdRow(*columns, fields, entry); !read) {
                         return core::Fail(core::Error::InvalidArgument(
-                            fmt::format("{} line {}: '{}' is not a postcode; nothing was imported", path, line, pcds)));
+                            fmt::format("{} line {}: {}; nothing was imported", path, line, read.error().message)));
                     }
-                    row.postcode = core::NormalisePostcode(pcds);
-                    row.terminated = IsoFromCompact(cell(columns->doterm));
-                    row.local_authority = std::string(cell(columns->oslaua));
-                    row.region = std::string(cell(columns->rgn));
-                    row.lsoa = std::string(cell(columns->lsoa));
-                    row.icb = std::string(cell(columns->icb));
+                    row.postcode = entry.postcode;
+                    row.terminated = entry.terminated;
+                    row.local_authority = entry.local_authority;
+                    row.region = entry.region;
+                    row.lsoa = entry.lsoa;
+                    row.icb = entry.icb;
                     keys.push_back(refdata::PostcodeDirectory::KeyOf(row.postcode));
                     if (auto added = add(row); !added) {
                         return core::Fail(core::Error::InvalidArgument(
