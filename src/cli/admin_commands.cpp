@@ -14,6 +14,7 @@
 #include "cli/table_output.hpp"
 #include "core/terminal_text.hpp"
 #include "refdata/catalogue_files.hpp"
+#include "service/catalogue.hpp"
 #include "service/engagement_admin.hpp"
 #include "service/monitoring.hpp"
 #include "service/timetable.hpp"
@@ -237,11 +238,12 @@ int RunLocalCodes(const AdminOptions& o, Session& session) {
     return Guarded("local-codes", [&]() -> int {
         store::Store& store = *session.store;
         if (o.action == "notify") {
-            auto catalogue = Take(refdata::LoadCatalogue(session.data_dir));
-            return Done("local-codes",
-                        service::NotifyLocalCode(store, session.actor, *catalogue, o.provider, o.code, o.nicip),
-                        fmt::format("{} notified local code {} for {}; it is accepted once approved.", o.provider,
-                                    o.code, o.nicip));
+            auto catalogue = Take(service::LoadCatalogue(store, refdata::CatalogueFilePath(session.data_dir)));
+            return Done(
+                "local-codes",
+                service::NotifyLocalCode(store, session.actor, *catalogue.catalogue, o.provider, o.code, o.nicip),
+                fmt::format("{} notified local code {} for {}; it is accepted once approved.", o.provider, o.code,
+                            o.nicip));
         }
         if (o.action == "approve" || o.action == "refuse") {
             const std::string decision = o.action == "approve" ? "approved" : "refused";

@@ -14,6 +14,7 @@ namespace did::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRejected = 1;  // the file was rejected at file level
 inline constexpr int kExitUsage = 2;     // bad arguments, unreadable input, I/O errors
+inline constexpr int kExitHeldBack = 3;  // a replacement that drops too much: a submission, a NICIP release
 
 void AddValidateCommand(CLI::App& did, int& exit_status);
 void AddGenerateCommand(CLI::App& did, int& exit_status);

@@ -1,7 +1,8 @@
-// `did refdata`: reference data administration. The NICIP catalogue lives in the data
-// directory (import, show); ODS organisations and the postcode directory live in the
-// database (import-ods, import-postcodes); `samples DIR` writes synthetic files in the
-// official layouts.
+// `did refdata`: reference data administration, all of it in the database so that every server
+// on it validates alike: the NICIP catalogue (import, held back when it would remove most
+// codes), ODS organisations (import-ods) and the postcode directory (import-postcodes), each
+// import audited; `show` lists every data set; `export BUNDLE` writes what validation needs
+// for `did validate --refdata`; `samples DIR` writes synthetic files in the official layouts.
 
 #include <cstdio>
 
@@ -13,10 +14,17 @@
 #include "cli/data_dir.hpp"
 #include "cli/input_file_guard.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/session.hpp"
+#include "cli/table_output.hpp"
 #include "core/file_io.hpp"
+#include "core/terminal_text.hpp"
+#include "core/with_commas.hpp"
 #include "refdata/catalogue_files.hpp"
 #include "refdata/ods_file.hpp"
+#include "service/catalogue.hpp"
+#include "service/refdata_bundle.hpp"
+#include "service/refdata_listing.hpp"
 #include "service/reference_data.hpp"
 #include "synth/reference_samples.hpp"
 
@@ -25,28 +33,73 @@ namespace did::cli {
 namespace {
 
 struct RefdataOptions {
-    std::string file;  // the file to import, or the directory for samples
+    std::string file;  // the file to import, the bundle to write, or the directory for samples
     std::string kind;
+    std::string format;
+    bool confirm_drop = false;
+    bool no_postcodes = false;
     SessionOptions session;
 };
 
 int ImportCatalogue(const RefdataOptions& o) {
-    auto summary = refdata::ImportCatalogue(DataDir(o.session.data_dir), o.file);
-    if (!summary) return UsageError("refdata import", summary.error().message);
-    std::printf(
-        "Imported %zu NICIP codes into %s\n  %zu new, %zu removed, %zu mapped to a different SNOMED CT "
-        "concept, %zu with a retirement date.\n",
-        summary->codes, summary->path.c_str(), summary->added, summary->removed, summary->remapped, summary->retired);
+    auto session = OpenSession(o.session);
+    if (!session) return UsageError("refdata import", session.error().message);
+    auto imported = service::ImportCatalogue(*session->store, session->actor, o.file, o.confirm_drop);
+    if (!imported) return UsageError("refdata import", imported.error().message);
+    std::printf("%s\n", core::ForTerminal(imported->message).c_str());
+    if (imported->result == service::CatalogueImportResult::kHeldBack) return kExitHeldBack;
+    if (core::FileExists(refdata::CatalogueFilePath(session->data_dir))) {
+        std::printf("%s, an earlier version's import, is no longer used by anything with a database: remove it.\n",
+                    core::ForTerminal(refdata::CatalogueFilePath(session->data_dir)).c_str());
+    }
     return kExitOk;
 }
 
-int ShowCatalogue(const RefdataOptions& o) {
-    const std::string data_dir = DataDir(o.session.data_dir);
-    auto catalogue = refdata::LoadCatalogue(data_dir);
-    if (!catalogue) return UsageError("refdata show", catalogue.error().message);
-    const std::string path = refdata::CatalogueFilePath(data_dir);
-    std::printf("NICIP catalogue: %zu codes, %s\n", (*catalogue)->size(),
-                core::FileExists(path) ? ("imported, " + path).c_str() : "as shipped (data/nicip_catalogue.csv)");
+int Show(const RefdataOptions& o) {
+    auto session = OpenSession(o.session, Access::kReadOnly);
+    if (!session) return UsageError("refdata show", session.error().message);
+    auto sets = service::ListReferenceData(*session->store);
+    if (!sets) return UsageError("refdata show", sets.error().message);
+    Table table{{"data set", "source", "date", Count("count"), "file", "by"}, {}};
+    for (const service::DatasetSummary& s : *sets) {
+        table.rows.push_back({s.name, s.source, s.date, std::to_string(s.count), s.file, s.by});
+    }
+    // An earlier version kept an imported catalogue in the data directory; only `did validate`
+    // without a database still reads it (catalogue_files.hpp).
+    const std::string earlier = refdata::CatalogueFilePath(session->data_dir);
+    if (core::FileExists(earlier)) {
+        auto catalogue = refdata::LoadCatalogue(session->data_dir);
+        table.rows.push_back({"NICIP catalogue file of an earlier version",
+                              "data directory: only did validate without --db or --refdata reads it", "",
+                              catalogue ? std::to_string((*catalogue)->size()) : "", earlier, ""});
+    }
+    PrintTable(table, o.format);
+    return kExitOk;
+}
+
+int Export(const RefdataOptions& o) {
+    // The collection's own database must never be written over.
+    if (auto clash = CheckOutputPaths({{"bundle", o.file}}, DatabaseFiles(DatabaseUrl(o.session))); !clash) {
+        return UsageError("refdata export", clash.error().message);
+    }
+    auto session = OpenSession(o.session, Access::kReadOnly);
+    if (!session) return UsageError("refdata export", session.error().message);
+    service::BundleOptions options;
+    options.postcodes = !o.no_postcodes;
+    options.earlier_catalogue_file = refdata::CatalogueFilePath(session->data_dir);
+    auto bundle = service::ExportBundle(*session->store, session->actor, o.file, options);
+    if (!bundle) return UsageError("refdata export", bundle.error().message);
+    auto count = [](int64_t n) { return core::WithCommas(static_cast<uint64_t>(n)); };
+    std::printf(
+        "Exported %s (%s bytes, SHA-256 %s) at %s:\n  NICIP catalogue (%s, %s codes), %s ODS organisations, %s, "
+        "%s agreements, %s approved local codes, %s exclusions.\nValidate with it: did validate FILE --provider CODE "
+        "--period YYYY-MM --refdata %s\n",
+        core::ForTerminal(o.file).c_str(), count(bundle->bytes).c_str(), bundle->sha256.c_str(),
+        bundle->exported_at.c_str(), bundle->catalogue_imported ? "imported" : "shipped", count(bundle->codes).c_str(),
+        count(bundle->organisations).c_str(),
+        o.no_postcodes ? "no postcode directory" : (count(bundle->postcodes) + " postcodes").c_str(),
+        count(bundle->agreements).c_str(), count(bundle->local_codes).c_str(), count(bundle->exclusions).c_str(),
+        core::ForTerminal(ShellWord(o.file)).c_str());
     return kExitOk;
 }
 
@@ -91,7 +144,10 @@ void AddRefdataCommand(CLI::App& did, int& exit_status) {
     auto add = [&](const std::string& name, const std::string& help, const std::string& file_help, bool database,
                    int (*run)(const RefdataOptions&)) {
         CLI::App* sub = cmd->add_subcommand(name, help);
-        if (!file_help.empty()) sub->add_option(name == "samples" ? "dir" : "file", o->file, file_help)->required();
+        if (!file_help.empty()) {
+            const char* argument = name == "samples" ? "dir" : name == "export" ? "bundle" : "file";
+            sub->add_option(argument, o->file, file_help)->required();
+        }
         if (database) {
             AddSessionOptions(*sub, o->session);
         } else {
@@ -103,8 +159,15 @@ void AddRefdataCommand(CLI::App& did, int& exit_status) {
         });
         return sub;
     };
-    add("import", "replace the NICIP catalogue with a newer release", "the release, as CSV", false, ImportCatalogue);
-    add("show", "which NICIP catalogue is in use", "", false, ShowCatalogue);
+    CLI::App* import = add("import", "replace the NICIP catalogue in the database with a newer release",
+                           "the release, as CSV", true, ImportCatalogue);
+    import->add_flag("--confirm-drop", o->confirm_drop, "import a release that removes most of the codes in use");
+    import->footer(std::string(kExitStatusHelp) + "\n3 held back: the release removes most codes (--confirm-drop).");
+    CLI::App* show = add("show", "every reference data set in use, with its source, date and size", "", true, Show);
+    AddFormatOption(*show, o->format, {"text", "csv", "json"});
+    CLI::App* bundle = add("export", "write what validation needs (never patient data) for did validate --refdata",
+                           "the bundle to write (a SQLite file)", true, Export);
+    bundle->add_flag("--no-postcodes", o->no_postcodes, "leave the postcode directory out (DIDS016 is not checked)");
     add("samples", "write synthetic ODS and ONSPD files in the official layouts", "where to write them", false,
         WriteSamples);
     add("import-postcodes", "load the ONS Postcode Directory (CSV)", "the directory's CSV", true, ImportPostcodes);

@@ -25,6 +25,8 @@
 #include "report/output_stream.hpp"
 #include "report/validation_json.hpp"
 #include "report/validation_text.hpp"
+#include "service/catalogue.hpp"
+#include "service/reference_validation.hpp"
 #include "service/submission.hpp"
 
 namespace did::cli {
@@ -44,7 +46,7 @@ int ExitCode(service::SubmitResult result) {
         case service::SubmitResult::kFileRejected:
             return kExitRejected;
         case service::SubmitResult::kHeldBack:
-            return 3;
+            return kExitHeldBack;
         case service::SubmitResult::kAlreadyReceived:
             return 4;
         case service::SubmitResult::kRefused:
@@ -139,8 +141,10 @@ int RunSubmit(const SubmitOptions& o) {
     auto session = OpenSession(o.session);
     if (!session) return UsageError("submit", session.error().message);
     request.actor = session->actor;
-    auto catalogue = refdata::LoadCatalogue(session->data_dir);
+    // The catalogue in the database, which every server on it uses.
+    auto catalogue = service::LoadCatalogue(*session->store, refdata::CatalogueFilePath(session->data_dir));
     if (!catalogue) return UsageError("submit", catalogue.error().message);
+    const report::ReferenceDataUsed reference = service::DatabaseReferenceData(*session->store, *catalogue);
 
     // The findings file is created before anything is read, and written inside the
     // submission's transaction: if it cannot be written, nothing is stored.
@@ -161,7 +165,7 @@ int RunSubmit(const SubmitOptions& o) {
     ProgressBar progress(FileSizeOf(request.path));
     request.pipeline.progress = [&](uint64_t bytes) { progress.Update(bytes); };
     const auto start = std::chrono::steady_clock::now();
-    auto outcome = service::Submit(*session->store, **catalogue, request);
+    auto outcome = service::Submit(*session->store, *catalogue->catalogue, request);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress.Clear();
     if (!outcome) return UsageError("submit", outcome.error().message);
@@ -204,6 +208,7 @@ int RunSubmit(const SubmitOptions& o) {
             subject.provider = request.provider;
             subject.period = request.period;
             subject.submitted = request.received_on;
+            subject.reference = reference;
             // Known once the whole file was read: when stored, and for a dry run or a held-back file.
             if (outcome->receipt) subject.sha256 = outcome->receipt->sha256;
             (void)report::WriteValidationJson(*outcome->report, rules, subject, out);
@@ -219,6 +224,7 @@ int RunSubmit(const SubmitOptions& o) {
             heading.provider = request.provider;
             heading.period = request.period;
             heading.submitted = request.received_on;
+            heading.reference = reference;
             heading.findings_path = findings_path;
             heading.seconds = seconds;
             heading.rerun_command = fmt::format("did submit --provider {} --period {} {} --dry-run", request.provider,

@@ -1,4 +1,7 @@
-// `did validate FILE`: the offline pre-validator and the engine behind every submission.
+// `did validate FILE`: the offline pre-validator and the engine behind every submission. With
+// --refdata BUNDLE (exported by `did refdata export`) or --db URL it checks the file exactly as
+// its submission would be checked (service/reference_validation.hpp); without either, against
+// the NICIP catalogue alone.
 
 #include <chrono>
 #include <cstdio>
@@ -25,6 +28,8 @@
 #include "report/findings_file.hpp"
 #include "report/validation_json.hpp"
 #include "report/validation_text.hpp"
+#include "service/database.hpp"
+#include "service/reference_validation.hpp"
 
 namespace did::cli {
 namespace {
@@ -40,6 +45,8 @@ struct ValidateOptions {
     std::optional<std::string> accepted;
     int64_t threads = 0;
     std::optional<std::string> data_dir;
+    std::optional<std::string> db;
+    std::optional<std::string> refdata;
 };
 
 int Fail(const std::string& message) {
@@ -57,22 +64,48 @@ int RunValidate(const ValidateOptions& o) {
     ingest::PipelineOptions options;
     if (o.threads > 0) options.threads = static_cast<size_t>(o.threads);
 
-    auto catalogue = refdata::LoadCatalogue(DataDir(o.data_dir));
-    if (!catalogue) return Fail(catalogue.error().message);
-    context.catalogue = catalogue->get();
+    report::ReferenceDataUsed used;
+    std::optional<service::PreparedValidation> prepared;  // --db, --refdata: what `context` points into
+    std::shared_ptr<const refdata::NicipCatalogue> catalogue;
     std::optional<refdata::LocalCodes> local_codes;
-    if (const auto& codes_path = o.local_codes) {
-        auto text = core::ReadFile(*codes_path);
-        if (!text) return Fail(text.error().message);
-        auto parsed = refdata::LocalCodes::Parse(*text, **catalogue);
-        if (!parsed) return Fail(*codes_path + ": " + parsed.error().message);
-        local_codes = std::move(*parsed);
-        context.local_codes = &*local_codes;
+    if (o.db || o.refdata) {
+        auto store = o.refdata ? service::OpenBundle(*o.refdata) : service::OpenDatabase(*o.db, Access::kReadOnly);
+        if (!store) return Fail(store.error().message);
+        auto built =
+            service::PrepareValidation(**store, o.refdata.value_or(""), o.provider, *o.period, context.submitted,
+                                       o.db ? refdata::CatalogueFilePath(DataDir(o.data_dir)) : "");
+        if (!built) return Fail(built.error().message);
+        prepared = std::move(*built);
+        context = prepared->context->context;
+        used = prepared->used;
+        catalogue = prepared->catalogue.catalogue;
+    } else {
+        auto loaded = refdata::LoadCatalogue(DataDir(o.data_dir));
+        if (!loaded) return Fail(loaded.error().message);
+        catalogue = std::move(*loaded);
+        context.catalogue = catalogue.get();
+        used.catalogue_codes = catalogue->size();
+        if (const std::string file = refdata::CatalogueFilePath(DataDir(o.data_dir)); core::FileExists(file)) {
+            used.source = "data directory";
+            used.location = file;
+            used.catalogue = "imported";
+            used.catalogue_file = file;
+        }
+        if (const auto& codes_path = o.local_codes) {
+            auto text = core::ReadFile(*codes_path);
+            if (!text) return Fail(text.error().message);
+            auto parsed = refdata::LocalCodes::Parse(*text, *catalogue);
+            if (!parsed) return Fail(*codes_path + ": " + parsed.error().message);
+            local_codes = std::move(*parsed);
+            context.local_codes = &*local_codes;
+        }
     }
 
-    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl({.db = std::nullopt, .data_dir = o.data_dir, .as = {}}));
+    std::vector<KeptFile> kept =
+        DatabaseFiles(o.db ? *o.db : DatabaseUrl({.db = std::nullopt, .data_dir = o.data_dir, .as = {}}));
     kept.push_back({path, "the file being validated"});
     if (o.local_codes) kept.push_back({*o.local_codes, "the local codes file"});
+    if (o.refdata) kept.push_back({*o.refdata, "the reference data bundle"});
     if (auto clash =
             CheckOutputPaths({{"--findings", o.findings.value_or("")}, {"--accepted", o.accepted.value_or("")}}, kept);
         !clash) {
@@ -116,6 +149,7 @@ int RunValidate(const ValidateOptions& o) {
         subject.provider = context.provider;
         subject.period = context.period;
         subject.submitted = context.submitted;
+        subject.reference = used;
         written = report::WriteValidationJson(*report, rules, subject, out);
     } else {
         report::TextReportHeading heading;
@@ -123,6 +157,7 @@ int RunValidate(const ValidateOptions& o) {
         heading.provider = context.provider;
         heading.period = context.period;
         heading.submitted = context.submitted;
+        heading.reference = used;
         heading.seconds = seconds;
         heading.findings_path = findings_path.value_or("");
         heading.accepted_path = o.accepted.value_or("");
@@ -132,6 +167,8 @@ int RunValidate(const ValidateOptions& o) {
         if (o.period) heading.rerun_command += " --period " + o.period->ToString();
         if (o.submitted) heading.rerun_command += " --submitted " + o.submitted->ToString();
         if (o.local_codes) heading.rerun_command += " --local-codes " + ShellWord(*o.local_codes);
+        if (o.refdata) heading.rerun_command += " --refdata " + ShellWord(*o.refdata);
+        if (o.db) heading.rerun_command += " --db " + ShellWord(used.location);  // without a password
         if (o.data_dir) heading.rerun_command += " --data-dir " + ShellWord(*o.data_dir);
         written = report::WriteValidationText(*report, rules, heading, out);
     }
@@ -149,11 +186,25 @@ void AddValidateCommand(CLI::App& did, int& exit_status) {
     auto o = std::make_shared<ValidateOptions>();
     CLI::App* cmd = did.add_subcommand("validate", "check a submission file against every rule");
     cmd->add_option("file", o->path, "the file to check (- for standard input)")->required()->type_name("FILE");
-    AddOrgCodeOption(*cmd, "--provider", o->provider, "the submitting organisation");
-    AddPeriodOption(*cmd, "--period", o->period, "the reporting month the file is for (turns on DIDC-PERIOD)");
+    CLI::Option* provider = AddOrgCodeOption(*cmd, "--provider", o->provider, "the submitting organisation");
+    CLI::Option* period =
+        AddPeriodOption(*cmd, "--period", o->period, "the reporting month the file is for (turns on DIDC-PERIOD)");
     AddDateOption(*cmd, "--submitted", o->submitted, "the day the file is received (default today)");
-    cmd->add_option("--local-codes", o->local_codes, "local_code,nicip_code pairs this provider has notified")
-        ->type_name("CSV");
+    CLI::Option* local_codes =
+        cmd->add_option("--local-codes", o->local_codes, "local_code,nicip_code pairs this provider has notified")
+            ->type_name("CSV");
+    CLI::Option* bundle =
+        cmd->add_option("--refdata", o->refdata,
+                        "check as a submission would be, against this bundle (did refdata export); not "
+                        "DIDC-DUPLICATE-PROVIDER, which needs other providers' submissions")
+            ->type_name("FILE");
+    CLI::Option* db =
+        cmd->add_option("--db", o->db, "check as a submission would be, against this database's reference data")
+            ->type_name("URL");
+    // The reference data, the provider's approved local codes and agreements come from the
+    // bundle or the database, for the provider and month given.
+    for (CLI::Option* source : {bundle, db}) source->needs(provider)->needs(period)->excludes(local_codes);
+    bundle->excludes(db);
     AddFormatOption(*cmd, o->format, {"text", "json"});
     cmd->add_option("--findings", o->findings, "write every finding here: line, field, rule, severity, value, message")
         ->type_name("OUT.csv");

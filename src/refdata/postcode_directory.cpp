@@ -42,26 +42,4 @@ bool PostcodeDirectory::Contains(std::string_view postcode) const {
     return std::binary_search(keys_.begin(), keys_.end(), KeyOf(postcode));
 }
 
-core::Result<OnspdColumns> OnspdColumns::FromHeader(const std::vector<std::string_view>& header) {
-    OnspdColumns columns;
-    int lsoa11 = -1;
-    for (size_t i = 0; i < header.size(); ++i) {
-        const std::string_view name = header[i];
-        const int index = static_cast<int>(i);
-        if (name == "pcds") columns.pcds = index;
-        if (name == "doterm") columns.doterm = index;
-        if (name == "oslaua") columns.oslaua = index;
-        if (name == "rgn") columns.rgn = index;
-        if (name == "lsoa21") columns.lsoa = index;
-        if (name == "lsoa11") lsoa11 = index;
-        if (name == "icb") columns.icb = index;
-    }
-    if (columns.lsoa < 0) columns.lsoa = lsoa11;
-    if (columns.pcds < 0) {
-        return core::Fail(core::Error::InvalidArgument(
-            "the first row is not an ONS Postcode Directory header: it has no pcds column"));
-    }
-    return columns;
-}
-
 }  // namespace did::refdata

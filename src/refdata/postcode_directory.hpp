@@ -32,17 +32,4 @@ class PostcodeDirectory {
     std::vector<uint64_t> keys_;  // sorted, unique
 };
 
-// The ONS Postcode Directory's columns of interest, found by name in its header row.
-struct OnspdColumns {
-    int pcds = -1;
-    int doterm = -1;
-    int oslaua = -1;
-    int rgn = -1;
-    int lsoa = -1;  // lsoa21, else lsoa11
-    int icb = -1;
-
-    // Fails, naming what is missing, when pcds is absent.
-    static core::Result<OnspdColumns> FromHeader(const std::vector<std::string_view>& header);
-};
-
 }  // namespace did::refdata

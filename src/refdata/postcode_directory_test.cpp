@@ -19,16 +19,5 @@ TEST(PostcodeDirectoryTest, LooksUpInAnySpacingAndRoundTripsThroughBytes) {
     EXPECT_FALSE(PostcodeDirectory::FromBytes("1234567"));
 }
 
-TEST(PostcodeDirectoryTest, FindsColumnsByName) {
-    auto columns =
-        OnspdColumns::FromHeader({"pcd", "pcd2", "pcds", "dointr", "doterm", "oslaua", "rgn", "lsoa11", "icb"});
-    ASSERT_TRUE(columns);
-    EXPECT_EQ(columns->pcds, 2);
-    EXPECT_EQ(columns->lsoa, 7);
-    auto newer = OnspdColumns::FromHeader({"pcds", "lsoa11", "lsoa21"});
-    EXPECT_EQ(newer->lsoa, 2);
-    EXPECT_FALSE(OnspdColumns::FromHeader({"postcode", "x"}));
-}
-
 }  // namespace
 }  // namespace did::refdata

@@ -1,6 +1,6 @@
 // The JSON form of a validation report (docs/validation-report.md):
-// {"subject":{…},"likely_cause":…,"file_errors":[…],"records":{…},"rules":[…],"findings":[…]}
-// with every finding.
+// {"subject":{…},"reference_data":{…},"likely_cause":…,"file_errors":[…],"records":{…},
+// "rules":[…],"findings":[…]} with every finding.
 #pragma once
 
 #include <optional>
@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "report/output_stream.hpp"
+#include "report/reference_data_used.hpp"
 #include "validate/rule_catalogue.hpp"
 #include "validate/validation_report.hpp"
 
@@ -22,6 +23,7 @@ struct ReportSubject {
     std::optional<core::Period> period;
     core::Date submitted = core::Date::Today();
     std::string sha256;  // empty: not taken (did validate does not hash the file, to stay fast)
+    ReferenceDataUsed reference;
 };
 
 core::Status WriteValidationJson(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,

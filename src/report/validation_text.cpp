@@ -86,10 +86,11 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
     std::string& b = out.buffer();
     b += fmt::format("DID validation of {} ({}{})\n", ForTerminal(heading.file_name), Size(report.bytes),
                      report.has_header ? ", with a header row" : "");
-    b += fmt::format("Provider {}, period {}, submitted {}; checked in {:.2f} s\n\n",
+    b += fmt::format("Provider {}, period {}, submitted {}; checked in {:.2f} s\n",
                      heading.provider.empty() ? "not given" : ForTerminal(heading.provider),
                      heading.period ? heading.period->ToString() : "not given", heading.submitted.ToString(),
                      heading.seconds);
+    b += "Reference data: " + ForTerminal(DescribeReferenceData(heading.reference)) + "\n\n";
 
     if (report.file_rejected()) {
         b += "FILE REJECTED: nothing in it can be stored until these are put right.\n\n";

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "report/output_stream.hpp"
+#include "report/reference_data_used.hpp"
 #include "validate/rule_catalogue.hpp"
 #include "validate/validation_report.hpp"
 
@@ -25,6 +26,7 @@ struct TextReportHeading {
     std::string accepted_path;  // where the accepted records were written, if anywhere
     std::string rerun_command;  // how to get every finding; default `did validate FILE`
     std::string verdict;        // replaces the headline when the outcome is not the file's (a submission held back)
+    ReferenceDataUsed reference;
 };
 
 core::Status WriteValidationText(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,

@@ -82,7 +82,7 @@ class MonthCloseTest : public ::testing::TestWithParam<Backend>, protected store
         request.path = Extract(seed);
         request.file_name = "rxx.csv";
         request.received_on = received;
-        request.actor = {"dm.rxx", "test"};
+        request.actor = {"dm.rxx", "test", Role::kCentralAdministrator};  // received on chosen days
         request.spool_directory = dir_.string();
         auto outcome = Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
         EXPECT_TRUE(outcome) << outcome.error().message;

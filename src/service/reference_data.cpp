@@ -1,31 +1,27 @@
 #include "service/reference_data.hpp"
 
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
 #include "core/file_io.hpp"
-#include "core/postcode.hpp"
+#include "core/sha256.hpp"
 #include "ingest/byte_source.hpp"
 #include "ingest/csv_file_rows.hpp"
+#include "ingest/hashing_source.hpp"
 #include "refdata/ods_file.hpp"
+#include "refdata/onspd_file.hpp"
 #include "service/audit_trail.hpp"
 #include "store/organisation_table.hpp"
 #include "store/postcode_table.hpp"
+#include "store/refdata_import_table.hpp"
 
 namespace did::service {
 namespace {
 
-constexpr const char* kPostcodeSnapshot = "postcodes";
-
 std::string Iso(const std::optional<core::Date>& date) {
     return date ? date->ToString() : "";
-}
-
-// CCYYMMDD (as the ONS files write it), or empty.
-std::string IsoFromCompact(std::string_view text) {
-    if (text.size() != 8) return "";
-    const std::string iso = fmt::format("{}-{}-{}", text.substr(0, 4), text.substr(4, 2), text.substr(6, 2));
-    return core::Date::Parse(iso) ? iso : "";
 }
 
 }  // namespace
@@ -48,31 +44,39 @@ core::Result<ImportCounts> ImportOds(store::Store& store, const Actor& actor, co
                         Iso(o.closed), o.region});
     }
     const std::string kind_name(refdata::OrgKindName(kind));
+    const std::string sha256 = core::Sha256::Of(*text);
     auto status = store.InTransaction([&]() -> core::Status {
         store::OrganisationTable table(store.db());
         if (auto replaced = table.ReplaceKind(kind_name, rows); !replaced) return replaced;
-        auto entry = Record(store, actor, "refdata.ods_imported", kind_name,
-                            {{"file", path}, {"organisations", std::to_string(rows.size())}});
-        if (!entry) return core::Fail(entry.error());
-        return {};
+        store::RefdataImportTable imports(store.db());
+        if (auto added = imports.Add({0, OdsDataset(kind), core::UtcTimestamp(), actor.name, path, sha256,
+                                      static_cast<int64_t>(rows.size())});
+            !added) {
+            return added;
+        }
+        return Written(Record(store, actor, "refdata.ods_imported", kind_name,
+                              {{"file", path}, {"sha256", sha256}, {"organisations", std::to_string(rows.size())}}));
     });
     if (!status) return core::Fail(status.error());
     return ImportCounts{static_cast<int64_t>(rows.size()), kind_name};
 }
 
 core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& actor, const std::string& path) {
-    auto source = ingest::FileSource::Open(path);
-    if (!source) return core::Fail(source.error());
+    auto file = ingest::FileSource::Open(path);
+    if (!file) return core::Fail(file.error());
     std::vector<uint64_t> keys;
-    if (auto size = (*source)->SizeHint()) keys.reserve(static_cast<size_t>(*size / 60));
+    if (auto size = (*file)->SizeHint()) keys.reserve(static_cast<size_t>(*size / 60));
+    // Hashed as it is read: the directory is read once.
+    ingest::HashingSource source(std::move(*file), std::numeric_limits<uint64_t>::max());
     int64_t count = 0;
     auto status = store.InTransaction([&]() -> core::Status {
         store::PostcodeTable table(store.db());
         auto loaded = table.Replace([&](const store::PostcodeTable::AddRow& add) -> core::Status {
             std::optional<refdata::OnspdColumns> columns;
+            refdata::OnspdEntry entry;
             store::PostcodeRow row;
             return ingest::ForEachCsvFileRow(
-                **source, 256,
+                source, 256,
                 [&](uint64_t line, std::span<const std::string_view> fields, uint32_t) -> core::Result<bool> {
                     if (!columns) {
                         auto found = refdata::OnspdColumns::FromHeader({fields.begin(), fields.end()});
@@ -80,22 +84,16 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
                         columns = *found;
                         return true;
                     }
-                    auto cell = [&](int column) {
-                        return column >= 0 && static_cast<size_t>(column) < fields.size()
-                                   ? fields[static_cast<size_t>(column)]
-                                   : std::string_view();
-                    };
-                    const std::string_view pcds = cell(columns->pcds);
-                    if (!core::IsPostcodeFormat(pcds)) {
+                    if (auto read = refdata::ReadOnspdRow(*columns, fields, entry); !read) {
                         return core::Fail(core::Error::InvalidArgument(
-                            fmt::format("{} line {}: '{}' is not a postcode; nothing was imported", path, line, pcds)));
+                            fmt::format("{} line {}: {}; nothing was imported", path, line, read.error().message)));
                     }
-                    row.postcode = core::NormalisePostcode(pcds);
-                    row.terminated = IsoFromCompact(cell(columns->doterm));
-                    row.local_authority = std::string(cell(columns->oslaua));
-                    row.region = std::string(cell(columns->rgn));
-                    row.lsoa = std::string(cell(columns->lsoa));
-                    row.icb = std::string(cell(columns->icb));
+                    row.postcode = entry.postcode;
+                    row.terminated = entry.terminated;
+                    row.local_authority = entry.local_authority;
+                    row.region = entry.region;
+                    row.lsoa = entry.lsoa;
+                    row.icb = entry.icb;
                     keys.push_back(refdata::PostcodeDirectory::KeyOf(row.postcode));
                     if (auto added = add(row); !added) {
                         return core::Fail(core::Error::InvalidArgument(
@@ -111,10 +109,15 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
         const auto directory = refdata::PostcodeDirectory::FromPostcodes(std::move(keys));
         if (auto put = table.PutSnapshot(kPostcodeSnapshot, core::UtcTimestamp(), directory.ToBytes()); !put)
             return put;
-        auto entry = Record(store, actor, "refdata.postcodes_imported", "postcodes",
-                            {{"file", path}, {"postcodes", std::to_string(count)}});
-        if (!entry) return core::Fail(entry.error());
-        return {};
+        auto sha256 = source.FinishDigest();
+        if (!sha256) return core::Fail(sha256.error());
+        store::RefdataImportTable imports(store.db());
+        if (auto added = imports.Add({0, kPostcodeDataset, core::UtcTimestamp(), actor.name, path, *sha256, count});
+            !added) {
+            return added;
+        }
+        return Written(Record(store, actor, "refdata.postcodes_imported", "postcodes",
+                              {{"file", path}, {"sha256", *sha256}, {"postcodes", std::to_string(count)}}));
     });
     if (!status) return core::Fail(status.error());
     return ImportCounts{count, "postcodes"};

@@ -1,6 +1,6 @@
 // Reference data use cases: importing the ODS organisation files and the ONS Postcode
-// Directory into the store (each import one transaction, audited), and loading them back
-// into the in-memory directories validation uses.
+// Directory into the store (each import one transaction, recorded with its file's SHA-256 and
+// audited), and loading them back into the in-memory directories validation uses.
 #pragma once
 
 #include <memory>
@@ -13,6 +13,15 @@
 #include "store/store.hpp"
 
 namespace did::service {
+
+// Each data set's name in the record of imports (store::RefdataImportTable).
+inline constexpr const char* kNicipDataset = "nicip";
+inline constexpr const char* kPostcodeDataset = "postcodes";
+inline std::string OdsDataset(refdata::OrgKind kind) {
+    return "ods." + std::string(refdata::OrgKindName(kind));
+}
+// The compact postcode set validation loads (store::PostcodeTable's snapshots).
+inline constexpr const char* kPostcodeSnapshot = "postcodes";
 
 struct ImportCounts {
     int64_t rows = 0;

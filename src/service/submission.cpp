@@ -119,7 +119,6 @@ class Submission {
         auto window = timetable->For(r_.period);
         if (!window) return core::Fail(window.error());
         window_ = *window;
-        if (r_.received_on > window->final) context_->context.aged_from = window->final;  // late, by exception
         return r_.dry_run ? DryRun() : Store();
     }
 
@@ -239,8 +238,8 @@ class Submission {
                       std::string(current ? "the current file." : "anything.");
             return SubmitResult::kNoAcceptedRecords;
         }
-        if (current && !r_.confirm_drop &&
-            static_cast<double>(accepted) < kDropThreshold * static_cast<double>(current->accepted)) {
+        // A resubmission with far fewer accepted records than the current file (drop_guard.hpp).
+        if (current && !r_.confirm_drop && DropsTooMuch(accepted, current->accepted)) {
             message = fmt::format(
                 "Held back: this file has {} accepted records, {:.0f}% of the {} in the current file (submission {} of "
                 "{}); {} records would drop out of the month. If that is right, send it again with --confirm-drop. "

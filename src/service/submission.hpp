@@ -17,16 +17,13 @@
 #include "ingest/pipeline.hpp"
 #include "refdata/nicip_catalogue.hpp"
 #include "service/actor.hpp"
+#include "service/drop_guard.hpp"
 #include "service/record_diff.hpp"
 #include "store/store.hpp"
 #include "store/types.hpp"
 #include "validate/validation_report.hpp"
 
 namespace did::service {
-
-// A resubmission with fewer than this share of the current file's accepted records is held
-// back until confirmed: more often a partial extract than a real fall in activity.
-inline constexpr double kDropThreshold = 0.7;
 
 struct SubmitRequest {
     std::string provider;

@@ -1,5 +1,6 @@
 #include "service/submission_context.hpp"
 
+#include "service/timetable.hpp"
 #include "store/engagement_table.hpp"
 #include "store/local_code_table.hpp"
 #include "store/record_table.hpp"
@@ -16,7 +17,8 @@ bool Covers(const std::string& from, const std::string& until, const std::string
 core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::Store& store,
                                                                         const refdata::NicipCatalogue& catalogue,
                                                                         const std::string& provider,
-                                                                        core::Period period, core::Date received_on) {
+                                                                        core::Period period, core::Date received_on,
+                                                                        bool other_providers) {
     auto built = std::make_unique<SubmissionContext>();
     auto reference = LoadReferenceData(store);
     if (!reference) return core::Fail(reference.error());
@@ -51,19 +53,29 @@ core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::S
     // Known sites from ODS, and (for sites ODS does not list) any site code starting with an
     // owner's code, the ODS convention.
     const refdata::OrganisationDirectory& organisations = built->reference->organisations;
-    const std::vector<std::string> sites =
-        organisations.SitesWhere([&](const std::string& owner) { return built->scope.Allows(owner); });
-    std::vector<std::string> prefixes;
-    for (const std::string& owner : built->scope.owners) prefixes.push_back(owner.substr(0, 3));
-    store::RecordTable records(store.db());
-    auto status = records.ForEachExamination(period, provider, sites, prefixes, [&](const store::StoredExamination& e) {
-        const std::string_view code = !e.nicip_code.empty() ? std::string_view(e.nicip_code) : e.snomed_code;
-        built->registry.Add(validate::ExaminationRegistry::KeyOf(e.nhs_number, e.test_date, code, e.site_code),
-                            {e.provider, e.submission_id, e.line});
-    });
-    if (!status) return core::Fail(status.error());
+    if (other_providers) {
+        const std::vector<std::string> sites =
+            organisations.SitesWhere([&](const std::string& owner) { return built->scope.Allows(owner); });
+        std::vector<std::string> prefixes;
+        for (const std::string& owner : built->scope.owners) prefixes.push_back(owner.substr(0, 3));
+        store::RecordTable records(store.db());
+        auto status =
+            records.ForEachExamination(period, provider, sites, prefixes, [&](const store::StoredExamination& e) {
+                const std::string_view code = !e.nicip_code.empty() ? std::string_view(e.nicip_code) : e.snomed_code;
+                built->registry.Add(validate::ExaminationRegistry::KeyOf(e.nhs_number, e.test_date, code, e.site_code),
+                                    {e.provider, e.submission_id, e.line});
+            });
+        if (!status) return core::Fail(status.error());
+    }
+
+    auto timetable = Timetable::Load(store);
+    if (!timetable) return core::Fail(timetable.error());
+    auto window = timetable->For(period);
+    if (!window) return core::Fail(window.error());
 
     validate::ValidationContext& c = built->context;
+    // A file received after the final deadline (by exception) is aged as if sent on it.
+    if (received_on > window->final) c.aged_from = window->final;
     c.catalogue = &catalogue;
     c.local_codes = &built->local_codes;
     c.submitted = received_on;
@@ -73,7 +85,7 @@ core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::S
     c.postcodes = &built->reference->postcodes;
     c.scope = &built->scope;
     c.exclusions = &built->exclusions;
-    c.registry = &built->registry;
+    c.registry = other_providers ? &built->registry : nullptr;
     return built;
 }
 

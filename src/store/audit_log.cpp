@@ -75,6 +75,13 @@ core::Result<std::map<std::string, int64_t>> AuditLog::CountBySubject(std::strin
     return counts;
 }
 
+core::Result<std::optional<std::string>> AuditLog::LastAt(std::string_view action_prefix) {
+    auto row = db_.QueryOne("SELECT MAX(at) FROM audit_log WHERE action LIKE ? ESCAPE '!'",
+                            {LikeLiteral(action_prefix) + "%"});
+    if (!row) return core::Fail(row.error());
+    return *row ? (*row)->Optional(0) : std::optional<std::string>();
+}
+
 core::Status AuditLog::ForEachAnchor(const std::function<bool(const AuditAnchor&)>& visit) {
     return db_.Query(
         "SELECT s.id, s.audit_seq, s.audit_hash, a.hash FROM submissions s "

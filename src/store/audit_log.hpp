@@ -46,6 +46,8 @@ class AuditLog {
     // actions that start with `action_prefix`.
     core::Result<std::map<std::string, int64_t>> CountBySubject(std::string_view action_prefix,
                                                                 std::string_view subject_suffix);
+    // When the last entry whose action starts with `action_prefix` was written; none if there is none.
+    core::Result<std::optional<std::string>> LastAt(std::string_view action_prefix);
     // Every submission's anchor, in the order of submissions.
     core::Status ForEachAnchor(const std::function<bool(const AuditAnchor&)>& visit);
 

@@ -57,4 +57,11 @@ core::Status LocalCodeTable::Withdraw(const std::string& provider, const std::st
     return db_.Execute("DELETE FROM local_codes WHERE provider = ? AND local_code = ?", {provider, local_code});
 }
 
+core::Status LocalCodeTable::Put(const LocalCodeRow& r) {
+    auto null_if_empty = [](const std::string& s) { return s.empty() ? SqlValue{} : SqlValue{s}; };
+    return db_.Execute(std::string("INSERT INTO local_codes (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       {r.provider, r.local_code, r.nicip_code, r.status, r.notified_by, r.notified_at,
+                        null_if_empty(r.decided_by), null_if_empty(r.decided_at), null_if_empty(r.reason)});
+}
+
 }  // namespace did::store

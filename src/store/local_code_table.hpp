@@ -23,6 +23,8 @@ class LocalCodeTable {
     // All codes, or one provider's; `status` filters when not empty.
     core::Status Withdraw(const std::string& provider, const std::string& local_code);
     core::Result<std::vector<LocalCodeRow>> List(const std::string& provider, const std::string& status);
+    // A code exactly as `row` has it, decision and all (copying codes into a reference data bundle).
+    core::Status Put(const LocalCodeRow& row);
 
   private:
     SqlConnection& db_;

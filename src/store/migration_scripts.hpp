@@ -9,6 +9,8 @@ std::string_view SqliteMigration001();
 std::string_view PostgresMigration001();
 std::string_view SqliteMigration002();
 std::string_view PostgresMigration002();
+std::string_view SqliteMigration003();
+std::string_view PostgresMigration003();
 std::string_view SqliteMigration004();
 std::string_view PostgresMigration004();
 

@@ -9,9 +9,9 @@ namespace {
 const std::vector<std::string_view>& Scripts(Dialect dialect) {
     // A script's version is its place in the list: numbers are given in order, with no gap.
     static const std::vector<std::string_view> sqlite = {SqliteMigration001(), SqliteMigration002(),
-                                                         SqliteMigration004()};
+                                                         SqliteMigration003(), SqliteMigration004()};
     static const std::vector<std::string_view> postgres = {PostgresMigration001(), PostgresMigration002(),
-                                                           PostgresMigration004()};
+                                                           PostgresMigration003(), PostgresMigration004()};
     return dialect == Dialect::kSqlite ? sqlite : postgres;
 }
 

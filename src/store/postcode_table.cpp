@@ -91,4 +91,12 @@ core::Result<std::optional<std::string>> PostcodeTable::Snapshot(const std::stri
     return std::optional<std::string>(std::move(*bytes));
 }
 
+core::Result<std::optional<SnapshotInfo>> PostcodeTable::SnapshotDetails(const std::string& name) {
+    // Stored as hex: two characters a byte.
+    auto row = db_.QueryOne("SELECT built_at, LENGTH(data) / 2 FROM refdata_snapshots WHERE name = ?", {name});
+    if (!row) return core::Fail(row.error());
+    if (!*row) return std::optional<SnapshotInfo>();
+    return std::optional<SnapshotInfo>(SnapshotInfo{(*row)->Text(0), (*row)->Int(1)});
+}
+
 }  // namespace did::store

@@ -25,6 +25,8 @@ class PostcodeTable {
 
     core::Status PutSnapshot(const std::string& name, const std::string& built_at, const std::string& bytes);
     core::Result<std::optional<std::string>> Snapshot(const std::string& name);
+    // When a snapshot was built and its size in bytes, without reading it; none if there is none.
+    core::Result<std::optional<SnapshotInfo>> SnapshotDetails(const std::string& name);
 
   private:
     SqlConnection& db_;

@@ -5,12 +5,16 @@
 #include <map>
 
 #include "store/audit_log.hpp"
+#include "store/bundle_note_table.hpp"
+#include "store/catalogue_table.hpp"
 #include "store/engagement_table.hpp"
 #include "store/last_good_file_table.hpp"
 #include "store/local_code_table.hpp"
+#include "store/migration_scripts.hpp"
 #include "store/organisation_table.hpp"
 #include "store/postcode_table.hpp"
 #include "store/record_table.hpp"
+#include "store/refdata_import_table.hpp"
 #include "store/store.hpp"
 #include "store/submission_table.hpp"
 #include "store/test_databases.hpp"
@@ -441,6 +445,161 @@ TEST_P(StoreContractTest, DuplicatesAreListedBetweenCurrentFilesOnly) {
         return store_->db().Execute("UPDATE submissions SET status = 'current' WHERE id = ?", {*newer});
     }));
     EXPECT_TRUE(records.CurrentDuplicates(Month("2026-10"))->empty());
+}
+
+TEST_P(StoreContractTest, AnImportedCatalogueReplacesTheLastOne) {
+    CatalogueTable table(store_->db());
+    EXPECT_EQ(*table.Count(), 0);  // none imported: the shipped one is used
+    EXPECT_TRUE(table.List()->empty());
+    ASSERT_TRUE(store_->InTransaction([&] {
+        return table.Replace({{"XCHES", "399208008", "Plain Radiography", "", ""},
+                              {"UABDO", "45036003", "Ultrasound", "2026-06-01", ""}});
+    }));
+    ASSERT_TRUE(store_->InTransaction([&] {
+        return table.Replace({{"XCHES", "399208008", "Plain Radiography", "", ""},
+                              {"UABDO", "45036003", "Ultrasound", "2026-06-01", "2026-07-01"},
+                              {"CCHES", "169069000", "Computerized Axial Tomography", "", ""}});
+    }));
+    auto rows = table.List();
+    ASSERT_TRUE(rows) << rows.error().message;
+    ASSERT_EQ(rows->size(), 3u);
+    EXPECT_EQ((*rows)[0].code, "CCHES");  // in code order
+    EXPECT_EQ((*rows)[1].code, "UABDO");
+    EXPECT_EQ((*rows)[1].nicip_retired_on, "2026-06-01");
+    EXPECT_EQ((*rows)[1].snomed_retired_on, "2026-07-01");
+    EXPECT_EQ((*rows)[2].snomed_ct_id, "399208008");
+    EXPECT_EQ((*rows)[2].nicip_retired_on, "");
+    // A failed replacement leaves the catalogue as it was.
+    EXPECT_FALSE(store_->InTransaction([&]() -> core::Status {
+        if (auto replaced = table.Replace({{"XNEW1", "60027007", "Plain Radiography", "", ""}}); !replaced) {
+            return replaced;
+        }
+        return core::Fail(core::Error::Internal("the import fails after the codes are written"));
+    }));
+    EXPECT_EQ(*table.Count(), 3);
+}
+
+TEST_P(StoreContractTest, ReferenceDataImportsAreRecordedInOrder) {
+    RefdataImportTable table(store_->db());
+    EXPECT_FALSE(*table.Latest("nicip"));
+    ASSERT_TRUE(table.Add({0, "nicip", "2026-11-01T09:00:00Z", "admin", "nicip_2026.csv", "ab12", 2787}));
+    ASSERT_TRUE(table.Add({0, "ods.site", "2026-11-02T09:00:00Z", "admin", "ets.csv", "cd34", 12}));
+    ASSERT_TRUE(table.Add({0, "nicip", "2026-11-03T09:00:00Z", "other", "nicip_2027.csv", "ef56", 2790}));
+    auto latest = table.Latest("nicip");
+    ASSERT_TRUE(latest && *latest) << (latest ? "none" : latest.error().message);
+    EXPECT_EQ((*latest)->file_name, "nicip_2027.csv");
+    EXPECT_EQ((*latest)->imported_by, "other");
+    EXPECT_EQ((*latest)->file_sha256, "ef56");
+    EXPECT_EQ((*latest)->rows, 2790);
+    auto all = table.List();
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 3u);
+    EXPECT_EQ((*all)[1].dataset, "ods.site");
+    EXPECT_LT((*all)[0].id, (*all)[1].id);
+    EXPECT_LT((*all)[1].id, (*all)[2].id);
+}
+
+TEST_P(StoreContractTest, ABundleHasOneNoteAndADatabaseNone) {
+    BundleNoteTable table(store_->db());
+    EXPECT_FALSE(*table.Get());
+    ASSERT_TRUE(table.Put({"2026-11-20T10:00:00Z", "admin", "postgresql://did@db/did", true}));
+    ASSERT_TRUE(table.Put({"2026-11-21T10:00:00Z", "admin", "sqlite:/data/did.sqlite", false}));
+    auto note = table.Get();
+    ASSERT_TRUE(note && *note);
+    EXPECT_EQ((*note)->exported_at, "2026-11-21T10:00:00Z");
+    EXPECT_EQ((*note)->source, "sqlite:/data/did.sqlite");
+    EXPECT_FALSE((*note)->postcodes);
+}
+
+TEST_P(StoreContractTest, ReferenceDataCanBeCopiedOut) {
+    PostcodeTable postcodes(store_->db());
+    EXPECT_FALSE(*postcodes.SnapshotDetails("postcodes"));
+    ASSERT_TRUE(postcodes.PutSnapshot("postcodes", "2026-11-28T00:00:00Z", std::string(24, 'x')));
+    auto details = postcodes.SnapshotDetails("postcodes");
+    ASSERT_TRUE(details && *details);
+    EXPECT_EQ((*details)->built_at, "2026-11-28T00:00:00Z");
+    EXPECT_EQ((*details)->bytes, 24);
+
+    LocalCodeTable codes(store_->db());
+    ASSERT_TRUE(codes.Put(
+        {"RXX", "LC1", "XCHES", "approved", "dm", "2026-10-01T00:00:00Z", "admin", "2026-10-02T00:00:00Z", ""}));
+    auto found = codes.Find("RXX", "LC1");
+    ASSERT_TRUE(found && *found);
+    EXPECT_EQ((*found)->status, "approved");
+    EXPECT_EQ((*found)->decided_by, "admin");
+
+    TimetableTable timetable(store_->db());
+    ASSERT_TRUE(timetable.PutSetting("timetable.cutoff_day", "20"));
+    ASSERT_TRUE(timetable.PutSetting("timetable.final_months", "5"));
+    ASSERT_TRUE(timetable.PutSetting("other", "x"));
+    auto settings = timetable.Settings("timetable.");
+    ASSERT_TRUE(settings);
+    EXPECT_EQ(*settings, (std::vector<std::pair<std::string, std::string>>{{"timetable.cutoff_day", "20"},
+                                                                           {"timetable.final_months", "5"}}));
+    ASSERT_TRUE(timetable.PutOverride({"2026-12", "2027-01-04", "2027-01-27", "2027-01-31", "2027-06-30"}));
+    ASSERT_TRUE(timetable.PutOverride({"2026-11", "2026-12-01", "2026-12-20", "2026-12-31", "2027-05-31"}));
+    auto overrides = timetable.Overrides();
+    ASSERT_TRUE(overrides);
+    ASSERT_EQ(overrides->size(), 2u);
+    EXPECT_EQ((*overrides)[0].period, "2026-11");
+    EXPECT_EQ((*overrides)[1].final, "2027-06-30");
+}
+
+TEST_P(StoreContractTest, TheLastAuditEntryOfAKindIsDated) {
+    AuditLog log(store_->db());
+    EXPECT_FALSE(*log.LastAt("agreement."));
+    ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+        for (const auto& [action, at] : {std::pair{"agreement.recorded", "2026-11-01T10:00:00Z"},
+                                         std::pair{"agreement.removed", "2026-11-03T10:00:00Z"},
+                                         std::pair{"agreementXremoved", "2026-11-09T10:00:00Z"},
+                                         std::pair{"exclusion.added", "2026-11-05T10:00:00Z"}}) {
+            auto e = log.Append({0, at, "admin", "cli@test", action, "RXX for RYY", "{}", "", ""});
+            if (!e) return core::Fail(e.error());
+        }
+        return {};
+    }));
+    EXPECT_EQ(*log.LastAt("agreement."), "2026-11-03T10:00:00Z");
+    EXPECT_EQ(*log.LastAt("exclusion."), "2026-11-05T10:00:00Z");
+    EXPECT_FALSE(*log.LastAt("local_code."));
+}
+
+// A database at version 2 that has had ODS files and a postcode directory imported gains a
+// record of those imports, from their audit entries, when it is opened.
+TEST_P(StoreContractTest, MigratingAnOlderDatabaseRecordsItsImports) {
+    TestDatabase older(GetParam());
+    auto db = Connect(older.url());
+    ASSERT_TRUE(db);
+    const bool sqlite = GetParam() == Backend::kSqlite;
+    ASSERT_TRUE((*db)->ExecuteScript(sqlite ? SqliteMigration001() : PostgresMigration001()));
+    ASSERT_TRUE((*db)->ExecuteScript(sqlite ? SqliteMigration002() : PostgresMigration002()));
+    ASSERT_TRUE(
+        (*db)->ExecuteScript("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL); "
+                             "INSERT INTO schema_migrations VALUES (1, 'test'); "
+                             "INSERT INTO schema_migrations VALUES (2, 'test')"));
+    AuditLog old_log(**db);
+    ASSERT_TRUE((*db)->Begin());
+    ASSERT_TRUE(old_log.Append({0, "2026-10-01T09:00:00Z", "admin", "cli@test", "refdata.ods_imported", "site",
+                                "{\"file\":\"ets.csv\",\"organisations\":\"12\"}", "", ""}));
+    ASSERT_TRUE(
+        old_log.Append({0, "2026-10-02T09:00:00Z", "admin", "cli@test", "expectation.added", "RXX", "{}", "", ""}));
+    ASSERT_TRUE(old_log.Append({0, "2026-10-03T09:00:00Z", "other", "cli@test", "refdata.postcodes_imported",
+                                "postcodes", "{\"file\":\"ONSPD.csv\",\"postcodes\":\"3000\"}", "", ""}));
+    ASSERT_TRUE((*db)->Commit());
+
+    auto opened = Store::Open(older.url(), IfMissing::kFail);
+    ASSERT_TRUE(opened) << opened.error().message;
+    RefdataImportTable imports((*opened)->db());
+    auto rows = imports.List();
+    ASSERT_TRUE(rows) << rows.error().message;
+    ASSERT_EQ(rows->size(), 2u);
+    EXPECT_EQ((*rows)[0].dataset, "ods.site");
+    EXPECT_EQ((*rows)[0].file_name, "ets.csv");
+    EXPECT_EQ((*rows)[0].rows, 12);
+    EXPECT_EQ((*rows)[0].imported_at, "2026-10-01T09:00:00Z");
+    EXPECT_EQ((*rows)[0].file_sha256, "");  // not known before
+    EXPECT_EQ((*rows)[1].dataset, "postcodes");
+    EXPECT_EQ((*rows)[1].imported_by, "other");
+    EXPECT_EQ((*rows)[1].rows, 3000);
 }
 
 TEST_P(StoreContractTest, IntegrityCheckPasses) {

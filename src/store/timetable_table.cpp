@@ -15,6 +15,17 @@ core::Status TimetableTable::PutSetting(const std::string& key, const std::strin
         {key, value});
 }
 
+core::Result<std::vector<std::pair<std::string, std::string>>> TimetableTable::Settings(const std::string& prefix) {
+    std::vector<std::pair<std::string, std::string>> settings;
+    // A handful of rows: filtered here rather than with LIKE and its wildcards.
+    auto status = db_.Query("SELECT key, value FROM settings ORDER BY key", {}, [&](const SqlRow& r) {
+        if (r.Text(0).starts_with(prefix)) settings.emplace_back(r.Text(0), r.Text(1));
+        return true;
+    });
+    if (!status) return core::Fail(status.error());
+    return settings;
+}
+
 core::Status TimetableTable::PutOverride(const TimetableOverrideRow& r) {
     return db_.Execute(
         "INSERT INTO timetable_overrides (period, opens, cutoff, provisional, final) VALUES (?, ?, ?, ?, ?) "
@@ -58,6 +69,17 @@ core::Result<std::optional<std::string>> TimetableTable::FirstPeriodInUse() {
     if (!row) return core::Fail(row.error());
     if (!*row || (*row)->IsNull(0)) return std::optional<std::string>();
     return std::optional<std::string>((*row)->Text(0));
+}
+
+core::Result<std::vector<TimetableOverrideRow>> TimetableTable::Overrides() {
+    std::vector<TimetableOverrideRow> rows;
+    auto status = db_.Query("SELECT period, opens, cutoff, provisional, final FROM timetable_overrides ORDER BY period",
+                            {}, [&](const SqlRow& r) {
+                                rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+                                return true;
+                            });
+    if (!status) return core::Fail(status.error());
+    return rows;
 }
 
 core::Status TimetableTable::PutException(const ExceptionRow& r) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/sql_connection.hpp"
@@ -18,9 +19,12 @@ class TimetableTable {
 
     core::Result<std::optional<std::string>> Setting(const std::string& key);
     core::Status PutSetting(const std::string& key, const std::string& value);
+    // Every setting whose key starts with `prefix`, by key.
+    core::Result<std::vector<std::pair<std::string, std::string>>> Settings(const std::string& prefix);
 
     core::Status PutOverride(const TimetableOverrideRow& row);
     core::Result<std::optional<TimetableOverrideRow>> Override(const std::string& period);
+    core::Result<std::vector<TimetableOverrideRow>> Overrides();
 
     // Keeps a month's dates as they are; a month frozen already keeps its first dates.
     core::Status Freeze(const TimetableOverrideRow& row, const std::string& frozen_at);

@@ -164,4 +164,38 @@ struct LastGoodFileRow {
     std::string note;                      // why it was recorded then
 };
 
+// One NICIP code of an imported catalogue, as its release file gives it.
+struct NicipCodeRow {
+    std::string code;
+    std::string snomed_ct_id;
+    std::string modality;          // the published label
+    std::string nicip_retired_on;  // YYYY-MM-DD or empty
+    std::string snomed_retired_on;
+};
+
+// One reference data import: the catalogue, an ODS file, the postcode directory.
+struct RefdataImportRow {
+    int64_t id = 0;
+    std::string dataset;      // nicip, ods.gp, ods.trust, ods.site, ods.independent, ods.other, postcodes
+    std::string imported_at;  // ISO 8601, UTC
+    std::string imported_by;
+    std::string file_name;
+    std::string file_sha256;  // empty for imports made before schema version 3
+    int64_t rows = 0;
+};
+
+// What a reference data bundle says of itself.
+struct BundleNoteRow {
+    std::string exported_at;  // ISO 8601, UTC
+    std::string exported_by;
+    std::string source;  // the database it came from, without a password
+    bool postcodes = false;
+};
+
+// A compact snapshot's date and size, without its contents.
+struct SnapshotInfo {
+    std::string built_at;
+    int64_t bytes = 0;
+};
+
 }  // namespace did::store

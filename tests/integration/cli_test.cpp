@@ -205,25 +205,34 @@ TEST_F(CliTest, ShippedReferenceSamplesAreWhatTheGeneratorWrites) {
     }
 }
 
-TEST_F(CliTest, CatalogueImportReplacesTheShippedOneWithoutARebuild) {
+TEST_F(CliTest, CatalogueImportReplacesTheShippedOneInTheDatabase) {
     WriteText(Path("bad.csv"), "nicip_code,snomed_ct_id\nXCHES,399208009\n");
     auto r = Did("refdata import bad.csv", true);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.out.find("line 2: SNOMED CT id 399208009 fails its Verhoeff check digit"), std::string::npos) << r.out;
-    EXPECT_NE(Did("refdata show").out.find("2787 codes, as shipped"), std::string::npos);
+    r = Did("refdata show --format csv");
+    EXPECT_NE(r.out.find("\nNICIP catalogue,shipped,,2787,,\n"), std::string::npos) << r.out;
 
+    // Two codes instead of 2,787: held back until confirmed.
     WriteText(Path("release.csv"), "nicip_code,snomed_ct_id\nXCHES,399208008\nUABDO,45036003\n");
     r = Did("refdata import release.csv");
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.out.find("Held back"), std::string::npos) << r.out;
+    r = Did("refdata import release.csv --confirm-drop");
     ASSERT_EQ(r.exit_code, 0);
-    EXPECT_NE(r.out.find("Imported 2 NICIP codes"), std::string::npos) << r.out;
-    EXPECT_NE(Did("refdata show").out.find("2 codes, imported"), std::string::npos);
+    EXPECT_NE(r.out.find("Imported 2 NICIP codes into the database"), std::string::npos) << r.out;
+    r = Did("refdata show --format csv");
+    EXPECT_NE(r.out.find("\nNICIP catalogue,imported,"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(",2,release.csv,"), std::string::npos) << r.out;
 
     // XWRIL was in the shipped catalogue, not in this release.
     WriteText(Path("one.csv"),
               "4010232137,01,1980-05-17,A,1,LS1 4AP,B82005,04,G1234567,B82005,2026-10-01,2026-10-02,"
               "2026-10-10,XWRIL,,2026-10-11,RH802,ACC1\n");
-    const auto report = nlohmann::json::parse(Did("validate one.csv --submitted 2026-11-05 --format json").out);
-    ASSERT_EQ(report["findings"].size(), 1u);
+    const auto report = nlohmann::json::parse(Did("validate one.csv --provider RH8 --period 2026-10 --submitted "
+                                                  "2026-11-05 --format json --db sqlite:data/did.sqlite")
+                                                  .out);
+    ASSERT_EQ(report["findings"].size(), 1u) << report.dump();
     EXPECT_EQ(report["findings"][0]["rule"], "DIDS057");
 }
 

@@ -181,7 +181,7 @@ TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
 
     r = Did("db migrate");
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(Has(r, "schema version 3")) << r.out;
+    EXPECT_TRUE(Has(r, "schema version 4")) << r.out;
 }
 
 }  // namespace

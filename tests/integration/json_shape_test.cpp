@@ -40,7 +40,7 @@ const std::map<std::string, std::string> kPrintsNoData = {
     {"refdata import-ods", "imports a file"},
     {"refdata import-postcodes", "imports a file"},
     {"refdata samples", "writes files in the ODS and ONSPD layouts"},
-    {"refdata show", "one sentence: which NICIP catalogue is in use"},
+    {"refdata export", "writes a reference data bundle"},
     {"timetable rule", "the rule in a sentence, or changes it"},
     {"timetable override", "an audited change"},
     {"exception grant", "an audited change"},
@@ -182,7 +182,8 @@ const std::map<std::string, std::vector<std::string>> kRuns = {
     {"findings", {"1"}},
     {"validate",
      {"october.csv", "october.csv --provider RXX --period 2026-10 --submitted 2026-11-05",
-      "november.csv --period 2026-10 --submitted 2026-12-01", "wrong.csv"}},
+      "november.csv --period 2026-10 --submitted 2026-12-01", "wrong.csv",
+      "october.csv --provider RXX --period 2026-10 --submitted 2026-11-05 --refdata bundle.sqlite"}},
     {"submit",
      {"--provider RXX --period 2026-10 head.csv --submitted 2026-11-09",
       "--provider RXX --period 2026-10 fresh.csv --submitted 2026-11-10 --dry-run",
@@ -210,7 +211,10 @@ class JsonShapeTest : public CollectionCliTest {
                  "submit --provider RXX --period 2026-10 october.csv --submitted 2026-11-05 --prep-minutes 45 "
                  "--comment 'slow RIS'",
                  "submit --provider RYJ --period 2026-10 ryj.csv --submitted 2026-11-06",
-                 "submit --provider RXX --period 2026-10 ryj.csv --submitted 2026-11-07 --confirm-drop"}) {
+                 "submit --provider RXX --period 2026-10 ryj.csv --submitted 2026-11-07 --confirm-drop",
+                 // A catalogue imported and a bundle exported: the report's reference data filled.
+                 "refdata import '" + std::string(kSourceDir) + "/data/nicip_catalogue.csv'",
+                 "refdata export bundle.sqlite"}) {
             const auto r = Did(args);
             ASSERT_EQ(r.exit_code, 0) << args << "\n" << r.out;
         }
