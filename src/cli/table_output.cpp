@@ -57,6 +57,7 @@ std::string Column::Key() const {
 // are shown escaped, and the columns are measured on what is shown.
 std::string Table::Text() const {
     std::vector<std::string> shown_columns;
+    shown_columns.reserve(columns.size());
     for (const Column& c : columns) shown_columns.push_back(core::ForTerminal(c.label));
     std::vector<std::vector<std::string>> shown_rows;
     for (const auto& row : rows) {
@@ -99,6 +100,7 @@ std::string Table::Csv() const {
         return out + "\n";
     };
     std::vector<std::string> keys;
+    keys.reserve(columns.size());
     for (const Column& c : columns) keys.push_back(c.Key());
     std::string out = line(keys);
     for (const auto& row : rows) out += line(row);

@@ -31,7 +31,8 @@ NhsNumberCheck CheckNhsNumber(std::string_view text) {
     const uint64_t odd = (v >> 8) & 0x00FF00FF00FF00FFULL;  // digits 1, 3, 5, 7
     constexpr uint64_t kEvenWeights = 4 | 6ULL << 16 | 8ULL << 32 | 10ULL << 48;
     constexpr uint64_t kOddWeights = 3 | 5ULL << 16 | 7ULL << 32 | 9ULL << 48;
-    const auto sum = static_cast<int>(((even * kEvenWeights) >> 48) + ((odd * kOddWeights) >> 48) + d8 * 2);
+    const auto sum =
+        static_cast<int>(((even * kEvenWeights) >> 48) + ((odd * kOddWeights) >> 48) + static_cast<uint64_t>(d8) * 2);
     int check = 11 - sum % 11;
     if (check == 10) return NhsNumberCheck::kCheckDigitTen;
     if (check == 11) check = 0;

@@ -29,10 +29,8 @@ core::Status CheckOrganisation(store::Store& store, const std::string& code, Org
     std::map<std::string, store::OrganisationRow> known;
     store::OrganisationTable table(store.db());
     auto read = table.ForEach([&](const store::OrganisationRow& row) {
-        if (row.kind != "gp")
-            known.emplace(row.code, row);  // practices are many, and never meant here
-        else if (row.code == code)
-            known.emplace(row.code, row);
+        // Practices are many, and never meant here (unless named exactly).
+        if (row.kind != "gp" || row.code == code) known.emplace(row.code, row);
     });
     if (!read) return read;
     const bool want_provider = role == OrgRole::kProvider;

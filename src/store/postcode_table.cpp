@@ -88,7 +88,7 @@ core::Result<std::optional<std::string>> PostcodeTable::Snapshot(const std::stri
     if (!*row) return std::optional<std::string>();
     auto bytes = Unhex((*row)->Text(0));
     if (!bytes) return core::Fail(core::Error::Corruption("the reference data snapshot " + name + " is damaged"));
-    return std::optional<std::string>(std::move(*bytes));
+    return bytes;
 }
 
 core::Result<std::optional<SnapshotInfo>> PostcodeTable::SnapshotDetails(const std::string& name) {

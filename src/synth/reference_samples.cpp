@@ -42,6 +42,7 @@ const Area& AreaOf(const std::string& postcode) {
 const std::vector<std::string>& SampleGpPractices() {
     static const std::vector<std::string> practices = [] {
         std::vector<std::string> out;
+        out.reserve(60);
         for (int i = 0; i < 60; ++i)
             out.push_back(fmt::format("{}{:05d}", static_cast<char>('B' + i % 12), 81001 + i * 7));
         return out;

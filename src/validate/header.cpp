@@ -34,13 +34,12 @@ std::string NormaliseColumnName(std::string_view name) {
     std::string out;
     out.reserve(name.size());
     for (char c : name) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80) {
-            out += c;  // not ASCII punctuation: keep, so it cannot match by accident
+        // A byte past ASCII is not punctuation: kept, so that it cannot match by accident.
+        const bool kept = static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (kept) {
+            out += c;
         } else if (c >= 'A' && c <= 'Z') {
             out += static_cast<char>(c - 'A' + 'a');
-        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out += c;
         }
     }
     return out;
