@@ -1,6 +1,6 @@
 // The text form of a validation report: a summary a data manager can take in at a glance
-// (verdict, counts, each rule with its count, meaning and first lines), then how to get
-// every finding.
+// (verdict, counts, each rule with its count, meaning and first lines, with the site and
+// accession number of each), then how to get every finding.
 #pragma once
 
 #include <optional>

@@ -16,7 +16,7 @@ using core::Date;
 using core::Field;
 
 RecordOutcome RecordValidator::Pass::Run() {
-    const size_t first = findings_.size();
+    const size_t first = first_finding_;
     CheckDates();  // first: the checks after it use the dates it parses
     CheckNhsNumber();
     CheckDemographics();
@@ -39,12 +39,24 @@ void RecordValidator::Pass::Add(RuleId rule, std::string_view value, std::string
         if (core::HasControlCharacter(value)) shown_value = core::ShowControlCharacters(value);
         if (core::HasControlCharacter(message)) message = core::ShowControlCharacters(message);
     }
-    findings_.push_back(Finding{line_, rule, severity, std::move(shown_value), std::move(message)});
+    findings_.push_back(Finding{line_, rule, severity, std::move(shown_value), std::move(message), Place()});
     if (severity != Severity::kWarn) {
         outcome_ = RecordOutcome::kRejected;
     } else if (outcome_ == RecordOutcome::kClean) {
         outcome_ = RecordOutcome::kWarned;
     }
+}
+
+std::shared_ptr<const FindingPlace> RecordValidator::Pass::Place() const {
+    if (findings_.size() > first_finding_) return findings_[first_finding_].place;
+    const std::string_view site = Get(Field::kSiteCode);
+    const std::string_view accession = Get(Field::kAccessionNumber);
+    // Shown as `value` is, for the same reasons.
+    if (may_hold_control_ && (core::HasControlCharacter(site) || core::HasControlCharacter(accession))) {
+        return std::make_shared<const FindingPlace>(core::ShowControlCharacters(site),
+                                                    core::ShowControlCharacters(accession));
+    }
+    return std::make_shared<const FindingPlace>(site, accession);
 }
 
 void RecordValidator::Pass::CheckNhsNumber() {
