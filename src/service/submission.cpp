@@ -98,7 +98,7 @@ core::Status StoreFindings(store::RecordTable& records, int64_t id, const valida
     auto add = [&](const validate::Finding& f) {
         const auto& spec = rules.Spec(f.rule);
         row.assign({id, static_cast<int64_t>(f.line), spec.code, validate::SeverityName(f.severity), spec.field_label,
-                    f.value, f.message});
+                    f.value, f.message, f.site_code(), f.accession_number()});
         failed = (*loader)->Add(row);
         return static_cast<bool>(failed);
     };

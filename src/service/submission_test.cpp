@@ -198,6 +198,41 @@ TEST_P(SubmissionTest, WhatTheCallerPromisedFailsAndNothingIsStored) {
     EXPECT_EQ(Submit(request.path).result, SubmitResult::kStored);
 }
 
+// A RIS team finds the examination of a stored finding by its site and accession number.
+TEST_P(SubmissionTest, StoredFindingsKeepTheirRecordsSiteAndAccessionNumber) {
+    const std::string path = Write("c.csv", "NHS NUMBER,x\n");  // replaced below
+    const std::string good = Extract("good.csv", 3, 1);
+    std::ifstream in(good, std::ios::binary);
+    std::string header;
+    std::string record;
+    std::getline(in, header);
+    std::getline(in, record);
+    // The same record with a bad gender (the fifth column) and its accession number changed.
+    std::vector<std::string> fields;
+    for (size_t at = 0, comma = 0; comma != std::string::npos; at = comma + 1) {
+        comma = record.find(',', at);
+        fields.push_back(record.substr(at, comma == std::string::npos ? std::string::npos : comma - at));
+    }
+    ASSERT_EQ(fields.size(), 18u);
+    std::string bad;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        bad += (i ? "," : "") + (i == 4 ? std::string("7") : i == 17 ? std::string("=ACC 9") : fields[i]);
+    }
+    Write("c.csv", header + "\n" + record + "\n" + bad + "\n");
+    const auto outcome = Submit(path);
+    ASSERT_EQ(outcome.result, SubmitResult::kStored) << outcome.message;
+    std::vector<store::FindingRow> findings;
+    ASSERT_TRUE(ReadFindings(*store_, admin_, outcome.submission->id, [&](const store::FindingRow& f) {
+        findings.push_back(f);
+        return true;
+    }));
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].line, 3);
+    EXPECT_EQ(findings[0].rule, "DIDS014");
+    EXPECT_EQ(findings[0].site_code, fields[16]);
+    EXPECT_EQ(findings[0].accession_number, "=ACC 9");
+}
+
 TEST_P(SubmissionTest, AStoredFileHasAReceiptAndABackDatedOneIsAudited) {
     const std::string path = Extract("a.csv", 400, 1, 0.05);
     const auto stored = Submit(path);

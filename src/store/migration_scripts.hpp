@@ -9,5 +9,7 @@ std::string_view SqliteMigration001();
 std::string_view PostgresMigration001();
 std::string_view SqliteMigration002();
 std::string_view PostgresMigration002();
+std::string_view SqliteMigration005();
+std::string_view PostgresMigration005();
 
 }  // namespace did::store

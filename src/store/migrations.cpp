@@ -7,8 +7,10 @@ namespace did::store {
 namespace {
 
 const std::vector<std::string_view>& Scripts(Dialect dialect) {
-    static const std::vector<std::string_view> sqlite = {SqliteMigration001(), SqliteMigration002()};
-    static const std::vector<std::string_view> postgres = {PostgresMigration001(), PostgresMigration002()};
+    static const std::vector<std::string_view> sqlite = {SqliteMigration001(), SqliteMigration002(),
+                                                         SqliteMigration005()};
+    static const std::vector<std::string_view> postgres = {PostgresMigration001(), PostgresMigration002(),
+                                                           PostgresMigration005()};
     return dialect == Dialect::kSqlite ? sqlite : postgres;
 }
 

@@ -174,7 +174,7 @@ TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
 
     r = Did("db migrate");
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(Has(r, "schema version 2")) << r.out;
+    EXPECT_TRUE(Has(r, "schema version 3")) << r.out;
 }
 
 }  // namespace
