@@ -172,6 +172,16 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
             WithCommas(total_findings),
             ForTerminal(heading.rerun_command.empty() ? "did validate " + heading.file_name : heading.rerun_command));
     }
+    if (!heading.rejected_path.empty()) {
+        const std::string path = ForTerminal(heading.rejected_path);
+        b += report.file_rejected() ? fmt::format("\nThe file was rejected as a whole: {} is a copy of it.\n", path)
+             : report.records.rejected == 0
+                 ? fmt::format("\nNo record was rejected: {} holds {}.\n", path,
+                               report.has_header ? "the header line alone" : "nothing")
+                 : fmt::format("\nThe {} rejected record{} {} in {}, as sent{}.\n", WithCommas(report.records.rejected),
+                               report.records.rejected == 1 ? "" : "s", report.records.rejected == 1 ? "is" : "are",
+                               path, report.has_header ? ", after the header line" : "");
+    }
     if (!heading.accepted_path.empty()) {
         b += report.file_rejected()
                  ? "\nNo accepted records were written: the file was rejected.\n"

@@ -23,6 +23,7 @@ struct TextReportHeading {
     double seconds = 0;
     std::string findings_path;  // where every finding was written, if anywhere
     std::string accepted_path;  // where the accepted records were written, if anywhere
+    std::string rejected_path;  // where the rejected records were copied as sent, if anywhere
     std::string rerun_command;  // how to get every finding; default `did validate FILE`
     std::string verdict;        // replaces the headline when the outcome is not the file's (a submission held back)
 };

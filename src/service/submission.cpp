@@ -214,6 +214,16 @@ class Submission {
         return {};
     }
 
+    // What the caller promised besides storing, with the submitted bytes to read again.
+    core::Status WriteOutputs(const validate::ValidationReport& report) const {
+        if (!r_.write_outputs) return {};
+        // A regular file is read again through the descriptor it was validated from, and checked
+        // unchanged once read; a spool cannot change.
+        auto again = input_->ReadAgain();
+        if (!again) return core::Fail(core::Error::Internal("the submitted file cannot be read again"));
+        return r_.write_outputs(report, *again);
+    }
+
     core::Result<SubmitOutcome> Refuse(const std::string& reason) {
         if (auto audited = RecordAlone(store_, r_.actor, "submission.refused", subject_,
                                        {{"reason", reason}, {"file", r_.file_name}});
@@ -339,6 +349,7 @@ class Submission {
         outcome.message =
             "Dry run, nothing stored. A real submission would be: " + std::string(SubmitResultName(outcome.would_be)) +
             "." + (verdict.empty() ? "" : " " + verdict);
+        if (auto promised = WriteOutputs(*report); !promised) return core::Fail(promised.error());
         outcome.report = std::move(*report);
         return outcome;
     }
@@ -431,9 +442,7 @@ class Submission {
                         {"backdate_reason", r_.backdate_reason}});
             if (!audited) return core::Fail(audited.error());
             if (auto a = submissions.SetAuditEntry(row.id, audited->seq, audited->hash); !a) return a;
-            if (r_.before_commit) {
-                if (auto promised = r_.before_commit(*report); !promised) return promised;
-            }
+            if (auto promised = WriteOutputs(*report); !promised) return promised;
             outcome.receipt = MakeReceipt(row);
             if (current_file) {
                 outcome.message =
@@ -455,6 +464,7 @@ class Submission {
             auto audited = RecordAlone(store_, r_.actor, *after_rollback, subject_,
                                        {{"sha256", sha256_}, {"reason", outcome.message}});
             if (!audited) return core::Fail(audited.error());
+            if (auto promised = WriteOutputs(*outcome.report); !promised) return core::Fail(promised.error());
         }
         return outcome;
     }
