@@ -26,8 +26,11 @@ RecordOutcome RecordValidator::Pass::Run() {
     CheckAccession();
     CheckEngagement();
     if (may_hold_control_) CheckControlCharacters();
-    std::stable_sort(findings_.begin() + static_cast<std::ptrdiff_t>(first), findings_.end(),
-                     [](const Finding& a, const Finding& b) { return a.rule < b.rule; });
+    // Most records have no finding or one, and the checks mostly come in rule order: sorting
+    // only when needed spares a temporary buffer and two moves of every finding.
+    const auto by_rule = [](const Finding& a, const Finding& b) { return a.rule < b.rule; };
+    const auto begin = findings_.begin() + static_cast<std::ptrdiff_t>(first);
+    if (!std::is_sorted(begin, findings_.end(), by_rule)) std::stable_sort(begin, findings_.end(), by_rule);
     return outcome_;
 }
 
