@@ -54,14 +54,15 @@ int Restore(const SubmissionOptions& o, Session& session) {
 
 // The findings CSV as `did validate --findings` writes it, with the same guarded cells.
 int Findings(const SubmissionOptions& o, Session& session) {
-    std::string out = o.format == "json" ? "[" : "line,field,rule,severity,value,message\n";
+    std::string out = o.format == "json" ? "[" : "line,site_code,accession_number,field,rule,severity,value,message\n";
     bool first = true;
     auto status = service::ReadFindings(*session.store, session.actor, o.id, [&](const store::FindingRow& f) {
         if (o.format == "json") {
             out += first ? "\n  {\"line\": " : ",\n  {\"line\": ";
             out += std::to_string(f.line);
             for (const auto& [key, value] :
-                 {std::pair{"field", &f.field}, std::pair{"rule", &f.rule}, std::pair{"severity", &f.severity},
+                 {std::pair{"site_code", &f.site_code}, std::pair{"accession_number", &f.accession_number},
+                  std::pair{"field", &f.field}, std::pair{"rule", &f.rule}, std::pair{"severity", &f.severity},
                   std::pair{"value", &f.value}, std::pair{"message", &f.message}}) {
                 out += fmt::format(", \"{}\": ", key);
                 core::AppendJsonString(out, *value);
@@ -69,7 +70,8 @@ int Findings(const SubmissionOptions& o, Session& session) {
             out += "}";
         } else {
             out += std::to_string(f.line);
-            for (const std::string* cell : {&f.field, &f.rule, &f.severity, &f.value, &f.message}) {
+            for (const std::string* cell :
+                 {&f.site_code, &f.accession_number, &f.field, &f.rule, &f.severity, &f.value, &f.message}) {
                 out += ',';
                 core::AppendCsvReportCell(out, *cell);
             }

@@ -20,6 +20,7 @@
 #include "core/terminal_text.hpp"
 #include "core/text_escape.hpp"
 #include "core/with_commas.hpp"
+#include "ingest/rejected_records.hpp"
 #include "refdata/catalogue_files.hpp"
 #include "report/findings_file.hpp"
 #include "report/output_stream.hpp"
@@ -112,6 +113,7 @@ struct SubmitOptions {
     std::string comment;
     std::string format;
     std::optional<std::string> findings;
+    std::optional<std::string> rejected;
     int64_t threads = 0;
     SessionOptions session;
 };
@@ -133,9 +135,10 @@ int RunSubmit(const SubmitOptions& o) {
     request.backdate_reason = o.reason;
 
     const std::string findings_path = o.findings.value_or("");
+    const std::string rejected_path = o.rejected.value_or("");
     std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl(o.session));
     kept.push_back({request.path, "the file being submitted"});
-    if (auto clash = CheckOutputPaths({{"--findings", findings_path}}, kept); !clash)
+    if (auto clash = CheckOutputPaths({{"--findings", findings_path}, {"--rejected", rejected_path}}, kept); !clash)
         return Fail(clash.error().message);
 
     auto session = OpenSession(o.session);
@@ -146,18 +149,27 @@ int RunSubmit(const SubmitOptions& o) {
     if (!catalogue) return UsageError("submit", catalogue.error().message);
     const report::ReferenceDataUsed reference = service::DatabaseReferenceData(*session->store, *catalogue);
 
-    // The findings file is created before anything is read, and written inside the
-    // submission's transaction: if it cannot be written, nothing is stored.
+    // The findings and rejected-records files are created before anything is read, and
+    // written inside the submission's transaction: if one cannot be written, nothing is stored.
     const auto& rules = validate::RuleCatalogue::Standard();
     std::optional<report::FindingsFile> findings;
-    bool findings_written = false;
+    std::optional<ingest::RejectedRecordsFile> rejected;
     if (!findings_path.empty()) {
         auto file = report::FindingsFile::Create(findings_path);
         if (!file) return UsageError("submit", file.error().message);
         findings.emplace(std::move(*file));
-        request.before_commit = [&](const validate::ValidationReport& report) {
-            findings_written = true;
-            return findings->Write(report, rules);
+    }
+    if (!rejected_path.empty()) {
+        auto file = ingest::RejectedRecordsFile::Create(rejected_path);
+        if (!file) return UsageError("submit", file.error().message);
+        rejected.emplace(std::move(*file));
+    }
+    if (findings || rejected) {
+        request.write_outputs = [&](const validate::ValidationReport& report, ingest::ByteSource& input) {
+            if (findings) {
+                if (auto written = findings->Write(report, rules); !written) return written;
+            }
+            return rejected ? rejected->Write(input, report) : core::Status{};
         };
     }
 
@@ -170,12 +182,6 @@ int RunSubmit(const SubmitOptions& o) {
     progress.Clear();
     if (!outcome) return UsageError("submit", outcome.error().message);
 
-    // Nothing was stored (a dry run, a rejected or held-back file): the findings still help.
-    if (findings && !findings_written && outcome->report) {
-        if (auto written = findings->Write(*outcome->report, rules); !written) {
-            return UsageError("submit", written.error().message);
-        }
-    }
     report::OutputStream out(stdout);
     if (format == "json") {
         std::string& b = out.buffer();
@@ -226,6 +232,7 @@ int RunSubmit(const SubmitOptions& o) {
             heading.submitted = request.received_on;
             heading.reference = reference;
             heading.findings_path = findings_path;
+            heading.rejected_path = rejected_path;
             heading.seconds = seconds;
             heading.rerun_command = fmt::format("did submit --provider {} --period {} {} --dry-run", request.provider,
                                                 request.period.ToString(), ShellWord(request.path));
@@ -271,6 +278,9 @@ void AddSubmitCommand(CLI::App& did, int& exit_status) {
     cmd->add_option("--comment", o->comment, "feedback: anything about the burden of the collection");
     AddFormatOption(*cmd, o->format, {"text", "json"});
     cmd->add_option("--findings", o->findings, "write every finding here (stored with the submission, or nothing is)")
+        ->type_name("OUT.csv");
+    cmd->add_option("--rejected", o->rejected,
+                    "copy the header line and the rejected records here, as sent (with the submission, or nothing is)")
         ->type_name("OUT.csv");
     AddWholeNumberOption(*cmd, "--threads", o->threads, 1, 256, "worker threads (default: one per core)");
     AddSessionOptions(*cmd, o->session);

@@ -5,7 +5,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <future>
+#include <limits>
 #include <memory>
 
 #include <fmt/format.h>
@@ -22,6 +24,8 @@
 #include "core/file_io.hpp"
 #include "ingest/byte_source.hpp"
 #include "ingest/pipeline.hpp"
+#include "ingest/rejected_records.hpp"
+#include "ingest/spool.hpp"
 #include "refdata/catalogue_files.hpp"
 #include "refdata/local_codes.hpp"
 #include "report/accepted_csv_writer.hpp"
@@ -43,6 +47,7 @@ struct ValidateOptions {
     std::string format;
     std::optional<std::string> findings;
     std::optional<std::string> accepted;
+    std::optional<std::string> rejected;
     int64_t threads = 0;
     std::optional<std::string> data_dir;
     std::optional<std::string> db;
@@ -106,14 +111,39 @@ int RunValidate(const ValidateOptions& o) {
     kept.push_back({path, "the file being validated"});
     if (o.local_codes) kept.push_back({*o.local_codes, "the local codes file"});
     if (o.refdata) kept.push_back({*o.refdata, "the reference data bundle"});
-    if (auto clash =
-            CheckOutputPaths({{"--findings", o.findings.value_or("")}, {"--accepted", o.accepted.value_or("")}}, kept);
+    if (auto clash = CheckOutputPaths({{"--findings", o.findings.value_or("")},
+                                       {"--accepted", o.accepted.value_or("")},
+                                       {"--rejected", o.rejected.value_or("")}},
+                                      kept);
         !clash) {
         return Fail(clash.error().message);
     }
 
-    auto source = ingest::FileSource::Open(path);
-    if (!source) return Fail(source.error().message);
+    auto file = ingest::FileSource::Open(path);
+    if (!file) return Fail(file.error().message);
+    ingest::ByteSource* source = file->get();
+    // The rejected records are copied from a second reading of the input: of the file itself,
+    // or of a spool of standard input or a pipe, which can be read only once.
+    std::optional<ingest::RejectedRecordsFile> rejected;
+    std::unique_ptr<ingest::ByteSource> read_again;
+    std::unique_ptr<ingest::Spool> spool;
+    std::unique_ptr<ingest::ByteSource> spooled;
+    if (const auto& rejected_path = o.rejected) {
+        auto created = ingest::RejectedRecordsFile::Create(*rejected_path);
+        if (!created) return Fail(created.error().message);
+        rejected.emplace(std::move(*created));
+        read_again = source->ReadAgain();
+        if (!read_again) {
+            const char* tmp = std::getenv("TMPDIR");
+            auto made = ingest::Spool::Create(*source, tmp != nullptr && *tmp != '\0' ? tmp : "/tmp",
+                                              std::numeric_limits<uint64_t>::max());
+            if (!made) return Fail(made.error().message);
+            spool = std::move(*made);
+            spooled = spool->Open();
+            source = spooled.get();
+            read_again = spool->Open();
+        }
+    }
     std::unique_ptr<report::AcceptedCsvWriter> accepted;
     if (const auto& accepted_path = o.accepted) {
         auto writer = report::AcceptedCsvWriter::Create(*accepted_path);
@@ -121,10 +151,10 @@ int RunValidate(const ValidateOptions& o) {
         accepted = std::move(*writer);
     }
 
-    ProgressBar progress((*source)->SizeHint());
+    ProgressBar progress(source->SizeHint());
     options.progress = [&](uint64_t bytes) { progress.Update(bytes); };
     const auto start = std::chrono::steady_clock::now();
-    auto report = ingest::ValidateCsv(**source, context, options, accepted.get());
+    auto report = ingest::ValidateCsv(*source, context, options, accepted.get());
     progress.Clear();
     if (!report) return UsageError("validate", report.error().message);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -140,6 +170,11 @@ int RunValidate(const ValidateOptions& o) {
         findings_written = std::async(
             std::launch::async,
             [&rules, &report, file = std::move(*findings_file)]() mutable { return file.Write(*report, rules); });
+    }
+    std::future<core::Status> rejected_written;
+    if (rejected) {
+        rejected_written = std::async(
+            std::launch::async, [&report, &rejected, &read_again]() { return rejected->Write(*read_again, *report); });
     }
     report::OutputStream out(stdout);
     core::Status written;
@@ -161,6 +196,7 @@ int RunValidate(const ValidateOptions& o) {
         heading.seconds = seconds;
         heading.findings_path = findings_path.value_or("");
         heading.accepted_path = o.accepted.value_or("");
+        heading.rejected_path = o.rejected.value_or("");
         // Every option that changes the findings, so that the command finds the same ones.
         heading.rerun_command = "did validate " + ShellWord(path);
         if (!o.provider.empty()) heading.rerun_command += " --provider " + o.provider;
@@ -172,8 +208,9 @@ int RunValidate(const ValidateOptions& o) {
         if (o.data_dir) heading.rerun_command += " --data-dir " + ShellWord(*o.data_dir);
         written = report::WriteValidationText(*report, rules, heading, out);
     }
-    if (findings_written.valid()) {
-        if (auto status = findings_written.get(); !status) return UsageError("validate", status.error().message);
+    for (auto* written_file : {&findings_written, &rejected_written}) {
+        if (!written_file->valid()) continue;
+        if (auto status = written_file->get(); !status) return UsageError("validate", status.error().message);
     }
     if (!written) return UsageError("validate", written.error().message);
     if (auto flushed = out.Flush(); !flushed) return UsageError("validate", flushed.error().message);
@@ -209,6 +246,9 @@ void AddValidateCommand(CLI::App& did, int& exit_status) {
     cmd->add_option("--findings", o->findings, "write every finding here: line, field, rule, severity, value, message")
         ->type_name("OUT.csv");
     cmd->add_option("--accepted", o->accepted, "write the accepted records here, normalised (itself a valid file)")
+        ->type_name("OUT.csv");
+    cmd->add_option("--rejected", o->rejected,
+                    "copy the header line and the rejected records here, byte for byte as sent, to fix and resend")
         ->type_name("OUT.csv");
     AddWholeNumberOption(*cmd, "--threads", o->threads, 1, 256, "worker threads (default: one per core)");
     AddDataDirOption(*cmd, o->data_dir);

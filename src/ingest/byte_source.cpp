@@ -61,6 +61,63 @@ core::Status WaitForPipe(int fd, const std::string& path, std::chrono::milliseco
     }
 }
 
+// A regular file's size and modification time against those it had when first opened.
+core::Status CheckFileUnchanged(int fd, uint64_t size_at_open, int64_t modified_ns_at_open, const std::string& path) {
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        return core::Fail(core::Error::IoError("cannot check " + path + " after reading it: " + std::strerror(errno)));
+    }
+    const auto size = static_cast<uint64_t>(info.st_size);
+    if (size == size_at_open && ModifiedNs(info) == modified_ns_at_open) return {};
+    const std::string what =
+        size == size_at_open ? "it was modified"
+                             : "it was " + std::to_string(size_at_open) + " bytes and is now " + std::to_string(size);
+    return core::Fail(core::Error::IoError(path + " changed while it was being read (" + what +
+                                           "); check it again once whatever is writing it has finished"));
+}
+
+// A regular file read again from its first byte, through a duplicate of the descriptor it was
+// opened with, at an offset of its own (pread): the same file, whatever its path now names.
+class FileReadAgain final : public ByteSource {
+  public:
+    FileReadAgain(int fd, uint64_t size, int64_t modified_ns, std::string path)
+        : fd_(fd), size_(size), modified_ns_(modified_ns), path_(std::move(path)) {}
+    ~FileReadAgain() override { ::close(fd_); }
+    FileReadAgain(const FileReadAgain&) = delete;
+    FileReadAgain& operator=(const FileReadAgain&) = delete;
+
+    core::Result<size_t> Read(char* into, size_t size) override {
+        while (true) {
+            const ssize_t n = ::pread(fd_, into, size, static_cast<off_t>(offset_));
+            if (n >= 0) {
+                offset_ += static_cast<uint64_t>(n);
+                return static_cast<size_t>(n);
+            }
+            if (errno != EINTR) {
+                return core::Fail(core::Error::IoError("cannot read " + path_ + ": " + std::strerror(errno)));
+            }
+        }
+    }
+    std::optional<uint64_t> SizeHint() const override { return size_; }
+    std::optional<int> MappableFd() const override {
+        if (offset_ != 0 || size_ == 0) return std::nullopt;
+        return fd_;
+    }
+    core::Status CheckUnchanged() const override { return CheckFileUnchanged(fd_, size_, modified_ns_, path_); }
+    std::unique_ptr<ByteSource> ReadAgain() const override {
+        const int fd = ::fcntl(fd_, F_DUPFD_CLOEXEC, 0);
+        if (fd < 0) return nullptr;
+        return std::make_unique<FileReadAgain>(fd, size_, modified_ns_, path_);
+    }
+
+  private:
+    int fd_;
+    uint64_t size_;
+    int64_t modified_ns_;
+    std::string path_;
+    uint64_t offset_ = 0;
+};
+
 }  // namespace
 
 core::Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path,
@@ -113,17 +170,14 @@ core::Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& pa
 
 core::Status FileSource::CheckUnchanged() const {
     if (!size_) return {};  // a pipe or a terminal: what was read is all there is
-    struct stat info {};
-    if (::fstat(fd_, &info) != 0) {
-        return core::Fail(core::Error::IoError("cannot check " + path_ + " after reading it: " + std::strerror(errno)));
-    }
-    const auto size = static_cast<uint64_t>(info.st_size);
-    if (size == *size_ && ModifiedNs(info) == modified_ns_) return {};
-    const std::string what = size == *size_
-                                 ? "it was modified"
-                                 : "it was " + std::to_string(*size_) + " bytes and is now " + std::to_string(size);
-    return core::Fail(core::Error::IoError(path_ + " changed while it was being read (" + what +
-                                           "); check it again once whatever is writing it has finished"));
+    return CheckFileUnchanged(fd_, *size_, modified_ns_, path_);
+}
+
+std::unique_ptr<ByteSource> FileSource::ReadAgain() const {
+    if (!owned_ || !size_) return nullptr;  // standard input, a pipe, a terminal: read once only
+    const int fd = ::fcntl(fd_, F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) return nullptr;
+    return std::make_unique<FileReadAgain>(fd, *size_, modified_ns_, path_);
 }
 
 FileSource::~FileSource() {

@@ -28,6 +28,11 @@ class ByteSource {
     // program grew, shortened or rewrote meanwhile, say an extract still being copied in), so
     // that no report or submission is ever made from part of a file.
     virtual core::Status CheckUnchanged() const { return {}; }
+    // A new reader of the same bytes from the first, for a second pass over what was read
+    // (the rejected records, copied as sent); null when the bytes cannot be had again (standard
+    // input, a pipe). Independent of this reader's position; its CheckUnchanged compares with
+    // the source as this one found it.
+    virtual std::unique_ptr<ByteSource> ReadAgain() const { return nullptr; }
 };
 
 // How long a named pipe (FIFO) may keep its reader waiting: for a program to start writing
@@ -50,6 +55,8 @@ class FileSource final : public ByteSource {
     std::optional<int> MappableFd() const override;
     // Regular files only: their size and modification time against those at Open.
     core::Status CheckUnchanged() const override;
+    // Regular files only: the file as opened (the same descriptor, not the path again).
+    std::unique_ptr<ByteSource> ReadAgain() const override;
 
   private:
     FileSource(int fd, bool owned, std::optional<uint64_t> size, int64_t modified_ns, std::string path)
@@ -69,6 +76,7 @@ class MemorySource final : public ByteSource {
     explicit MemorySource(std::string_view data) : data_(data) {}
     core::Result<size_t> Read(char* into, size_t size) override;
     std::optional<uint64_t> SizeHint() const override { return data_.size(); }
+    std::unique_ptr<ByteSource> ReadAgain() const override { return std::make_unique<MemorySource>(data_); }
 
   private:
     std::string_view data_;

@@ -83,10 +83,40 @@ TEST(ByteSourceTest, AFileRewrittenInPlaceIsNoticedThroughTheHashingReader) {
     std::remove(path.c_str());
 }
 
+// A regular file can be read again from its first byte, through the descriptor it was opened
+// with: whatever its path names by then, and however far the first reader got.
+TEST(ByteSourceTest, AFileIsReadAgainAsOpenedAndCheckedUnchanged) {
+    const std::string path = TempPath("again.csv");
+    std::ofstream(path, std::ios::binary) << "a,b\n1,2\n";
+    auto source = FileSource::Open(path);
+    ASSERT_TRUE(source);
+    EXPECT_EQ(ReadAll(**source), "a,b\n1,2\n");
+    auto again = (*source)->ReadAgain();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->SizeHint(), 8u);
+    EXPECT_TRUE(again->MappableFd());  // not read from yet: it can be mapped
+    const std::string moved = TempPath("again-moved.csv");
+    std::filesystem::rename(path, moved);
+    std::ofstream(path, std::ios::binary) << "another file\n";  // the path names another file now
+    EXPECT_EQ(ReadAll(*again), "a,b\n1,2\n");
+    EXPECT_TRUE(again->CheckUnchanged());
+    auto third = again->ReadAgain();
+    ASSERT_TRUE(third);
+    std::ofstream(moved, std::ios::binary | std::ios::app) << "3,4\n";
+    EXPECT_FALSE(third->CheckUnchanged());  // the file as opened has grown since
+    HashingSource hashing(std::move(*source), 1 << 20);
+    EXPECT_TRUE(hashing.ReadAgain());
+    std::remove(path.c_str());
+    std::remove(moved.c_str());
+}
+
 TEST(ByteSourceTest, MemoryCannotChangeUnderItsReader) {
     MemorySource memory("a,b\n");
     EXPECT_EQ(ReadAll(memory), "a,b\n");
     EXPECT_TRUE(memory.CheckUnchanged());
+    auto again = memory.ReadAgain();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(ReadAll(*again), "a,b\n");
 }
 
 // A named pipe, and a thread that opens it for writing (which waits for a reader), writes
@@ -139,6 +169,7 @@ TEST(ByteSourceTest, APipeIsReadToItsEndOnceAProgramWritesToIt) {
     EXPECT_FALSE((*source)->MappableFd());
     EXPECT_EQ(ReadAll(**source), text);
     EXPECT_TRUE((*source)->CheckUnchanged());
+    EXPECT_EQ((*source)->ReadAgain(), nullptr);  // what a pipe sent is gone once read
     std::remove(path.c_str());
 }
 

@@ -20,6 +20,7 @@ class HashingSource final : public ByteSource {
     core::Result<size_t> Read(char* into, size_t size) override;
     std::optional<uint64_t> SizeHint() const override { return inner_->SizeHint(); }
     core::Status CheckUnchanged() const override { return inner_->CheckUnchanged(); }
+    std::unique_ptr<ByteSource> ReadAgain() const override { return inner_->ReadAgain(); }
 
     // Reads whatever the reader left unread (validation stops early in a broken file), then
     // gives the digest as 64 hex characters. Call once, after reading is over.

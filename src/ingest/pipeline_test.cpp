@@ -56,6 +56,7 @@ struct Outcome {
     std::vector<std::pair<uint64_t, std::string>> findings;
     std::vector<std::string> messages;
     std::vector<std::string> values;
+    std::vector<std::string> places;  // "site|accession" of each file error then finding; "-" without one
     bool has_header = false;
 };
 
@@ -107,12 +108,14 @@ Outcome Validate(std::string_view text, PipelineOptions options = {}, CountingSi
     (void)report->file_errors.ForEach([&](const Finding& f) {
         out.file_errors.emplace_back(f.line, std::string(rules.Spec(f.rule).code));
         out.messages.push_back(f.message);
+        out.places.push_back(f.place ? std::string(f.site_code()) + "|" + std::string(f.accession_number()) : "-");
         return true;
     });
     (void)report->findings.ForEach([&](const Finding& f) {
         out.findings.emplace_back(f.line, std::string(rules.Spec(f.rule).code));
         out.messages.push_back(f.message);
         out.values.push_back(f.value);
+        out.places.push_back(f.place ? std::string(f.site_code()) + "|" + std::string(f.accession_number()) : "-");
         return true;
     });
     return out;
@@ -294,6 +297,21 @@ TEST(PipelineTest, RepeatedAccessionAndSiteRejectsEveryLaterRecord) {
     EXPECT_EQ(out.messages[1], "accession number ACC 1 at site RH802 was already used on line 1");
     EXPECT_EQ(sink.accessions, (std::vector<std::string>{"ACC  1", "ACC 1", "acc 1"}));
     EXPECT_EQ(sink.lines, (std::vector<uint64_t>{3, 4, 5}));
+}
+
+// Every record finding, DIDS071's too, carries its record's site and accession number as
+// sent; a file-level finding has neither.
+TEST(PipelineTest, RecordFindingsCarryTheirRecordsSiteAndAccessionNumber) {
+    const auto out = Validate(Header() + "\n" + Line("ACC 1", {{Field::kGender, "7"}}) + "\n" +
+                              Line("\"A,\n2\"", {{Field::kSiteCode, " \"RH803\" "}}) + "\n" + Line("ACC 1") + "\n" +
+                              Line("", {{Field::kGender, "7"}, {Field::kSiteCode, ""}}) + "\n");
+    EXPECT_EQ(out.findings,
+              (Lines{{2, "DIDS014"}, {3, "DIDS072"}, {5, "DIDS071"}, {6, "DIDS014"}, {6, "DIDS067"}, {6, "DIDS070"}}));
+    EXPECT_EQ(out.places, (std::vector<std::string>{"RH802|ACC 1", "RH803|A,<LF>2", "RH802|ACC 1", "|", "|", "|"}));
+
+    const auto rejected = Validate(Header() + ",X\n" + Line("ACC 1") + "\n1,2\n");
+    EXPECT_EQ(rejected.file_errors, (Lines{{1, "DIDS075"}, {3, "DIDS075"}}));
+    EXPECT_EQ(rejected.places, (std::vector<std::string>{"-", "-"}));
 }
 
 TEST(PipelineTest, AcceptedRecordsAreDiscardedWhenTheFileIsRejected) {

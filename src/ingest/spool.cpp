@@ -30,6 +30,7 @@ class SpoolReader final : public ByteSource {
         }
     }
     std::optional<uint64_t> SizeHint() const override { return size_; }
+    std::unique_ptr<ByteSource> ReadAgain() const override { return std::make_unique<SpoolReader>(fd_, size_); }
 
   private:
     int fd_;

@@ -30,6 +30,9 @@ TEST(SpoolTest, KeepsAHashedPrivateCopy) {
     auto second = (*spool)->Open();
     EXPECT_EQ(ReadAll(*first), data);
     EXPECT_EQ(ReadAll(*second), data);
+    auto again = first->ReadAgain();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(ReadAll(*again), data);
 }
 
 TEST(SpoolTest, RefusesFilesOverTheCap) {

@@ -1,6 +1,7 @@
-// Every finding as CSV (line,field,rule,severity,value,message), file errors first:
-// the download a data manager opens in a spreadsheet to fix the extract. A report, not data:
-// a cell a spreadsheet would run as a formula is written as text (docs/report-safety.md).
+// Every finding as CSV (line,site_code,accession_number,field,rule,severity,value,message),
+// file errors first: the download a data manager opens in a spreadsheet to fix the extract,
+// and a RIS team uses to find each examination. A report, not data: a cell a spreadsheet
+// would run as a formula is written as text (docs/report-safety.md).
 #pragma once
 
 #include "core/error.hpp"

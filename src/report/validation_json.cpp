@@ -76,8 +76,11 @@ core::Status WriteValidationJson(const validate::ValidationReport& report, const
         core::AppendJsonString(b, rules.Spec(rule).code);
         b += ",\"severity\":";
         core::AppendJsonString(b, validate::SeverityName(report.severities[static_cast<size_t>(i)]));
-        fmt::format_to(std::back_inserter(b), ",\"count\":{},\"example_lines\":[{}]}}", tally.count,
-                       fmt::join(tally.example_lines, ","));
+        fmt::format_to(std::back_inserter(b), ",\"count\":{},\"example_lines\":[", tally.count);
+        for (size_t e = 0; e < tally.examples.size(); ++e) {
+            fmt::format_to(std::back_inserter(b), "{}{}", e == 0 ? "" : ",", tally.examples[e].line);
+        }
+        b += "]}";
     }
     b += "],\"rules_not_run\":[";
     first = true;
@@ -95,7 +98,11 @@ core::Status WriteValidationJson(const validate::ValidationReport& report, const
         const auto& spec = rules.Spec(f.rule);
         b += first ? "" : ",";
         first = false;
-        fmt::format_to(std::back_inserter(b), "{{\"line\":{},\"field\":", f.line);
+        fmt::format_to(std::back_inserter(b), "{{\"line\":{},\"site_code\":", f.line);
+        core::AppendJsonString(b, f.site_code());
+        b += ",\"accession_number\":";
+        core::AppendJsonString(b, f.accession_number());
+        b += ",\"field\":";
         core::AppendJsonString(b, spec.field_label);
         b += ",\"rule\":";
         core::AppendJsonString(b, spec.code);

@@ -21,10 +21,30 @@ namespace {
 
 constexpr size_t kFileErrorsShown = 20;
 
-std::string Lines(const std::vector<uint64_t>& lines, uint64_t count) {
+constexpr size_t kExamplesShown = 3;
+
+// File-level findings: "lines 57, 58, …".
+std::string Lines(const std::vector<validate::RuleExample>& examples, uint64_t count) {
     std::string out;
-    for (size_t i = 0; i < lines.size() && i < 5; ++i) out += (i == 0 ? "" : ", ") + std::to_string(lines[i]);
+    for (size_t i = 0; i < examples.size() && i < 5; ++i)
+        out += (i == 0 ? "" : ", ") + std::to_string(examples[i].line);
     if (count > 5) out += ", …";
+    return out;
+}
+
+// A record finding, with what a RIS team needs to find the examination:
+// "line 12 · site RXX01 · accession ACC123". A part the record left empty is left out; an
+// accession number with a space in it is quoted, so that where it ends is plain.
+std::string Where(const validate::RuleExample& example) {
+    std::string out = "line " + std::to_string(example.line);
+    if (!example.place) return out;
+    const std::string_view site = example.place->site_code();
+    const std::string_view accession = example.place->accession_number();
+    if (!site.empty()) out += " · site " + ForTerminal(site);
+    if (!accession.empty()) {
+        const bool quoted = accession.find(' ') != std::string_view::npos;
+        out += " · accession " + (quoted ? "\"" + ForTerminal(accession) + "\"" : ForTerminal(accession));
+    }
     return out;
 }
 
@@ -53,8 +73,17 @@ void RuleSection(std::string& b, const validate::ValidationReport& report, const
         const auto& spec = rules.Spec(static_cast<RuleId>(i));
         b += fmt::format("  {:<{}}  {:>{}}  {}\n", spec.code, code_width, WithCommas(tally.count), count_width,
                          spec.meaning);
-        b += fmt::format("  {:<{}}  {:>{}}  lines {}\n", "", code_width, "", count_width,
-                         Lines(tally.example_lines, tally.count));
+        const bool records = std::any_of(tally.examples.begin(), tally.examples.end(),
+                                         [](const validate::RuleExample& e) { return e.place != nullptr; });
+        if (!records) {
+            b += fmt::format("  {:<{}}  {:>{}}  lines {}\n", "", code_width, "", count_width,
+                             Lines(tally.examples, tally.count));
+            continue;
+        }
+        for (size_t e = 0; e < tally.examples.size() && e < kExamplesShown; ++e) {
+            b += fmt::format("  {:<{}}  {:>{}}  {}\n", "", code_width, "", count_width, Where(tally.examples[e]));
+        }
+        if (tally.count > kExamplesShown) b += fmt::format("  {:<{}}  {:>{}}  …\n", "", code_width, "", count_width);
     }
 }
 
@@ -79,8 +108,9 @@ void NotRunSection(std::string& b, const validate::ValidationReport& report, con
 }  // namespace
 
 // Everything here that came from a file or a user (the names in the heading, messages that
-// quote header cells) goes through ForTerminal: the report is read on a terminal, and a value
-// must not be able to act on it. Record values never appear in this summary.
+// quote header cells, the site codes and accession numbers beside example lines) goes
+// through ForTerminal: the report is read on a terminal, and a value must not be able to act
+// on it. No other record value appears in this summary.
 core::Status WriteValidationText(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
                                  const TextReportHeading& heading, OutputStream& out) {
     std::string& b = out.buffer();
@@ -142,6 +172,16 @@ core::Status WriteValidationText(const validate::ValidationReport& report, const
             "   (or --format json)\n",
             WithCommas(total_findings),
             ForTerminal(heading.rerun_command.empty() ? "did validate " + heading.file_name : heading.rerun_command));
+    }
+    if (!heading.rejected_path.empty()) {
+        const std::string path = ForTerminal(heading.rejected_path);
+        b += report.file_rejected() ? fmt::format("\nThe file was rejected as a whole: {} is a copy of it.\n", path)
+             : report.records.rejected == 0
+                 ? fmt::format("\nNo record was rejected: {} holds {}.\n", path,
+                               report.has_header ? "the header line alone" : "nothing")
+                 : fmt::format("\nThe {} rejected record{} {} in {}, as sent{}.\n", WithCommas(report.records.rejected),
+                               report.records.rejected == 1 ? "" : "s", report.records.rejected == 1 ? "is" : "are",
+                               path, report.has_header ? ", after the header line" : "");
     }
     if (!heading.accepted_path.empty()) {
         b += report.file_rejected()

@@ -1,6 +1,6 @@
 // The text form of a validation report: a summary a data manager can take in at a glance
-// (verdict, counts, each rule with its count, meaning and first lines), then how to get
-// every finding.
+// (verdict, counts, each rule with its count, meaning and first lines, with the site and
+// accession number of each), then how to get every finding.
 #pragma once
 
 #include <optional>
@@ -24,6 +24,7 @@ struct TextReportHeading {
     double seconds = 0;
     std::string findings_path;  // where every finding was written, if anywhere
     std::string accepted_path;  // where the accepted records were written, if anywhere
+    std::string rejected_path;  // where the rejected records were copied as sent, if anywhere
     std::string rerun_command;  // how to get every finding; default `did validate FILE`
     std::string verdict;        // replaces the headline when the outcome is not the file's (a submission held back)
     ReferenceDataUsed reference;

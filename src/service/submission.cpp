@@ -68,7 +68,7 @@ core::Status StoreFindings(store::RecordTable& records, int64_t id, const valida
     auto add = [&](const validate::Finding& f) {
         const auto& spec = rules.Spec(f.rule);
         row.assign({id, static_cast<int64_t>(f.line), spec.code, validate::SeverityName(f.severity), spec.field_label,
-                    f.value, f.message});
+                    f.value, f.message, f.site_code(), f.accession_number()});
         failed = (*loader)->Add(row);
         return static_cast<bool>(failed);
     };
@@ -183,6 +183,16 @@ class Submission {
         return {};
     }
 
+    // What the caller promised besides storing, with the submitted bytes to read again.
+    core::Status WriteOutputs(const validate::ValidationReport& report) const {
+        if (!r_.write_outputs) return {};
+        // A regular file is read again through the descriptor it was validated from, and checked
+        // unchanged once read; a spool cannot change.
+        auto again = input_->ReadAgain();
+        if (!again) return core::Fail(core::Error::Internal("the submitted file cannot be read again"));
+        return r_.write_outputs(report, *again);
+    }
+
     core::Result<SubmitOutcome> Refuse(const std::string& reason) {
         if (auto audited = RecordAlone(store_, r_.actor, "submission.refused", subject_,
                                        {{"reason", reason}, {"file", r_.file_name}});
@@ -270,6 +280,7 @@ class Submission {
         outcome.message =
             "Dry run, nothing stored. A real submission would be: " + std::string(SubmitResultName(outcome.would_be)) +
             "." + (verdict->empty() ? "" : " " + *verdict);
+        if (auto promised = WriteOutputs(*report); !promised) return core::Fail(promised.error());
         outcome.report = std::move(*report);
         return outcome;
     }
@@ -317,6 +328,8 @@ class Submission {
             !audited) {
             return core::Fail(audited.error());
         }
+        // Nothing stored, but the submitter still gets the findings and rejected records asked for.
+        if (auto promised = WriteOutputs(*outcome.report); !promised) return core::Fail(promised.error());
         return outcome;
     }
 
@@ -355,9 +368,7 @@ class Submission {
         if (auto counted = CountInto(row, *report, **sink, current_file); !counted) return counted;
         if (auto kept = KeepResults(records, submissions, row, *report, **sink, *current); !kept) return kept;
         if (auto audited = AuditStored(submissions, row, *current); !audited) return audited;
-        if (r_.before_commit) {
-            if (auto promised = r_.before_commit(*report); !promised) return promised;
-        }
+        if (auto promised = WriteOutputs(*report); !promised) return promised;
         outcome.receipt = MakeReceipt(row);
         if (current_file) {
             outcome.message =

@@ -14,6 +14,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/period.hpp"
+#include "ingest/byte_source.hpp"
 #include "ingest/pipeline.hpp"
 #include "refdata/nicip_catalogue.hpp"
 #include "service/actor.hpp"
@@ -42,10 +43,13 @@ struct SubmitRequest {
     uint64_t max_bytes = uint64_t{4} << 30;
     std::string spool_directory = "/tmp";
     ingest::PipelineOptions pipeline;
-    // Called inside the transaction, once the file is certain to be stored and before the
-    // commit: what the caller promised besides storing (a findings file) happens with it, or
-    // a failure here stores nothing.
-    std::function<core::Status(const validate::ValidationReport&)> before_commit;
+    // What the caller promised besides storing (a findings file, the rejected records as sent),
+    // given the report and `input`, the submitted bytes again from the first (checked, when read,
+    // to be the bytes validated). Called once whenever there is a report: for a file that is
+    // stored, inside the transaction before the commit, so that it happens with the submission
+    // or a failure here stores nothing; otherwise (a dry run, a file rejected or held back) once
+    // it is certain that nothing is stored, a failure then failing Submit.
+    std::function<core::Status(const validate::ValidationReport&, ingest::ByteSource& input)> write_outputs;
 };
 
 enum class SubmitResult {

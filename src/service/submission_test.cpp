@@ -185,7 +185,7 @@ TEST_P(SubmissionTest, AResentFileIsKnownByItsHashBeforeItIsValidatedAgain) {
 
 TEST_P(SubmissionTest, WhatTheCallerPromisedFailsAndNothingIsStored) {
     SubmitRequest request = Request(Extract("a.csv", 300, 1));
-    request.before_commit = [](const validate::ValidationReport& report) -> core::Status {
+    request.write_outputs = [](const validate::ValidationReport& report, ingest::ByteSource&) -> core::Status {
         EXPECT_EQ(report.records.total, 300u);
         return core::Fail(core::Error::IoError("cannot write findings.csv"));
     };
@@ -195,8 +195,73 @@ TEST_P(SubmissionTest, WhatTheCallerPromisedFailsAndNothingIsStored) {
     EXPECT_EQ(Count("SELECT COUNT(*) FROM submissions"), 0);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), 0);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM findings"), 0);
-    request.before_commit = nullptr;
+    request.write_outputs = nullptr;
     EXPECT_EQ(Submit(request.path).result, SubmitResult::kStored);
+}
+
+// What the caller promised is given the very bytes submitted, once, whatever the outcome
+// that has a report: stored, rejected as a file, or a dry run.
+TEST_P(SubmissionTest, WhatTheCallerPromisedIsGivenTheSubmittedBytesOnce) {
+    const std::string stored = Extract("a.csv", 300, 1, 0.05);
+    const std::string rejected = Write("b.csv", "1,2,3\n");
+    for (const auto& [path, dry_run, result] :
+         {std::tuple{stored, true, SubmitResult::kDryRun}, std::tuple{stored, false, SubmitResult::kStored},
+          std::tuple{rejected, false, SubmitResult::kFileRejected}}) {
+        SubmitRequest request = Request(path, "RXX", false, dry_run);
+        int calls = 0;
+        std::string bytes;
+        request.write_outputs = [&](const validate::ValidationReport&, ingest::ByteSource& input) -> core::Status {
+            ++calls;
+            char buffer[4096];
+            while (true) {
+                auto n = input.Read(buffer, sizeof buffer);
+                if (!n) return core::Fail(n.error());
+                if (*n == 0) return input.CheckUnchanged();
+                bytes.append(buffer, *n);
+            }
+        };
+        auto outcome = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
+        ASSERT_TRUE(outcome) << outcome.error().message;
+        EXPECT_EQ(outcome->result, result) << outcome->message;
+        EXPECT_EQ(calls, 1) << path;
+        std::ifstream in(path, std::ios::binary);
+        EXPECT_EQ(bytes, std::string(std::istreambuf_iterator<char>(in), {})) << path;
+    }
+}
+
+// A RIS team finds the examination of a stored finding by its site and accession number.
+TEST_P(SubmissionTest, StoredFindingsKeepTheirRecordsSiteAndAccessionNumber) {
+    const std::string path = Write("c.csv", "NHS NUMBER,x\n");  // replaced below
+    const std::string good = Extract("good.csv", 3, 1);
+    std::ifstream in(good, std::ios::binary);
+    std::string header;
+    std::string record;
+    std::getline(in, header);
+    std::getline(in, record);
+    // The same record with a bad gender (the fifth column) and its accession number changed.
+    std::vector<std::string> fields;
+    for (size_t at = 0, comma = 0; comma != std::string::npos; at = comma + 1) {
+        comma = record.find(',', at);
+        fields.push_back(record.substr(at, comma == std::string::npos ? std::string::npos : comma - at));
+    }
+    ASSERT_EQ(fields.size(), 18u);
+    std::string bad;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        bad += (i ? "," : "") + (i == 4 ? std::string("7") : i == 17 ? std::string("=ACC 9") : fields[i]);
+    }
+    Write("c.csv", header + "\n" + record + "\n" + bad + "\n");
+    const auto outcome = Submit(path);
+    ASSERT_EQ(outcome.result, SubmitResult::kStored) << outcome.message;
+    std::vector<store::FindingRow> findings;
+    ASSERT_TRUE(ReadFindings(*store_, admin_, outcome.submission->id, [&](const store::FindingRow& f) {
+        findings.push_back(f);
+        return true;
+    }));
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].line, 3);
+    EXPECT_EQ(findings[0].rule, "DIDS014");
+    EXPECT_EQ(findings[0].site_code, fields[16]);
+    EXPECT_EQ(findings[0].accession_number, "=ACC 9");
 }
 
 TEST_P(SubmissionTest, AStoredFileHasAReceiptAndABackDatedOneIsAudited) {

@@ -13,5 +13,7 @@ std::string_view SqliteMigration003();
 std::string_view PostgresMigration003();
 std::string_view SqliteMigration004();
 std::string_view PostgresMigration004();
+std::string_view SqliteMigration005();
+std::string_view PostgresMigration005();
 
 }  // namespace did::store

@@ -29,8 +29,8 @@ const std::vector<std::string>& BulkColumns(BulkTable table) {
                                                      "local_code",
                                                      "excluded",
                                                      "content_hash"};
-    static const std::vector<std::string> findings = {"submission_id", "line",  "rule",   "severity",
-                                                      "field",         "value", "message"};
+    static const std::vector<std::string> findings = {
+        "submission_id", "line", "rule", "severity", "field", "value", "message", "site_code", "accession_number"};
     static const std::vector<std::string> duplicates = {"submission_id", "line", "other_provider",
                                                         "other_submission_id"};
     static const std::vector<std::string> activity = {"submission_id", "provider",    "period",         "site",
@@ -255,9 +255,10 @@ core::Result<int64_t> RecordTable::CountFindings(int64_t submission_id) {
 
 core::Status RecordTable::ForEachFinding(int64_t submission_id, const std::function<bool(const FindingRow&)>& visit) {
     return db_.Query(
-        "SELECT line, rule, severity, field, value, message FROM findings WHERE submission_id = ? ORDER BY line",
+        "SELECT line, site_code, accession_number, rule, severity, field, value, message FROM findings "
+        "WHERE submission_id = ? ORDER BY line",
         {submission_id}, [&](const SqlRow& r) {
-            return visit({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+            return visit({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
         });
 }
 

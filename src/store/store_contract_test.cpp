@@ -60,6 +60,61 @@ TEST_P(StoreContractTest, MigratesOnceToTheLatestVersion) {
     EXPECT_EQ(*SchemaVersion((*again)->db()), *version);
 }
 
+// Findings keep the site code and accession number of their record, read back in line order
+// with the rest; a file-level finding has them empty, never NULL.
+TEST_P(StoreContractTest, FindingsKeepTheirRecordsSiteAndAccessionNumber) {
+    RecordTable records(store_->db());
+    ASSERT_TRUE(store_->InTransaction([&]() -> core::Status {
+        auto loader = records.Loader(BulkTable::kFindings);
+        if (!loader) return core::Fail(loader.error());
+        const std::string_view empty = "";
+        for (const BulkRow& row :
+             {BulkRow{int64_t{4}, int64_t{1}, "DIDC-HEADER", "file", "FILE", empty, "header", empty, empty},
+              BulkRow{int64_t{4}, int64_t{12}, "DIDS001", "reject", "NHS NUMBER", "1", "m", "RXX01", "=ACC,1\n"},
+              BulkRow{int64_t{4}, int64_t{13}, "DIDS014", "reject", "GENDER", "7", "m", empty, empty}}) {
+            if (auto added = (*loader)->Add(row); !added) return added;
+        }
+        return (*loader)->Finish();
+    }));
+    std::vector<std::tuple<int64_t, std::string, std::string, std::string>> read;
+    ASSERT_TRUE(records.ForEachFinding(4, [&](const FindingRow& f) {
+        read.emplace_back(f.line, f.site_code, f.accession_number, f.rule);
+        return true;
+    }));
+    EXPECT_EQ(read, (std::vector<std::tuple<int64_t, std::string, std::string, std::string>>{
+                        {1, "", "", "DIDC-HEADER"}, {12, "RXX01", "=ACC,1\n", "DIDS001"}, {13, "", "", "DIDS014"}}));
+}
+
+// Findings stored before they had a site and accession number are still read, with both empty.
+TEST_P(StoreContractTest, FindingsStoredBeforeTheyHadAPlaceReadWithItEmpty) {
+    TestDatabase older(GetParam());
+    auto db = Connect(older.url());
+    ASSERT_TRUE(db) << db.error().message;
+    const bool sqlite = GetParam() == Backend::kSqlite;
+    ASSERT_TRUE((*db)->ExecuteScript(sqlite ? SqliteMigration001() : PostgresMigration001()));
+    ASSERT_TRUE((*db)->ExecuteScript(sqlite ? SqliteMigration002() : PostgresMigration002()));
+    ASSERT_TRUE(
+        (*db)->ExecuteScript("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL); "
+                             "INSERT INTO schema_migrations VALUES (1, 'test'); "
+                             "INSERT INTO schema_migrations VALUES (2, 'test'); "
+                             "INSERT INTO findings (submission_id, line, rule, severity, field, value, message) "
+                             "VALUES (1, 5, 'DIDS001', 'reject', 'NHS NUMBER', '1', 'm')"));
+    auto opened = Store::Open(older.url(), IfMissing::kFail);
+    ASSERT_TRUE(opened) << opened.error().message;
+    EXPECT_EQ(*SchemaVersion((*opened)->db()), LatestSchemaVersion((*opened)->dialect()));
+    RecordTable migrated((*opened)->db());
+    int seen = 0;
+    ASSERT_TRUE(migrated.ForEachFinding(1, [&](const FindingRow& f) {
+        ++seen;
+        EXPECT_EQ(f.line, 5);
+        EXPECT_EQ(f.site_code, "");
+        EXPECT_EQ(f.accession_number, "");
+        EXPECT_EQ(f.value, "1");
+        return true;
+    }));
+    EXPECT_EQ(seen, 1);
+}
+
 TEST_P(StoreContractTest, OrganisationsAreReplacedKindByKind) {
     OrganisationTable table(store_->db());
     ASSERT_TRUE(store_->InTransaction([&] {
@@ -278,7 +333,9 @@ TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
         if (auto done = (*loader)->Finish(); !done) return done;
         auto findings = records.Loader(BulkTable::kFindings);
         if (!findings) return core::Fail(findings.error());
-        if (auto a = (*findings)->Add({id, int64_t{7}, "DIDS001", "reject", "NHS NUMBER", awkward, "message"}); !a)
+        if (auto a = (*findings)->Add(
+                {id, int64_t{7}, "DIDS001", "reject", "NHS NUMBER", awkward, "message", "RH802", awkward});
+            !a)
             return a;
         if (auto f = (*findings)->Finish(); !f) return f;
         auto cube = records.Loader(BulkTable::kCubeActivity);
@@ -297,6 +354,12 @@ TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {
     }));
     EXPECT_EQ(*records.CountRecords(id), 1000);
     EXPECT_EQ(*records.CountFindings(id), 1);
+    ASSERT_TRUE(records.ForEachFinding(id, [&](const FindingRow& f) {
+        EXPECT_EQ(f.site_code, "RH802");
+        EXPECT_EQ(f.accession_number, awkward);
+        EXPECT_EQ(f.value, awkward);
+        return true;
+    }));
     size_t digests = 0;
     bool saw_awkward = false;
     ASSERT_TRUE(records.ForEachDigest(id, [&](std::string_view site, std::string_view accession, uint64_t hash) {
@@ -340,14 +403,17 @@ TEST_P(StoreContractTest, BulkLoadsTakeHugeValuesAndNameATooWideNumbersColumn) {
         auto findings = records.Loader(BulkTable::kFindings);
         if (!findings) return core::Fail(findings.error());
         for (int64_t line = 1; line <= 3; ++line) {
-            if (auto a = (*findings)->Add({int64_t{9}, line, "DIDS001", "reject", "F", huge, "m"}); !a) return a;
+            if (auto a = (*findings)->Add({int64_t{9}, line, "DIDS001", "reject", "F", huge, "m", "RH802", huge}); !a)
+                return a;
         }
         return (*findings)->Finish();
     }));
-    auto stored = store_->db().QueryOne("SELECT COUNT(*), MIN(LENGTH(value)) FROM findings WHERE submission_id = 9");
+    auto stored = store_->db().QueryOne(
+        "SELECT COUNT(*), MIN(LENGTH(value)), MIN(LENGTH(accession_number)) FROM findings WHERE submission_id = 9");
     ASSERT_TRUE(stored && *stored);
     EXPECT_EQ((*stored)->Int(0), 3);
     EXPECT_EQ((*stored)->Int(1), 3'000'000);
+    EXPECT_EQ((*stored)->Int(2), 3'000'000);
 
     if (store_->db().dialect() != Dialect::kPostgres) return;
     const auto refused = store_->InTransaction([&]() -> core::Status {

@@ -86,8 +86,10 @@ struct SubmissionRow {
 // One stored finding of a submission, as the findings CSV lists it.
 struct FindingRow {
     int64_t line = 0;
-    std::string rule;      // DIDS001, DIDC-PERIOD, …
-    std::string severity;  // reject, warn, file
+    std::string site_code;         // the record's, as sent; empty for a file-level finding
+    std::string accession_number;  // likewise
+    std::string rule;              // DIDS001, DIDC-PERIOD, …
+    std::string severity;          // reject, warn, file
     std::string field;
     std::string value;  // as sent
     std::string message;

@@ -11,17 +11,39 @@
 namespace did::validate {
 namespace {
 
-// Record layout: line (8), rule (1), severity (1), value size (4), message size (4), value, message.
-void Put(std::string& out, const Finding& f) {
-    const auto value_size = static_cast<uint32_t>(f.value.size());
-    const auto message_size = static_cast<uint32_t>(f.message.size());
+// Record layout: line (8), rule (1), severity (1), value size (4), message size (4), value,
+// message, place tag (1), then for kNewPlace: site size (4), accession size (4), site,
+// accession. A record's findings are consecutive and share its place, which is written once.
+enum PlaceTag : uint8_t { kNoPlace, kSamePlace, kNewPlace };
+
+void PutSize(std::string& out, size_t size) {
+    const auto value = static_cast<uint32_t>(size);
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+void Put(std::string& out, const Finding& f, const FindingPlace*& previous) {
     out.append(reinterpret_cast<const char*>(&f.line), sizeof f.line);
     out += static_cast<char>(f.rule);
     out += static_cast<char>(f.severity);
-    out.append(reinterpret_cast<const char*>(&value_size), sizeof value_size);
-    out.append(reinterpret_cast<const char*>(&message_size), sizeof message_size);
+    PutSize(out, f.value.size());
+    PutSize(out, f.message.size());
     out += f.value;
     out += f.message;
+    const FindingPlace* place = f.place.get();
+    if (place == nullptr) {
+        out += static_cast<char>(kNoPlace);
+    } else if (previous != nullptr &&
+               (place == previous || (place->site_code() == previous->site_code() &&
+                                      place->accession_number() == previous->accession_number()))) {
+        out += static_cast<char>(kSamePlace);
+    } else {
+        out += static_cast<char>(kNewPlace);
+        PutSize(out, place->site_code().size());
+        PutSize(out, place->accession_number().size());
+        out += place->site_code();
+        out += place->accession_number();
+    }
+    previous = place;
 }
 
 // Reads the spill file forward from its start through a buffer of its own, with pread: each
@@ -76,7 +98,8 @@ FindingSpool::FindingSpool(FindingSpool&& other) noexcept
       memory_(std::move(other.memory_)),
       file_(other.file_),
       spilled_(other.spilled_),
-      size_(other.size_) {
+      size_(other.size_),
+      last_spilled_place_(std::move(other.last_spilled_place_)) {
     other.file_ = nullptr;
     other.Clear();
 }
@@ -89,6 +112,7 @@ FindingSpool& FindingSpool::operator=(FindingSpool&& other) noexcept {
         file_ = other.file_;
         spilled_ = other.spilled_;
         size_ = other.size_;
+        last_spilled_place_ = std::move(other.last_spilled_place_);
         other.file_ = nullptr;
         other.Clear();
     }
@@ -101,6 +125,7 @@ void FindingSpool::Clear() {
     file_ = nullptr;
     spilled_ = 0;
     size_ = 0;
+    last_spilled_place_.reset();
 }
 
 core::Status FindingSpool::Append(Finding finding) {
@@ -116,13 +141,15 @@ core::Status FindingSpool::Spill() {
         if (file_ == nullptr) return core::Fail(core::Error::IoError("cannot create a temporary file for findings"));
     }
     std::string buffer;
-    for (const Finding& f : memory_) Put(buffer, f);
+    const FindingPlace* previous = last_spilled_place_.get();
+    for (const Finding& f : memory_) Put(buffer, f, previous);
     // Flushed at once, so that readers can go straight to the descriptor.
     if (std::fseek(file_, 0, SEEK_END) != 0 || std::fwrite(buffer.data(), 1, buffer.size(), file_) != buffer.size() ||
         std::fflush(file_) != 0) {
         return core::Fail(core::Error::IoError("cannot write findings to the temporary file (disk full?)"));
     }
     spilled_ += memory_.size();
+    last_spilled_place_ = memory_.back().place;  // what the next spill's first finding may share
     memory_.clear();
     return {};
 }
@@ -131,6 +158,7 @@ core::Status FindingSpool::ForEach(const std::function<bool(const Finding&)>& vi
     if (file_ != nullptr && spilled_ > 0) {
         SpillReader reader(::fileno(file_));
         Finding f;
+        std::string place_bytes;
         for (uint64_t i = 0; i < spilled_; ++i) {
             uint8_t rule = 0;
             uint8_t severity = 0;
@@ -144,6 +172,22 @@ core::Status FindingSpool::ForEach(const std::function<bool(const Finding&)>& vi
                 f.value.resize(value_size);
                 f.message.resize(message_size);
                 ok = reader.Read(f.value.data(), value_size) && reader.Read(f.message.data(), message_size);
+            }
+            uint8_t tag = kNoPlace;
+            ok = ok && reader.Read(&tag, 1) && tag <= kNewPlace;
+            if (ok && tag == kNoPlace) f.place.reset();
+            if (ok && tag == kNewPlace) {
+                uint32_t site_size = 0;
+                uint32_t accession_size = 0;
+                ok = reader.Read(&site_size, sizeof site_size) && reader.Read(&accession_size, sizeof accession_size);
+                if (ok) {
+                    place_bytes.resize(size_t{site_size} + accession_size);
+                    ok = reader.Read(place_bytes.data(), place_bytes.size());
+                }
+                if (ok) {
+                    const std::string_view bytes = place_bytes;
+                    f.place = std::make_shared<const FindingPlace>(bytes.substr(0, site_size), bytes.substr(site_size));
+                }
             }
             if (!ok) return core::Fail(core::Error::IoError("cannot read findings back from the temporary file"));
             if (!visit(f)) return {};

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "core/error.hpp"
@@ -39,6 +40,7 @@ class FindingSpool {
     std::FILE* file_ = nullptr;
     uint64_t spilled_ = 0;
     uint64_t size_ = 0;
+    std::shared_ptr<const FindingPlace> last_spilled_place_;  // of the last finding in the file
 };
 
 }  // namespace did::validate

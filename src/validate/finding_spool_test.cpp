@@ -29,6 +29,71 @@ TEST(FindingSpoolTest, KeepsOrderAcrossTheSpill) {
     EXPECT_EQ(count, 11u);
 }
 
+// A record's findings share its place; spilled, it is written once and comes back shared.
+TEST(FindingSpoolTest, PlacesComeBackFromTheSpillSharedByTheirRecord) {
+    FindingSpool spool(4);
+    auto place = [](std::string site, std::string accession) {
+        return std::make_shared<const FindingPlace>(site, accession);
+    };
+    const auto a = place("RH802", "ACC1");
+    const auto b = place("RH802", "A,\"2\"");
+    const auto same_as_b = place("RH802", "A,\"2\"");  // made apart (DIDS071), equal in value
+    const std::vector<Finding> written = {
+        Finding{1, RuleId::kDids075, Severity::kFile, "", "file"},  // no place
+        Finding{2, RuleId::kDids001, Severity::kReject, "v", "m", a},
+        Finding{2, RuleId::kDids014, Severity::kReject, "v", "m", a},
+        Finding{3, RuleId::kDids014, Severity::kReject, "v", "m", b},  // the first spill ends here
+        Finding{3, RuleId::kDids071, Severity::kReject, "v", "m", same_as_b},
+        Finding{4, RuleId::kDids014, Severity::kReject, "v", "m", place("", "")},
+        Finding{5, RuleId::kDids075, Severity::kFile, "", "file"},
+        Finding{6, RuleId::kDids014, Severity::kReject, "v", "m", a},  // the second spill ends here
+        Finding{7, RuleId::kDids014, Severity::kReject, "v", "m", b},  // in memory
+    };
+    for (const Finding& f : written) ASSERT_TRUE(spool.Append(f));
+    for (int pass = 0; pass < 2; ++pass) {
+        std::vector<std::pair<std::string, std::string>> places;
+        std::vector<const FindingPlace*> pointers;
+        std::vector<bool> present;
+        ASSERT_TRUE(spool.ForEach([&](const Finding& f) {
+            places.emplace_back(f.site_code(), f.accession_number());
+            pointers.push_back(f.place.get());
+            present.push_back(f.place != nullptr);
+            return true;
+        }));
+        EXPECT_EQ(places, (std::vector<std::pair<std::string, std::string>>{{"", ""},
+                                                                            {"RH802", "ACC1"},
+                                                                            {"RH802", "ACC1"},
+                                                                            {"RH802", "A,\"2\""},
+                                                                            {"RH802", "A,\"2\""},
+                                                                            {"", ""},
+                                                                            {"", ""},
+                                                                            {"RH802", "ACC1"},
+                                                                            {"RH802", "A,\"2\""}}));
+        EXPECT_EQ(present, (std::vector<bool>{false, true, true, true, true, true, false, true, true}));
+        EXPECT_EQ(pointers[1], pointers[2]);
+        EXPECT_EQ(pointers[3], pointers[4]);
+    }
+}
+
+// A site or accession number longer than a real one is kept whole, in memory and spilled.
+TEST(FindingSpoolTest, ALongPlaceIsKeptWhole) {
+    const std::string site(70, 's');
+    const std::string accession = std::string(100'000, 'a') + "z";
+    FindingSpool spool(2);
+    for (uint64_t line = 1; line <= 3; ++line) {
+        ASSERT_TRUE(spool.Append(Finding{line, RuleId::kDids072, Severity::kReject, "v", "m",
+                                         std::make_shared<const FindingPlace>(site, accession)}));
+    }
+    int seen = 0;
+    ASSERT_TRUE(spool.ForEach([&](const Finding& f) {
+        ++seen;
+        EXPECT_EQ(f.site_code(), site);
+        EXPECT_EQ(f.accession_number(), accession);
+        return true;
+    }));
+    EXPECT_EQ(seen, 3);
+}
+
 TEST(FindingSpoolTest, StopsEarly) {
     FindingSpool spool(2);
     for (uint64_t i = 1; i <= 5; ++i)

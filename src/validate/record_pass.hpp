@@ -3,6 +3,7 @@
 // topic. Internal to the validate layer; one per record, on the stack of the thread doing it.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +24,8 @@ class RecordValidator::Pass {
           line_(line),
           findings_(findings),
           facts_(facts),
-          may_hold_control_(may_hold_control) {}
+          may_hold_control_(may_hold_control),
+          first_finding_(findings.size()) {}
 
     RecordOutcome Run();
 
@@ -33,6 +35,8 @@ class RecordValidator::Pass {
     // A finding. Control characters in its value or message are written visibly (<NUL>): a
     // report must show them, and PostgreSQL cannot store a NUL in text.
     void Add(RuleId rule, std::string_view value, std::string message);
+    // The record's site code and accession number: made with its first finding, then shared.
+    std::shared_ptr<const FindingPlace> Place() const;
     // A date as messages write it: CCYY-MM-DD.
     static std::string Iso(core::Date d) { return d.ToString(); }
 
@@ -66,6 +70,9 @@ class RecordValidator::Pass {
     std::vector<Finding>& findings_;
     RecordFacts& facts_;
     bool may_hold_control_;
+    // Where this record's findings begin in `findings_`. The first holds the record's place;
+    // the pass keeps no pointer of its own, which would cost every record, findings or none.
+    size_t first_finding_;
     RecordOutcome outcome_ = RecordOutcome::kClean;
 };
 

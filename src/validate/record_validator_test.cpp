@@ -328,6 +328,41 @@ TEST_F(RecordValidatorTest, AControlCharacterInAnyFieldRejectsTheRecord) {
               "TAB (U+0009), at character 4");
 }
 
+// A RIS team finds the examination by site and accession number: every finding of a record
+// carries the record's, as sent, made once and shared.
+TEST_F(RecordValidatorTest, EveryFindingCarriesTheRecordsSiteAndAccessionNumber) {
+    const auto findings = Findings({{Field::kGender, "7"}, {Field::kEthnicCategory, "?"}});
+    ASSERT_EQ(findings.size(), 2u);
+    for (const Finding& f : findings) {
+        ASSERT_NE(f.place, nullptr);
+        EXPECT_EQ(f.site_code(), "RH802");
+        EXPECT_EQ(f.accession_number(), "ACC0001");
+    }
+    EXPECT_EQ(findings[0].place, findings[1].place);  // one copy for the record
+
+    // Empty when the record has none (a missing site is itself a finding).
+    const auto no_site = Findings({{Field::kSiteCode, ""}, {Field::kAccessionNumber, ""}});
+    ASSERT_FALSE(no_site.empty());
+    for (const Finding& f : no_site) {
+        ASSERT_NE(f.place, nullptr);
+        EXPECT_EQ(f.site_code(), "");
+        EXPECT_EQ(f.accession_number(), "");
+    }
+
+    // A control character is shown as `value` shows it: a database cannot take a NUL.
+    const auto control = Findings({{Field::kAccessionNumber, Nul("ACC", "1")}, {Field::kSiteCode, "RH802\r"}});
+    ASSERT_FALSE(control.empty());
+    EXPECT_EQ(control[0].site_code(), "RH802<CR>");
+    EXPECT_EQ(control[0].accession_number(), "ACC<NUL>1");
+
+    // A finding made without a record (a file-level one) has neither, and says so as empty text.
+    const Finding file{1, RuleId::kDids075, Severity::kFile, "", "the header row has 3 columns"};
+    EXPECT_EQ(file.place, nullptr);
+    EXPECT_EQ(file.site_code(), "");
+    EXPECT_NE(file.site_code().data(), nullptr);
+    EXPECT_EQ(file.accession_number(), "");
+}
+
 TEST_F(RecordValidatorTest, NotifiedLocalCodesStandForTheirNicipCode) {
     auto codes = refdata::LocalCodes::Parse("ZCHX1,XCHES\n", *context_.catalogue);
     ASSERT_TRUE(codes);

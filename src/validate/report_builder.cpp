@@ -21,7 +21,7 @@ ReportBuilder::ReportBuilder(const RecordValidator& validator) : validator_(vali
 core::Status ReportBuilder::Add(FindingSpool& spool, Finding finding) {
     RuleTally& tally = report_.tallies[static_cast<size_t>(Index(finding.rule))];
     ++tally.count;
-    if (tally.example_lines.size() < kExampleLines) tally.example_lines.push_back(finding.line);
+    if (tally.examples.size() < kExampleLines) tally.examples.push_back({finding.line, finding.place});
     return spool.Append(std::move(finding));
 }
 
@@ -75,8 +75,9 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
         const std::string shown_site = control ? core::ShowControlCharacters(site) : std::string(site);
         std::string message = fmt::format("accession number {} at site {} was already used on line {}", shown_accession,
                                           shown_site, key.first_line);
-        duplicates_.push_back(
-            Finding{base + key.line, RuleId::kDids071, severity, std::move(shown_accession), std::move(message)});
+        auto place = std::make_shared<const FindingPlace>(shown_site, shown_accession);
+        duplicates_.push_back(Finding{base + key.line, RuleId::kDids071, severity, std::move(shown_accession),
+                                      std::move(message), std::move(place)});
         if (severity == Severity::kWarn) {
             if (key.outcome == RecordOutcome::kClean) ++report_.records.warned;
             if (key.accepted_index >= 0)

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,15 @@ namespace did::validate {
 
 inline constexpr size_t kExampleLines = 10;
 
+// A finding a summary shows for its rule: where it is, and how to find the examination.
+struct RuleExample {
+    uint64_t line = 0;
+    std::shared_ptr<const FindingPlace> place;  // null for a file-level finding
+};
+
 struct RuleTally {
     uint64_t count = 0;
-    std::vector<uint64_t> example_lines;  // the first kExampleLines lines, in file order
+    std::vector<RuleExample> examples;  // the first kExampleLines findings, in file order
 };
 
 struct RecordCounts {

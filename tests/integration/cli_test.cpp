@@ -106,9 +106,10 @@ TEST_F(CliTest, ARejectedFileExitsWithOneAndWritesNoAcceptedRecords) {
     EXPECT_NE(r.out.find("line 1: the line has 3 columns"), std::string::npos) << r.out;
     EXPECT_FALSE(std::filesystem::exists(Path("ok.csv")));
     EXPECT_FALSE(std::filesystem::exists(Path("ok.csv.partial")));
-    EXPECT_EQ(ReadText(Path("findings.csv")),
-              "line,field,rule,severity,value,message\n1,FILE,DIDS075,file,,the line has 3 columns; a DID record has "
-              "18\n");
+    EXPECT_EQ(
+        ReadText(Path("findings.csv")),
+        "line,site_code,accession_number,field,rule,severity,value,message\n1,,,FILE,DIDS075,file,,the line has 3 "
+        "columns; a DID record has 18\n");
 }
 
 // A badly broken file has more findings than are kept in memory: the report on standard
@@ -127,7 +128,7 @@ TEST_F(CliTest, FindingsCsvListsEveryFinding) {
     EXPECT_GT(findings, 65536u);  // more than the findings kept in memory: some were spilled
     EXPECT_EQ(findings, counted);
     const std::string csv = ReadText(Path("f.csv"));
-    EXPECT_TRUE(csv.starts_with("line,field,rule,severity,value,message\n"));
+    EXPECT_TRUE(csv.starts_with("line,site_code,accession_number,field,rule,severity,value,message\n"));
     // Values never hold line breaks here, so lines count rows.
     EXPECT_EQ(CountLines(csv), findings + 1);
     // The last finding is the same in both.

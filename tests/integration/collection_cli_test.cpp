@@ -31,7 +31,8 @@ TEST_F(CollectionCliTest, AMonthFromFirstFileToStatus) {
     EXPECT_TRUE(Has(r, "FILE ACCEPTED, but some records were rejected")) << r.out;
     // The findings file holds what `did validate` would list for the same file and context.
     const std::string findings = ReadText(dir_ + "/october-findings.csv");
-    EXPECT_TRUE(findings.starts_with("line,field,rule,severity,value,message\n")) << findings;
+    EXPECT_TRUE(findings.starts_with("line,site_code,accession_number,field,rule,severity,value,message\n"))
+        << findings;
     EXPECT_GT(std::count(findings.begin(), findings.end(), '\n'), 10) << findings;
     EXPECT_FALSE(std::filesystem::exists(dir_ + "/october-findings.csv.partial"));
 
@@ -181,7 +182,7 @@ TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
 
     r = Did("db migrate");
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(Has(r, "schema version 4")) << r.out;
+    EXPECT_TRUE(Has(r, "schema version 5")) << r.out;
 }
 
 }  // namespace

@@ -156,8 +156,8 @@ TEST_F(ReportSafetyTest, FindingsCsvShowsFormulasAsTextAndTheAcceptedFileKeepsTh
     EXPECT_EQ(FormulaCells(findings), std::vector<std::string>{}) << findings;
     std::vector<std::string> values;
     for (const auto& row : ParseCsv(findings)) {
-        ASSERT_EQ(row.size(), 6u) << findings;
-        values.push_back(row[4]);
+        ASSERT_EQ(row.size(), 8u) << findings;
+        values.push_back(row[6]);
     }
     for (const std::string& sent :
          {hyperlink, std::string("+RH80"), std::string("-2+3+cmd|' /C calc'!A0"), std::string("@SUM(1+1)")}) {
@@ -171,6 +171,10 @@ TEST_F(ReportSafetyTest, FindingsCsvShowsFormulasAsTextAndTheAcceptedFileKeepsTh
     EXPECT_TRUE(Has(findings, ",<CR>=1+1,")) << findings;
     // A plain number is left as it is: a spreadsheet reads it as a number, never a formula.
     EXPECT_TRUE(Has(findings, ",reject,-5,")) << findings;
+    // The site code and accession number beside the line are guarded as `value` is.
+    EXPECT_TRUE(Has(findings, "\n7,\"'+RH80\",A6,")) << findings;
+    EXPECT_TRUE(Has(findings, "\n2,RH802,\"'=HYPERLINK(")) << findings;
+    EXPECT_TRUE(Has(findings, "\n12,-5,A11,")) << findings;
     EXPECT_NE(std::find(values.begin(), values.end(), "<ESC>]52;c;SGVsbG8=<BEL>"), values.end()) << findings;
 
     // The accepted records are data: each value exactly as sent.
