@@ -118,60 +118,157 @@ struct SubmitOptions {
     SessionOptions session;
 };
 
-int RunSubmit(const SubmitOptions& o) {
+service::SubmitRequest RequestFrom(const SubmitOptions& o) {
     service::SubmitRequest request;
     request.path = o.path;
     request.file_name = request.path == "-" ? "standard input" : request.path;
     request.provider = o.provider;
     request.period = *o.period;
     if (o.submitted) request.received_on = *o.submitted;
+    request.backdate_reason = o.reason;
     request.prep_minutes = o.prep_minutes;
     if (o.threads > 0) request.pipeline.threads = static_cast<size_t>(o.threads);
     request.comment = o.comment;
     request.confirm_drop = o.confirm_drop;
     request.dry_run = o.dry_run;
     if (const char* tmp = std::getenv("TMPDIR"); tmp != nullptr && *tmp != '\0') request.spool_directory = tmp;
-    const std::string& format = o.format;
-    request.backdate_reason = o.reason;
+    return request;
+}
 
-    const std::string findings_path = o.findings.value_or("");
-    const std::string rejected_path = o.rejected.value_or("");
-    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl(o.session));
-    kept.push_back({request.path, "the file being submitted"});
-    if (auto clash = CheckOutputPaths({{"--findings", findings_path}, {"--rejected", rejected_path}}, kept); !clash)
-        return Fail(clash.error().message);
-
-    auto session = OpenSession(o.session);
-    if (!session) return UsageError("submit", session.error().message);
-    request.actor = session->actor;
-    // The catalogue in the database, which every server on it uses.
-    auto catalogue = service::LoadCatalogue(*session->store, refdata::CatalogueFilePath(session->data_dir));
-    if (!catalogue) return UsageError("submit", catalogue.error().message);
-    const report::ReferenceDataUsed reference = service::DatabaseReferenceData(*session->store, *catalogue);
-
-    // The findings and rejected-records files are created before anything is read, and
-    // written inside the submission's transaction: if one cannot be written, nothing is stored.
-    const auto& rules = validate::RuleCatalogue::Standard();
+// The findings and rejected-records files: created before anything is read, and written
+// inside the submission's transaction, so that if one cannot be written nothing is stored.
+struct PromisedFiles {
     std::optional<report::FindingsFile> findings;
     std::optional<ingest::RejectedRecordsFile> rejected;
-    if (!findings_path.empty()) {
-        auto file = report::FindingsFile::Create(findings_path);
-        if (!file) return UsageError("submit", file.error().message);
-        findings.emplace(std::move(*file));
+
+    core::Status Create(const SubmitOptions& o) {
+        if (o.findings) {
+            auto file = report::FindingsFile::Create(*o.findings);
+            if (!file) return core::Fail(file.error());
+            findings.emplace(std::move(*file));
+        }
+        if (o.rejected) {
+            auto file = ingest::RejectedRecordsFile::Create(*o.rejected);
+            if (!file) return core::Fail(file.error());
+            rejected.emplace(std::move(*file));
+        }
+        return {};
     }
-    if (!rejected_path.empty()) {
-        auto file = ingest::RejectedRecordsFile::Create(rejected_path);
-        if (!file) return UsageError("submit", file.error().message);
-        rejected.emplace(std::move(*file));
-    }
-    if (findings || rejected) {
-        request.write_outputs = [&](const validate::ValidationReport& report, ingest::ByteSource& input) {
+
+    void PromiseIn(service::SubmitRequest& request) {
+        if (!findings && !rejected) return;
+        request.write_outputs = [this](const validate::ValidationReport& report, ingest::ByteSource& input) {
             if (findings) {
-                if (auto written = findings->Write(report, rules); !written) return written;
+                if (auto written = findings->Write(report, validate::RuleCatalogue::Standard()); !written)
+                    return written;
             }
             return rejected ? rejected->Write(input, report) : core::Status{};
         };
     }
+};
+
+// One object, every key always there, null when it does not apply (docs/command-line.md), so
+// a program reads one shape whatever happened.
+void WriteSubmitJson(const service::SubmitRequest& request, const service::SubmitOutcome& outcome,
+                     const report::ReferenceDataUsed& reference, report::OutputStream& out) {
+    std::string& b = out.buffer();
+    b += "{\"result\":";
+    core::AppendJsonString(b, service::SubmitResultName(outcome.result));
+    b += ",\"message\":";
+    core::AppendJsonString(b, outcome.message);
+    const auto id_or_null = [](const auto& row) { return row ? std::to_string(row->id) : std::string("null"); };
+    b += ",\"submission\":" + id_or_null(outcome.submission);
+    b += ",\"previous\":" + id_or_null(outcome.previous);
+    if (outcome.receipt) {
+        AppendReceiptJson(*outcome.receipt, b);
+    } else {
+        b += ",\"receipt\":null";
+    }
+    if (request.dry_run) {
+        const auto& d = outcome.diff;
+        b +=
+            fmt::format(",\"would_be\":\"{}\",\"diff\":{{\"added\":{},\"removed\":{},\"changed\":{},\"unchanged\":{}}}",
+                        service::SubmitResultName(outcome.would_be), d.added, d.removed, d.changed, d.unchanged);
+    } else {
+        b += ",\"would_be\":null,\"diff\":null";
+    }
+    b += ",\"report\":";
+    if (outcome.report) {
+        report::ReportSubject subject;
+        subject.file_name = request.file_name;
+        subject.provider = request.provider;
+        subject.period = request.period;
+        subject.submitted = request.received_on;
+        subject.reference = reference;
+        // Known once the whole file was read: when stored, and for a dry run or a held-back file.
+        if (outcome.receipt) subject.sha256 = outcome.receipt->sha256;
+        (void)report::WriteValidationJson(*outcome.report, validate::RuleCatalogue::Standard(), subject, out);
+        if (!b.empty() && b.back() == '\n') b.pop_back();
+    } else {
+        b += "null";
+    }
+    b += "}\n";
+}
+
+// Every option that changes the result, as a dry run to try first.
+std::string RerunCommand(const SubmitOptions& o) {
+    std::string command = fmt::format("did submit --provider {} --period {} {} --dry-run", o.provider,
+                                      o.period->ToString(), ShellWord(o.path));
+    if (o.submitted) command += " --submitted " + o.submitted->ToString();
+    if (o.session.db) command += " --db " + ShellWord(*o.session.db);
+    if (o.session.data_dir) command += " --data-dir " + ShellWord(*o.session.data_dir);
+    return command;
+}
+
+void WriteSubmitText(const SubmitOptions& o, const service::SubmitRequest& request,
+                     const service::SubmitOutcome& outcome, const report::ReferenceDataUsed& reference, double seconds,
+                     report::OutputStream& out) {
+    if (outcome.report) {
+        report::TextReportHeading heading;
+        heading.file_name = request.file_name;
+        heading.provider = request.provider;
+        heading.period = request.period;
+        heading.submitted = request.received_on;
+        heading.reference = reference;
+        heading.findings_path = o.findings.value_or("");
+        heading.rejected_path = o.rejected.value_or("");
+        heading.seconds = seconds;
+        heading.rerun_command = RerunCommand(o);
+        if (outcome.result == service::SubmitResult::kHeldBack) {
+            heading.verdict =
+                "HELD BACK: nothing was stored. The records are checked below; why the file is held "
+                "back is said at the end.";
+        }
+        (void)report::WriteValidationText(*outcome.report, validate::RuleCatalogue::Standard(), heading, out);
+        out.Write("\n");
+    }
+    // The diff names sites and accession numbers as sent, the messages file names: shown
+    // with control characters visible.
+    if (request.dry_run) out.Write(DiffText(outcome));
+    out.Write(core::ForTerminal(outcome.message) + "\n");
+    if (outcome.receipt) out.Write(ReceiptText(*outcome.receipt, core::ForTerminal(request.file_name)));
+}
+
+int RunSubmit(const SubmitOptions& o) {
+    service::SubmitRequest request = RequestFrom(o);
+    std::vector<KeptFile> kept = DatabaseFiles(DatabaseUrl(o.session));
+    kept.push_back({request.path, "the file being submitted"});
+    if (auto clash =
+            CheckOutputPaths({{"--findings", o.findings.value_or("")}, {"--rejected", o.rejected.value_or("")}}, kept);
+        !clash)
+        return Fail(clash.error().message);
+
+    auto session = OpenSession(o.session);
+    if (!session) return Fail(session.error().message);
+    request.actor = session->actor;
+    // The catalogue in the database, which every server on it uses.
+    auto catalogue = service::LoadCatalogue(*session->store, refdata::CatalogueFilePath(session->data_dir));
+    if (!catalogue) return Fail(catalogue.error().message);
+    const report::ReferenceDataUsed reference = service::DatabaseReferenceData(*session->store, *catalogue);
+
+    PromisedFiles promised;
+    if (auto created = promised.Create(o); !created) return Fail(created.error().message);
+    promised.PromiseIn(request);
 
     ExplainFilesShortenedWhileRead();
     ProgressBar progress(FileSizeOf(request.path));
@@ -180,80 +277,15 @@ int RunSubmit(const SubmitOptions& o) {
     auto outcome = service::Submit(*session->store, *catalogue->catalogue, request);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     progress.Clear();
-    if (!outcome) return UsageError("submit", outcome.error().message);
+    if (!outcome) return Fail(outcome.error().message);
 
     report::OutputStream out(stdout);
-    if (format == "json") {
-        std::string& b = out.buffer();
-        b += "{\"result\":";
-        core::AppendJsonString(b, service::SubmitResultName(outcome->result));
-        b += ",\"message\":";
-        core::AppendJsonString(b, outcome->message);
-        // Every key is always there, null when it does not apply (docs/command-line.md), so a
-        // program reads one shape whatever happened.
-        const auto id_or_null = [](const auto& row) { return row ? std::to_string(row->id) : std::string("null"); };
-        b += ",\"submission\":" + id_or_null(outcome->submission);
-        b += ",\"previous\":" + id_or_null(outcome->previous);
-        if (outcome->receipt) {
-            AppendReceiptJson(*outcome->receipt, b);
-        } else {
-            b += ",\"receipt\":null";
-        }
-        if (request.dry_run) {
-            const auto& d = outcome->diff;
-            b += fmt::format(
-                ",\"would_be\":\"{}\",\"diff\":{{\"added\":{},\"removed\":{},\"changed\":{},\"unchanged\":{}}}",
-                service::SubmitResultName(outcome->would_be), d.added, d.removed, d.changed, d.unchanged);
-        } else {
-            b += ",\"would_be\":null,\"diff\":null";
-        }
-        b += ",\"report\":";
-        if (outcome->report) {
-            report::ReportSubject subject;
-            subject.file_name = request.file_name;
-            subject.provider = request.provider;
-            subject.period = request.period;
-            subject.submitted = request.received_on;
-            subject.reference = reference;
-            // Known once the whole file was read: when stored, and for a dry run or a held-back file.
-            if (outcome->receipt) subject.sha256 = outcome->receipt->sha256;
-            (void)report::WriteValidationJson(*outcome->report, rules, subject, out);
-            if (!b.empty() && b.back() == '\n') b.pop_back();
-        } else {
-            b += "null";
-        }
-        b += "}\n";
+    if (o.format == "json") {
+        WriteSubmitJson(request, *outcome, reference, out);
     } else {
-        if (outcome->report) {
-            report::TextReportHeading heading;
-            heading.file_name = request.file_name;
-            heading.provider = request.provider;
-            heading.period = request.period;
-            heading.submitted = request.received_on;
-            heading.reference = reference;
-            heading.findings_path = findings_path;
-            heading.rejected_path = rejected_path;
-            heading.seconds = seconds;
-            heading.rerun_command = fmt::format("did submit --provider {} --period {} {} --dry-run", request.provider,
-                                                request.period.ToString(), ShellWord(request.path));
-            if (o.submitted) heading.rerun_command += " --submitted " + o.submitted->ToString();
-            if (o.session.db) heading.rerun_command += " --db " + ShellWord(*o.session.db);
-            if (o.session.data_dir) heading.rerun_command += " --data-dir " + ShellWord(*o.session.data_dir);
-            if (outcome->result == service::SubmitResult::kHeldBack) {
-                heading.verdict =
-                    "HELD BACK: nothing was stored. The records are checked below; why the file is held "
-                    "back is said at the end.";
-            }
-            (void)report::WriteValidationText(*outcome->report, rules, heading, out);
-            out.Write("\n");
-        }
-        // The diff names sites and accession numbers as sent, the messages file names: shown
-        // with control characters visible.
-        if (request.dry_run) out.Write(DiffText(*outcome));
-        out.Write(core::ForTerminal(outcome->message) + "\n");
-        if (outcome->receipt) out.Write(ReceiptText(*outcome->receipt, core::ForTerminal(request.file_name)));
+        WriteSubmitText(o, request, *outcome, reference, seconds, out);
     }
-    if (auto flushed = out.Flush(); !flushed) return UsageError("submit", flushed.error().message);
+    if (auto flushed = out.Flush(); !flushed) return Fail(flushed.error().message);
     // A dry run exits as the real submission would, so a script can check a file before sending it.
     return ExitCode(outcome->result == service::SubmitResult::kDryRun ? outcome->would_be : outcome->result);
 }

@@ -58,163 +58,204 @@ int Fail(const std::string& message) {
     return UsageError("validate", message);
 }
 
-int RunValidate(const ValidateOptions& o) {
-    ExplainFilesShortenedWhileRead();
-    const std::string& path = o.path;
-    validate::ValidationContext context;
-    context.period = o.period;
-    if (o.submitted) context.submitted = *o.submitted;
-    context.provider = o.provider;
-    const std::string& format = o.format;
-    ingest::PipelineOptions options;
-    if (o.threads > 0) options.threads = static_cast<size_t>(o.threads);
+// One run of `did validate`, in the order it happens: the checks to make (the reference data
+// they need), the outputs (refused before anything is read if they would overwrite a kept
+// file), the input, validation, then the report and the files, written side by side.
+class Validation {
+  public:
+    explicit Validation(const ValidateOptions& o) : o_(o) {}
 
-    report::ReferenceDataUsed used;
-    std::optional<service::PreparedValidation> prepared;  // --db, --refdata: what `context` points into
-    std::shared_ptr<const refdata::NicipCatalogue> catalogue;
-    std::optional<refdata::LocalCodes> local_codes;
-    if (o.db || o.refdata) {
-        auto store = o.refdata ? service::OpenBundle(*o.refdata) : service::OpenDatabase(*o.db, Access::kReadOnly);
-        if (!store) return Fail(store.error().message);
-        auto built =
-            service::PrepareValidation(**store, o.refdata.value_or(""), o.provider, *o.period, context.submitted,
-                                       o.db ? refdata::CatalogueFilePath(DataDir(o.data_dir)) : "");
-        if (!built) return Fail(built.error().message);
-        prepared = std::move(*built);
-        context = prepared->context->context;
-        used = prepared->used;
-        catalogue = prepared->catalogue.catalogue;
-    } else {
-        auto loaded = refdata::LoadCatalogue(DataDir(o.data_dir));
-        if (!loaded) return Fail(loaded.error().message);
-        catalogue = std::move(*loaded);
-        context.catalogue = catalogue.get();
-        used.catalogue_codes = catalogue->size();
-        if (const std::string file = refdata::CatalogueFilePath(DataDir(o.data_dir)); core::FileExists(file)) {
-            used.source = "data directory";
-            used.location = file;
-            used.catalogue = "imported";
-            used.catalogue_file = file;
+    int Run() {
+        ExplainFilesShortenedWhileRead();
+        if (auto prepared = PrepareChecks(); !prepared) return Fail(prepared.error().message);
+        if (auto clash = CheckOutputs(); !clash) return Fail(clash.error().message);
+        if (auto opened = OpenInput(); !opened) return Fail(opened.error().message);
+
+        ingest::PipelineOptions options;
+        if (o_.threads > 0) options.threads = static_cast<size_t>(o_.threads);
+        ProgressBar progress(source_->SizeHint());
+        options.progress = [&](uint64_t bytes) { progress.Update(bytes); };
+        const auto start = std::chrono::steady_clock::now();
+        auto report = ingest::ValidateCsv(*source_, context_, options, accepted_.get());
+        progress.Clear();
+        if (!report) return Fail(report.error().message);
+        seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+        if (auto written = WriteOutputs(*report); !written) return Fail(written.error().message);
+        return report->file_rejected() ? kExitRejected : kExitOk;
+    }
+
+  private:
+    // With --db or --refdata, exactly the checks of a submission; otherwise the NICIP
+    // catalogue (and any --local-codes) alone.
+    core::Status PrepareChecks() {
+        context_.period = o_.period;
+        if (o_.submitted) context_.submitted = *o_.submitted;
+        context_.provider = o_.provider;
+        if (o_.db || o_.refdata) {
+            auto store =
+                o_.refdata ? service::OpenBundle(*o_.refdata) : service::OpenDatabase(*o_.db, Access::kReadOnly);
+            if (!store) return core::Fail(store.error());
+            auto built = service::PrepareValidation(**store, o_.refdata.value_or(""), o_.provider, *o_.period,
+                                                    context_.submitted,
+                                                    o_.db ? refdata::CatalogueFilePath(DataDir(o_.data_dir)) : "");
+            if (!built) return core::Fail(built.error());
+            prepared_ = std::move(*built);
+            context_ = prepared_->context->context;
+            used_ = prepared_->used;
+            catalogue_ = prepared_->catalogue.catalogue;
+            return {};
         }
-        if (const auto& codes_path = o.local_codes) {
+        auto loaded = refdata::LoadCatalogue(DataDir(o_.data_dir));
+        if (!loaded) return core::Fail(loaded.error());
+        catalogue_ = std::move(*loaded);
+        context_.catalogue = catalogue_.get();
+        used_.catalogue_codes = catalogue_->size();
+        if (const std::string file = refdata::CatalogueFilePath(DataDir(o_.data_dir)); core::FileExists(file)) {
+            used_.source = "data directory";
+            used_.location = file;
+            used_.catalogue = "imported";
+            used_.catalogue_file = file;
+        }
+        if (const auto& codes_path = o_.local_codes) {
             auto text = core::ReadFile(*codes_path);
-            if (!text) return Fail(text.error().message);
-            auto parsed = refdata::LocalCodes::Parse(*text, *catalogue);
-            if (!parsed) return Fail(*codes_path + ": " + parsed.error().message);
-            local_codes = std::move(*parsed);
-            context.local_codes = &*local_codes;
+            if (!text) return core::Fail(text.error());
+            auto parsed = refdata::LocalCodes::Parse(*text, *catalogue_);
+            if (!parsed) return core::Fail(core::Error::InvalidArgument(*codes_path + ": " + parsed.error().message));
+            local_codes_ = std::move(*parsed);
+            context_.local_codes = &*local_codes_;
         }
+        return {};
     }
 
-    std::vector<KeptFile> kept =
-        DatabaseFiles(o.db ? *o.db : DatabaseUrl({.db = std::nullopt, .data_dir = o.data_dir, .as = {}}));
-    kept.push_back({path, "the file being validated"});
-    if (o.local_codes) kept.push_back({*o.local_codes, "the local codes file"});
-    if (o.refdata) kept.push_back({*o.refdata, "the reference data bundle"});
-    if (auto clash = CheckOutputPaths({{"--findings", o.findings.value_or("")},
-                                       {"--accepted", o.accepted.value_or("")},
-                                       {"--rejected", o.rejected.value_or("")}},
-                                      kept);
-        !clash) {
-        return Fail(clash.error().message);
+    core::Status CheckOutputs() const {
+        std::vector<KeptFile> kept =
+            DatabaseFiles(o_.db ? *o_.db : DatabaseUrl({.db = std::nullopt, .data_dir = o_.data_dir, .as = {}}));
+        kept.push_back({o_.path, "the file being validated"});
+        if (o_.local_codes) kept.push_back({*o_.local_codes, "the local codes file"});
+        if (o_.refdata) kept.push_back({*o_.refdata, "the reference data bundle"});
+        return CheckOutputPaths({{"--findings", o_.findings.value_or("")},
+                                 {"--accepted", o_.accepted.value_or("")},
+                                 {"--rejected", o_.rejected.value_or("")}},
+                                kept);
     }
 
-    auto file = ingest::FileSource::Open(path);
-    if (!file) return Fail(file.error().message);
-    ingest::ByteSource* source = file->get();
     // The rejected records are copied from a second reading of the input: of the file itself,
     // or of a spool of standard input or a pipe, which can be read only once.
-    std::optional<ingest::RejectedRecordsFile> rejected;
-    std::unique_ptr<ingest::ByteSource> read_again;
-    std::unique_ptr<ingest::Spool> spool;
-    std::unique_ptr<ingest::ByteSource> spooled;
-    if (const auto& rejected_path = o.rejected) {
-        auto created = ingest::RejectedRecordsFile::Create(*rejected_path);
-        if (!created) return Fail(created.error().message);
-        rejected.emplace(std::move(*created));
-        read_again = source->ReadAgain();
-        if (!read_again) {
-            const char* tmp = std::getenv("TMPDIR");
-            auto made = ingest::Spool::Create(*source, tmp != nullptr && *tmp != '\0' ? tmp : "/tmp",
-                                              std::numeric_limits<uint64_t>::max());
-            if (!made) return Fail(made.error().message);
-            spool = std::move(*made);
-            spooled = spool->Open();
-            source = spooled.get();
-            read_again = spool->Open();
+    core::Status OpenInput() {
+        auto file = ingest::FileSource::Open(o_.path);
+        if (!file) return core::Fail(file.error());
+        file_ = std::move(*file);
+        source_ = file_.get();
+        if (const auto& rejected_path = o_.rejected) {
+            auto created = ingest::RejectedRecordsFile::Create(*rejected_path);
+            if (!created) return core::Fail(created.error());
+            rejected_.emplace(std::move(*created));
+            read_again_ = source_->ReadAgain();
+            if (!read_again_) {
+                const char* tmp = std::getenv("TMPDIR");
+                auto made = ingest::Spool::Create(*source_, tmp != nullptr && *tmp != '\0' ? tmp : "/tmp",
+                                                  std::numeric_limits<uint64_t>::max());
+                if (!made) return core::Fail(made.error());
+                spool_ = std::move(*made);
+                spooled_ = spool_->Open();
+                source_ = spooled_.get();
+                read_again_ = spool_->Open();
+            }
         }
-    }
-    std::unique_ptr<report::AcceptedCsvWriter> accepted;
-    if (const auto& accepted_path = o.accepted) {
-        auto writer = report::AcceptedCsvWriter::Create(*accepted_path);
-        if (!writer) return Fail(writer.error().message);
-        accepted = std::move(*writer);
+        if (const auto& accepted_path = o_.accepted) {
+            auto writer = report::AcceptedCsvWriter::Create(*accepted_path);
+            if (!writer) return core::Fail(writer.error());
+            accepted_ = std::move(*writer);
+        }
+        return {};
     }
 
-    ProgressBar progress(source->SizeHint());
-    options.progress = [&](uint64_t bytes) { progress.Update(bytes); };
-    const auto start = std::chrono::steady_clock::now();
-    auto report = ingest::ValidateCsv(*source, context, options, accepted.get());
-    progress.Clear();
-    if (!report) return UsageError("validate", report.error().message);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // The findings file, the rejected records and the report on standard output are written
+    // side by side: for a large file with many findings each is megabytes of text, and all
+    // only read the report.
+    core::Status WriteOutputs(const validate::ValidationReport& report) {
+        const validate::RuleCatalogue& rules = *context_.rules;
+        std::future<core::Status> findings_written;
+        if (o_.findings) {
+            auto findings_file = report::FindingsFile::Create(*o_.findings);
+            if (!findings_file) return core::Fail(findings_file.error());
+            findings_written = std::async(
+                std::launch::async,
+                [&rules, &report, file = std::move(*findings_file)]() mutable { return file.Write(report, rules); });
+        }
+        std::future<core::Status> rejected_written;
+        if (rejected_) {
+            rejected_written =
+                std::async(std::launch::async, [this, &report]() { return rejected_->Write(*read_again_, report); });
+        }
+        report::OutputStream out(stdout);
+        const core::Status written = WriteReport(report, rules, out);
+        for (auto* written_file : {&findings_written, &rejected_written}) {
+            if (!written_file->valid()) continue;
+            if (auto status = written_file->get(); !status) return status;
+        }
+        if (!written) return written;
+        return out.Flush();
+    }
 
-    const validate::RuleCatalogue& rules = *context.rules;
-    const auto& findings_path = o.findings;
-    // The findings file and the report on standard output are written side by side: for a
-    // large file with many findings each is megabytes of text, and both only read the report.
-    std::future<core::Status> findings_written;
-    if (findings_path) {
-        auto findings_file = report::FindingsFile::Create(*findings_path);
-        if (!findings_file) return UsageError("validate", findings_file.error().message);
-        findings_written = std::async(
-            std::launch::async,
-            [&rules, &report, file = std::move(*findings_file)]() mutable { return file.Write(*report, rules); });
-    }
-    std::future<core::Status> rejected_written;
-    if (rejected) {
-        rejected_written = std::async(
-            std::launch::async, [&report, &rejected, &read_again]() { return rejected->Write(*read_again, *report); });
-    }
-    report::OutputStream out(stdout);
-    core::Status written;
-    if (format == "json") {
-        report::ReportSubject subject;
-        subject.file_name = path == "-" ? "standard input" : path;
-        subject.provider = context.provider;
-        subject.period = context.period;
-        subject.submitted = context.submitted;
-        subject.reference = used;
-        written = report::WriteValidationJson(*report, rules, subject, out);
-    } else {
+    core::Status WriteReport(const validate::ValidationReport& report, const validate::RuleCatalogue& rules,
+                             report::OutputStream& out) const {
+        const std::string file_name = o_.path == "-" ? "standard input" : o_.path;
+        if (o_.format == "json") {
+            report::ReportSubject subject;
+            subject.file_name = file_name;
+            subject.provider = context_.provider;
+            subject.period = context_.period;
+            subject.submitted = context_.submitted;
+            subject.reference = used_;
+            return report::WriteValidationJson(report, rules, subject, out);
+        }
         report::TextReportHeading heading;
-        heading.file_name = path == "-" ? "standard input" : path;
-        heading.provider = context.provider;
-        heading.period = context.period;
-        heading.submitted = context.submitted;
-        heading.reference = used;
-        heading.seconds = seconds;
-        heading.findings_path = findings_path.value_or("");
-        heading.accepted_path = o.accepted.value_or("");
-        heading.rejected_path = o.rejected.value_or("");
-        // Every option that changes the findings, so that the command finds the same ones.
-        heading.rerun_command = "did validate " + ShellWord(path);
-        if (!o.provider.empty()) heading.rerun_command += " --provider " + o.provider;
-        if (o.period) heading.rerun_command += " --period " + o.period->ToString();
-        if (o.submitted) heading.rerun_command += " --submitted " + o.submitted->ToString();
-        if (o.local_codes) heading.rerun_command += " --local-codes " + ShellWord(*o.local_codes);
-        if (o.refdata) heading.rerun_command += " --refdata " + ShellWord(*o.refdata);
-        if (o.db) heading.rerun_command += " --db " + ShellWord(used.location);  // without a password
-        if (o.data_dir) heading.rerun_command += " --data-dir " + ShellWord(*o.data_dir);
-        written = report::WriteValidationText(*report, rules, heading, out);
+        heading.file_name = file_name;
+        heading.provider = context_.provider;
+        heading.period = context_.period;
+        heading.submitted = context_.submitted;
+        heading.reference = used_;
+        heading.seconds = seconds_;
+        heading.findings_path = o_.findings.value_or("");
+        heading.accepted_path = o_.accepted.value_or("");
+        heading.rejected_path = o_.rejected.value_or("");
+        heading.rerun_command = RerunCommand();
+        return report::WriteValidationText(report, rules, heading, out);
     }
-    for (auto* written_file : {&findings_written, &rejected_written}) {
-        if (!written_file->valid()) continue;
-        if (auto status = written_file->get(); !status) return UsageError("validate", status.error().message);
+
+    // Every option that changes the findings, so that the command finds the same ones.
+    std::string RerunCommand() const {
+        std::string command = "did validate " + ShellWord(o_.path);
+        if (!o_.provider.empty()) command += " --provider " + o_.provider;
+        if (o_.period) command += " --period " + o_.period->ToString();
+        if (o_.submitted) command += " --submitted " + o_.submitted->ToString();
+        if (o_.local_codes) command += " --local-codes " + ShellWord(*o_.local_codes);
+        if (o_.refdata) command += " --refdata " + ShellWord(*o_.refdata);
+        if (o_.db) command += " --db " + ShellWord(used_.location);  // without a password
+        if (o_.data_dir) command += " --data-dir " + ShellWord(*o_.data_dir);
+        return command;
     }
-    if (!written) return UsageError("validate", written.error().message);
-    if (auto flushed = out.Flush(); !flushed) return UsageError("validate", flushed.error().message);
-    return report->file_rejected() ? kExitRejected : kExitOk;
+
+    const ValidateOptions& o_;
+    validate::ValidationContext context_;
+    report::ReferenceDataUsed used_;
+    std::optional<service::PreparedValidation> prepared_;  // --db, --refdata: what `context_` points into
+    std::shared_ptr<const refdata::NicipCatalogue> catalogue_;
+    std::optional<refdata::LocalCodes> local_codes_;
+    std::unique_ptr<ingest::ByteSource> file_;
+    ingest::ByteSource* source_ = nullptr;  // file_, or a spool of it
+    std::optional<ingest::RejectedRecordsFile> rejected_;
+    std::unique_ptr<ingest::ByteSource> read_again_;
+    std::unique_ptr<ingest::Spool> spool_;
+    std::unique_ptr<ingest::ByteSource> spooled_;
+    std::unique_ptr<report::AcceptedCsvWriter> accepted_;
+    double seconds_ = 0;
+};
+
+int RunValidate(const ValidateOptions& o) {
+    return Validation(o).Run();
 }
 
 }  // namespace
