@@ -18,6 +18,7 @@
 #include "service/store_sink.hpp"
 #include "service/submission_context.hpp"
 #include "service/timetable.hpp"
+#include "store/bundle_note_table.hpp"
 #include "store/record_table.hpp"
 #include "store/submission_table.hpp"
 #include "validate/rule_catalogue.hpp"
@@ -87,6 +88,14 @@ class Submission {
     core::Result<SubmitOutcome> Run() {
         if (backdated() && r_.actor.role != Role::kCentralAdministrator) {
             return Refuse("a file is received on the day it arrives: only the central team can record another day");
+        }
+        // A bundle is handed out to providers: patient data must never be written into one.
+        auto bundle = store::BundleNoteTable(store_.db()).Get();
+        if (!bundle) return core::Fail(bundle.error());
+        if (*bundle) {
+            return core::Fail(core::Error::InvalidArgument(
+                "this database is a reference data bundle (did refdata export), not the collection's: submissions "
+                "go to the collection's database"));
         }
         if (!IsProviderCode(r_.provider)) return Refuse("'" + r_.provider + "' is not an organisation code");
         if (auto known = CheckOrganisation(store_, r_.provider, OrgRole::kProvider); !known) {

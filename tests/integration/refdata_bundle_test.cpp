@@ -387,6 +387,14 @@ TEST_P(RefdataBundleTest, ABundleHoldsReferenceDataOnly) {
     EXPECT_EQ(count(**small, "refdata_snapshots"), 0);
     EXPECT_EQ(count(**small, "refdata_imports WHERE dataset = 'postcodes'"), 0);
 
+    // A bundle is handed out: a submission pointed at it by mistake is refused, and stores nothing.
+    r = Run("submit october.csv --provider RXX --period 2026-10 --submitted 2026-11-05 --db 'sqlite:" +
+            Path("bundle.did") + "'");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("reference data bundle"), std::string::npos) << r.out;
+    EXPECT_EQ(count(**bundle, "submissions"), 0);
+    EXPECT_EQ(count(**bundle, "audit_log"), 0);
+
     // Without the postcode directory, DIDS016 is said not to have been checked.
     const json report =
         Out("validate october.csv --provider RXX --period 2026-10 --submitted 2026-11-05 --format json --refdata "
