@@ -15,8 +15,8 @@ core::Result<FileRegion> FileRegion::Map(int fd, uint64_t offset, size_t length)
     region.offset_ = offset;
     region.length_ = length;
     if (length == 0) return region;
-    static const auto kPage = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
-    const uint64_t aligned = offset - offset % kPage;
+    static const auto page_size = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+    const uint64_t aligned = offset - offset % page_size;
     region.lead_ = static_cast<size_t>(offset - aligned);
     void* base =
         ::mmap(nullptr, region.lead_ + length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, static_cast<off_t>(aligned));
