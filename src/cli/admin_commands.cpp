@@ -189,7 +189,8 @@ int RunException(const AdminOptions& o, Session& session) {
         auto rows = Take(service::ListExceptions(*session.store));
         Table out{{"provider", "period", "until", "reason", "granted by", "granted at"}, {}};
         for (const auto& e : rows)
-            out.rows.push_back({e.provider, e.period, e.until, e.reason, e.granted_by, e.granted_at});
+            out.rows.push_back(
+                {e.provider, e.period.ToString(), e.until.ToString(), e.reason, e.granted_by, e.granted_at});
         PrintTable(out, o.format);
         return kExitOk;
     });
@@ -210,7 +211,10 @@ int RunAgreement(const AdminOptions& o, Session& session) {
         }
         auto rows = Take(service::ListAgreements(*session.store));
         Table out{{"provider", "submits for", "from", "until"}, {}};
-        for (const auto& a : rows) out.rows.push_back({a.provider, a.organisation, a.from_period, a.until_period});
+        for (const auto& a : rows) {
+            out.rows.push_back({a.provider, a.organisation, a.from_period.ToString(),
+                                a.until_period ? a.until_period->ToString() : ""});
+        }
         PrintTable(out, o.format);
         return kExitOk;
     });
@@ -228,7 +232,10 @@ int RunExpect(const AdminOptions& o, Session& session) {
         }
         auto rows = Take(service::ListExpected(*session.store));
         Table out{{"provider", "from", "until"}, {}};
-        for (const auto& e : rows) out.rows.push_back({e.provider, e.from_period, e.until_period});
+        for (const auto& e : rows) {
+            out.rows.push_back(
+                {e.provider, e.from_period.ToString(), e.until_period ? e.until_period->ToString() : ""});
+        }
         PrintTable(out, o.format);
         return kExitOk;
     });

@@ -19,8 +19,8 @@ std::string Until(std::optional<core::Period> until) {
 }
 
 // "from 2026-01" or "from 2026-01 until 2026-12".
-std::string Span(const std::string& from, const std::string& until) {
-    return "from " + from + (until.empty() ? "" : " until " + until);
+std::string Span(core::Period from, std::optional<core::Period> until) {
+    return "from " + from.ToString() + (until ? " until " + until->ToString() : "");
 }
 
 }  // namespace
@@ -37,7 +37,7 @@ core::Result<std::string> ExpectProvider(store::Store& store, const Actor& actor
         for (const auto& row : *rows) {
             if (row.provider == provider) replaced = Span(row.from_period, row.until_period);
         }
-        if (auto put = table.PutExpected({provider, from.ToString(), Until(until)}); !put) return put;
+        if (auto put = table.PutExpected({provider, from, until}); !put) return put;
         return Written(Record(store, actor, "provider.expected", provider,
                               {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
     });
@@ -82,11 +82,11 @@ core::Result<std::string> AddAgreement(store::Store& store, const Actor& actor, 
         auto rows = table.Agreements();
         if (!rows) return core::Fail(rows.error());
         for (const auto& row : *rows) {
-            if (row.provider == provider && row.organisation == organisation && row.from_period == from.ToString()) {
+            if (row.provider == provider && row.organisation == organisation && row.from_period == from) {
                 replaced = Span(row.from_period, row.until_period);
             }
         }
-        if (auto put = table.PutAgreement({provider, organisation, from.ToString(), Until(until)}); !put) return put;
+        if (auto put = table.PutAgreement({provider, organisation, from, until}); !put) return put;
         return Written(Record(store, actor, "agreement.recorded", provider + " for " + organisation,
                               {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
     });
