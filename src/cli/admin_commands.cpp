@@ -253,10 +253,11 @@ int RunLocalCodes(const AdminOptions& o, Session& session) {
                             o.nicip));
         }
         if (o.action == "approve" || o.action == "refuse") {
-            const std::string decision = o.action == "approve" ? "approved" : "refused";
-            return Done("local-codes",
-                        service::DecideLocalCode(store, session.actor, o.provider, o.code, decision, o.reason),
-                        fmt::format("Local code {} of {} {}.", o.code, o.provider, decision));
+            const store::LocalCodeStatus decision =
+                o.action == "approve" ? store::LocalCodeStatus::kApproved : store::LocalCodeStatus::kRefused;
+            return Done(
+                "local-codes", service::DecideLocalCode(store, session.actor, o.provider, o.code, decision, o.reason),
+                fmt::format("Local code {} of {} {}.", o.code, o.provider, store::LocalCodeStatusName(decision)));
         }
         if (o.action == "usage") {
             auto usage = Take(service::LocalCodeUsageFor(store, *o.period));
@@ -274,11 +275,13 @@ int RunLocalCodes(const AdminOptions& o, Session& session) {
             return Done("local-codes", service::WithdrawLocalCode(store, session.actor, o.provider, o.code),
                         fmt::format("Local code {} of {} is withdrawn.", o.code, o.provider));
         }
-        auto rows = Take(service::ListLocalCodes(store, o.provider, o.status));
+        // --status is one of the three words (a choice option) or not given.
+        auto rows = Take(service::ListLocalCodes(store, o.provider, store::ParseLocalCodeStatus(o.status)));
         Table out{{"provider", "local code", "nicip", "status", "notified by", "notified at", "decided by", "reason"},
                   {}};
         for (const auto& r : rows) {
-            out.rows.push_back({r.provider, r.local_code, r.nicip_code, r.status, r.notified_by, r.notified_at,
+            out.rows.push_back({r.provider, r.local_code, r.nicip_code,
+                                std::string(store::LocalCodeStatusName(r.status)), r.notified_by, r.notified_at,
                                 r.decided_by, r.reason});
         }
         PrintTable(out, o.format);

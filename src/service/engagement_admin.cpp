@@ -181,7 +181,8 @@ core::Status NotifyLocalCode(store::Store& store, const Actor& actor, const refd
     }
     return store.InTransaction([&]() -> core::Status {
         store::LocalCodeTable table(store.db());
-        auto put = table.Notify({provider, local_code, nicip_code, "", actor.name, core::UtcTimestamp(), "", "", ""});
+        auto put = table.Notify({provider, local_code, nicip_code, store::LocalCodeStatus::kNotified, actor.name,
+                                 core::UtcTimestamp(), "", "", ""});
         if (!put) return put;
         auto entry = Record(store, actor, "local_code.notified", provider + " " + local_code, {{"nicip", nicip_code}});
         if (!entry) return core::Fail(entry.error());
@@ -190,11 +191,12 @@ core::Status NotifyLocalCode(store::Store& store, const Actor& actor, const refd
 }
 
 core::Status DecideLocalCode(store::Store& store, const Actor& actor, const std::string& provider,
-                             const std::string& local_code, const std::string& decision, const std::string& reason) {
-    if (decision != "approved" && decision != "refused") {
+                             const std::string& local_code, store::LocalCodeStatus decision,
+                             const std::string& reason) {
+    if (decision == store::LocalCodeStatus::kNotified) {
         return core::Fail(core::Error::InvalidArgument("a local code is approved or refused"));
     }
-    if (decision == "refused" && reason.empty()) {
+    if (decision == store::LocalCodeStatus::kRefused && reason.empty()) {
         return core::Fail(core::Error::InvalidArgument("say why a local code is refused (--reason)"));
     }
     return store.InTransaction([&]() -> core::Status {
@@ -209,8 +211,8 @@ core::Status DecideLocalCode(store::Store& store, const Actor& actor, const std:
             !decided) {
             return decided;
         }
-        auto entry = Record(store, actor, "local_code." + decision, provider + " " + local_code,
-                            {{"nicip", (*found)->nicip_code}, {"reason", reason}});
+        auto entry = Record(store, actor, "local_code." + std::string(store::LocalCodeStatusName(decision)),
+                            provider + " " + local_code, {{"nicip", (*found)->nicip_code}, {"reason", reason}});
         if (!entry) return core::Fail(entry.error());
         return {};
     });
@@ -227,13 +229,14 @@ core::Status WithdrawLocalCode(store::Store& store, const Actor& actor, const st
                 fmt::format("{} has not notified a local code {}: nothing to withdraw", provider, local_code)));
         }
         if (auto withdrawn = table.Withdraw(provider, local_code); !withdrawn) return withdrawn;
-        return Written(Record(store, actor, "local_code.withdrawn", provider + " " + local_code,
-                              {{"nicip", (*found)->nicip_code}, {"was", (*found)->status}}));
+        return Written(Record(
+            store, actor, "local_code.withdrawn", provider + " " + local_code,
+            {{"nicip", (*found)->nicip_code}, {"was", std::string(store::LocalCodeStatusName((*found)->status))}}));
     });
 }
 
 core::Result<std::vector<store::LocalCodeRow>> ListLocalCodes(store::Store& store, const std::string& provider,
-                                                              const std::string& status) {
+                                                              std::optional<store::LocalCodeStatus> status) {
     return store::LocalCodeTable(store.db()).List(provider, status);
 }
 

@@ -17,7 +17,7 @@ core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::S
     built->reference = std::move(*reference);
 
     store::LocalCodeTable local_codes(store.db());
-    auto approved = local_codes.List(provider, "approved");
+    auto approved = local_codes.List(provider, store::LocalCodeStatus::kApproved);
     if (!approved) return core::Fail(approved.error());
     for (const store::LocalCodeRow& row : *approved) {
         if (const refdata::NicipEntry* entry = catalogue.FindNicip(row.nicip_code)) {

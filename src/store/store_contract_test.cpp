@@ -347,16 +347,35 @@ TEST_P(StoreContractTest, EngagementRowsReadBackTypedAndAnUnreadableOneIsNamed) 
 }
 
 TEST_P(StoreContractTest, LocalCodesAreNotifiedThenDecided) {
+    constexpr LocalCodeStatus kNotified = LocalCodeStatus::kNotified;
+    constexpr LocalCodeStatus kApproved = LocalCodeStatus::kApproved;
     LocalCodeTable table(store_->db());
-    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "XCHES", "", "submitter", "2026-11-01T09:00:00Z", "", "", ""}));
-    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "notified");
-    ASSERT_TRUE(table.Decide("RXX", "ZCHX1", "approved", "admin", "2026-11-02T09:00:00Z", ""));
-    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "approved");
-    EXPECT_EQ(table.List("RXX", "approved")->size(), 1u);
+    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "XCHES", kNotified, "submitter", "2026-11-01T09:00:00Z", "", "", ""}));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, kNotified);
+    ASSERT_TRUE(table.Decide("RXX", "ZCHX1", kApproved, "admin", "2026-11-02T09:00:00Z", ""));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, kApproved);
+    EXPECT_EQ(table.List("RXX", kApproved)->size(), 1u);
+    EXPECT_EQ(table.List("RXX", std::nullopt)->size(), 1u);
+    EXPECT_EQ(table.List("RXX", LocalCodeStatus::kRefused)->size(), 0u);
     // A changed meaning needs a new decision.
-    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "UABDO", "", "submitter", "2026-11-03T09:00:00Z", "", "", ""}));
-    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "notified");
-    EXPECT_EQ(table.List("", "approved")->size(), 0u);
+    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "UABDO", kApproved, "submitter", "2026-11-03T09:00:00Z", "", "", ""}));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, kNotified);
+    EXPECT_EQ(table.List("", kApproved)->size(), 0u);
+}
+
+// A status this code did not write is an error naming the code, found alone or listed.
+TEST_P(StoreContractTest, LocalCodeRowsWithAnUnreadableStatusAreNamed) {
+    LocalCodeTable table(store_->db());
+    ASSERT_TRUE(table.Put({"RXX", "ZCHX1", "XCHES", LocalCodeStatus::kRefused, "submitter", "2026-11-01T09:00:00Z",
+                           "admin", "2026-11-02T09:00:00Z", "not a chest code"}));
+    auto refused = table.Find("RXX", "ZCHX1");
+    ASSERT_TRUE(refused && *refused);
+    EXPECT_EQ((*refused)->status, LocalCodeStatus::kRefused);
+    ASSERT_TRUE(store_->db().Execute("UPDATE local_codes SET status = 'pending'"));
+    auto found = table.Find("RXX", "ZCHX1");
+    ASSERT_FALSE(found);
+    EXPECT_NE(found.error().message.find("local code ZCHX1 of RXX"), std::string::npos);
+    EXPECT_FALSE(table.List("", std::nullopt));
 }
 
 TEST_P(StoreContractTest, OneCurrentFilePerProviderAndPeriod) {
@@ -685,11 +704,11 @@ TEST_P(StoreContractTest, ReferenceDataCanBeCopiedOut) {
     EXPECT_EQ((*details)->bytes, 24);
 
     LocalCodeTable codes(store_->db());
-    ASSERT_TRUE(codes.Put(
-        {"RXX", "LC1", "XCHES", "approved", "dm", "2026-10-01T00:00:00Z", "admin", "2026-10-02T00:00:00Z", ""}));
+    ASSERT_TRUE(codes.Put({"RXX", "LC1", "XCHES", LocalCodeStatus::kApproved, "dm", "2026-10-01T00:00:00Z", "admin",
+                           "2026-10-02T00:00:00Z", ""}));
     auto found = codes.Find("RXX", "LC1");
     ASSERT_TRUE(found && *found);
-    EXPECT_EQ((*found)->status, "approved");
+    EXPECT_EQ((*found)->status, LocalCodeStatus::kApproved);
     EXPECT_EQ((*found)->decided_by, "admin");
 
     TimetableTable timetable(store_->db());

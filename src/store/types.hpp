@@ -107,11 +107,33 @@ struct AuditRow {
     std::string hash;
 };
 
+// Where a local code stands: notified by its provider, then approved or refused centrally.
+enum class LocalCodeStatus { kNotified, kApproved, kRefused };
+
+// The words the database, the audit log and the reports use: notified, approved, refused.
+inline std::string_view LocalCodeStatusName(LocalCodeStatus status) {
+    switch (status) {
+        case LocalCodeStatus::kNotified:
+            return "notified";
+        case LocalCodeStatus::kApproved:
+            return "approved";
+        case LocalCodeStatus::kRefused:
+            return "refused";
+    }
+    return "notified";
+}
+inline std::optional<LocalCodeStatus> ParseLocalCodeStatus(std::string_view name) {
+    for (auto status : {LocalCodeStatus::kNotified, LocalCodeStatus::kApproved, LocalCodeStatus::kRefused}) {
+        if (LocalCodeStatusName(status) == name) return status;
+    }
+    return std::nullopt;
+}
+
 struct LocalCodeRow {
     std::string provider;
     std::string local_code;
     std::string nicip_code;
-    std::string status;  // notified, approved, refused
+    LocalCodeStatus status = LocalCodeStatus::kNotified;
     std::string notified_by;
     std::string notified_at;
     std::string decided_by;
