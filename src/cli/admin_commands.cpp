@@ -189,7 +189,8 @@ int RunException(const AdminOptions& o, Session& session) {
         auto rows = Take(service::ListExceptions(*session.store));
         Table out{{"provider", "period", "until", "reason", "granted by", "granted at"}, {}};
         for (const auto& e : rows)
-            out.rows.push_back({e.provider, e.period, e.until, e.reason, e.granted_by, e.granted_at});
+            out.rows.push_back(
+                {e.provider, e.period.ToString(), e.until.ToString(), e.reason, e.granted_by, e.granted_at});
         PrintTable(out, o.format);
         return kExitOk;
     });
@@ -210,7 +211,10 @@ int RunAgreement(const AdminOptions& o, Session& session) {
         }
         auto rows = Take(service::ListAgreements(*session.store));
         Table out{{"provider", "submits for", "from", "until"}, {}};
-        for (const auto& a : rows) out.rows.push_back({a.provider, a.organisation, a.from_period, a.until_period});
+        for (const auto& a : rows) {
+            out.rows.push_back({a.provider, a.organisation, a.from_period.ToString(),
+                                a.until_period ? a.until_period->ToString() : ""});
+        }
         PrintTable(out, o.format);
         return kExitOk;
     });
@@ -228,7 +232,10 @@ int RunExpect(const AdminOptions& o, Session& session) {
         }
         auto rows = Take(service::ListExpected(*session.store));
         Table out{{"provider", "from", "until"}, {}};
-        for (const auto& e : rows) out.rows.push_back({e.provider, e.from_period, e.until_period});
+        for (const auto& e : rows) {
+            out.rows.push_back(
+                {e.provider, e.from_period.ToString(), e.until_period ? e.until_period->ToString() : ""});
+        }
         PrintTable(out, o.format);
         return kExitOk;
     });
@@ -246,10 +253,11 @@ int RunLocalCodes(const AdminOptions& o, Session& session) {
                             o.nicip));
         }
         if (o.action == "approve" || o.action == "refuse") {
-            const std::string decision = o.action == "approve" ? "approved" : "refused";
-            return Done("local-codes",
-                        service::DecideLocalCode(store, session.actor, o.provider, o.code, decision, o.reason),
-                        fmt::format("Local code {} of {} {}.", o.code, o.provider, decision));
+            const store::LocalCodeStatus decision =
+                o.action == "approve" ? store::LocalCodeStatus::kApproved : store::LocalCodeStatus::kRefused;
+            return Done(
+                "local-codes", service::DecideLocalCode(store, session.actor, o.provider, o.code, decision, o.reason),
+                fmt::format("Local code {} of {} {}.", o.code, o.provider, store::LocalCodeStatusName(decision)));
         }
         if (o.action == "usage") {
             auto usage = Take(service::LocalCodeUsageFor(store, *o.period));
@@ -267,11 +275,13 @@ int RunLocalCodes(const AdminOptions& o, Session& session) {
             return Done("local-codes", service::WithdrawLocalCode(store, session.actor, o.provider, o.code),
                         fmt::format("Local code {} of {} is withdrawn.", o.code, o.provider));
         }
-        auto rows = Take(service::ListLocalCodes(store, o.provider, o.status));
+        // --status is one of the three words (a choice option) or not given.
+        auto rows = Take(service::ListLocalCodes(store, o.provider, store::ParseLocalCodeStatus(o.status)));
         Table out{{"provider", "local code", "nicip", "status", "notified by", "notified at", "decided by", "reason"},
                   {}};
         for (const auto& r : rows) {
-            out.rows.push_back({r.provider, r.local_code, r.nicip_code, r.status, r.notified_by, r.notified_at,
+            out.rows.push_back({r.provider, r.local_code, r.nicip_code,
+                                std::string(store::LocalCodeStatusName(r.status)), r.notified_by, r.notified_at,
                                 r.decided_by, r.reason});
         }
         PrintTable(out, o.format);

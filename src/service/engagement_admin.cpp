@@ -19,8 +19,8 @@ std::string Until(std::optional<core::Period> until) {
 }
 
 // "from 2026-01" or "from 2026-01 until 2026-12".
-std::string Span(const std::string& from, const std::string& until) {
-    return "from " + from + (until.empty() ? "" : " until " + until);
+std::string Span(core::Period from, std::optional<core::Period> until) {
+    return "from " + from.ToString() + (until ? " until " + until->ToString() : "");
 }
 
 }  // namespace
@@ -37,7 +37,7 @@ core::Result<std::string> ExpectProvider(store::Store& store, const Actor& actor
         for (const auto& row : *rows) {
             if (row.provider == provider) replaced = Span(row.from_period, row.until_period);
         }
-        if (auto put = table.PutExpected({provider, from.ToString(), Until(until)}); !put) return put;
+        if (auto put = table.PutExpected({provider, from, until}); !put) return put;
         return Written(Record(store, actor, "provider.expected", provider,
                               {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
     });
@@ -82,11 +82,11 @@ core::Result<std::string> AddAgreement(store::Store& store, const Actor& actor, 
         auto rows = table.Agreements();
         if (!rows) return core::Fail(rows.error());
         for (const auto& row : *rows) {
-            if (row.provider == provider && row.organisation == organisation && row.from_period == from.ToString()) {
+            if (row.provider == provider && row.organisation == organisation && row.from_period == from) {
                 replaced = Span(row.from_period, row.until_period);
             }
         }
-        if (auto put = table.PutAgreement({provider, organisation, from.ToString(), Until(until)}); !put) return put;
+        if (auto put = table.PutAgreement({provider, organisation, from, until}); !put) return put;
         return Written(Record(store, actor, "agreement.recorded", provider + " for " + organisation,
                               {{"from", from.ToString()}, {"until", Until(until)}, {"replaced", replaced}}));
     });
@@ -181,7 +181,8 @@ core::Status NotifyLocalCode(store::Store& store, const Actor& actor, const refd
     }
     return store.InTransaction([&]() -> core::Status {
         store::LocalCodeTable table(store.db());
-        auto put = table.Notify({provider, local_code, nicip_code, "", actor.name, core::UtcTimestamp(), "", "", ""});
+        auto put = table.Notify({provider, local_code, nicip_code, store::LocalCodeStatus::kNotified, actor.name,
+                                 core::UtcTimestamp(), "", "", ""});
         if (!put) return put;
         auto entry = Record(store, actor, "local_code.notified", provider + " " + local_code, {{"nicip", nicip_code}});
         if (!entry) return core::Fail(entry.error());
@@ -190,11 +191,12 @@ core::Status NotifyLocalCode(store::Store& store, const Actor& actor, const refd
 }
 
 core::Status DecideLocalCode(store::Store& store, const Actor& actor, const std::string& provider,
-                             const std::string& local_code, const std::string& decision, const std::string& reason) {
-    if (decision != "approved" && decision != "refused") {
+                             const std::string& local_code, store::LocalCodeStatus decision,
+                             const std::string& reason) {
+    if (decision == store::LocalCodeStatus::kNotified) {
         return core::Fail(core::Error::InvalidArgument("a local code is approved or refused"));
     }
-    if (decision == "refused" && reason.empty()) {
+    if (decision == store::LocalCodeStatus::kRefused && reason.empty()) {
         return core::Fail(core::Error::InvalidArgument("say why a local code is refused (--reason)"));
     }
     return store.InTransaction([&]() -> core::Status {
@@ -209,8 +211,8 @@ core::Status DecideLocalCode(store::Store& store, const Actor& actor, const std:
             !decided) {
             return decided;
         }
-        auto entry = Record(store, actor, "local_code." + decision, provider + " " + local_code,
-                            {{"nicip", (*found)->nicip_code}, {"reason", reason}});
+        auto entry = Record(store, actor, "local_code." + std::string(store::LocalCodeStatusName(decision)),
+                            provider + " " + local_code, {{"nicip", (*found)->nicip_code}, {"reason", reason}});
         if (!entry) return core::Fail(entry.error());
         return {};
     });
@@ -227,13 +229,14 @@ core::Status WithdrawLocalCode(store::Store& store, const Actor& actor, const st
                 fmt::format("{} has not notified a local code {}: nothing to withdraw", provider, local_code)));
         }
         if (auto withdrawn = table.Withdraw(provider, local_code); !withdrawn) return withdrawn;
-        return Written(Record(store, actor, "local_code.withdrawn", provider + " " + local_code,
-                              {{"nicip", (*found)->nicip_code}, {"was", (*found)->status}}));
+        return Written(Record(
+            store, actor, "local_code.withdrawn", provider + " " + local_code,
+            {{"nicip", (*found)->nicip_code}, {"was", std::string(store::LocalCodeStatusName((*found)->status))}}));
     });
 }
 
 core::Result<std::vector<store::LocalCodeRow>> ListLocalCodes(store::Store& store, const std::string& provider,
-                                                              const std::string& status) {
+                                                              std::optional<store::LocalCodeStatus> status) {
     return store::LocalCodeTable(store.db()).List(provider, status);
 }
 

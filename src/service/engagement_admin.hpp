@@ -5,6 +5,7 @@
 // entry returns what it replaced (empty when the entry is new).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,14 +40,14 @@ core::Result<std::vector<store::ExclusionRow>> ListExclusions(store::Store& stor
 
 core::Status NotifyLocalCode(store::Store& store, const Actor& actor, const refdata::NicipCatalogue& catalogue,
                              const std::string& provider, const std::string& local_code, const std::string& nicip_code);
-// `decision` is "approved" or "refused".
+// `decision` is approved or refused.
 core::Status DecideLocalCode(store::Store& store, const Actor& actor, const std::string& provider,
-                             const std::string& local_code, const std::string& decision, const std::string& reason);
+                             const std::string& local_code, store::LocalCodeStatus decision, const std::string& reason);
 // A notified code taken back: files sent from now on may not use it.
 core::Status WithdrawLocalCode(store::Store& store, const Actor& actor, const std::string& provider,
                                const std::string& local_code);
-// `provider` and `status` narrow the list when not empty.
+// `provider` narrows the list when not empty, `status` when given.
 core::Result<std::vector<store::LocalCodeRow>> ListLocalCodes(store::Store& store, const std::string& provider,
-                                                              const std::string& status);
+                                                              std::optional<store::LocalCodeStatus> status);
 
 }  // namespace did::service

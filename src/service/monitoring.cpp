@@ -37,7 +37,7 @@ core::Result<std::vector<ProviderStatus>> StatusFor(store::Store& store, const W
     auto expected = engagement.Expected();
     if (!expected) return core::Fail(expected.error());
     for (const store::ExpectedRow& e : *expected) {
-        if (e.from_period <= period && (e.until_period.empty() || period <= e.until_period)) {
+        if (e.covers(window.period)) {
             by_provider[e.provider].expected = true;
         }
     }

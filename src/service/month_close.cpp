@@ -14,8 +14,8 @@
 namespace did::service {
 namespace {
 
-constexpr const char* kProvisional = "provisional";
-constexpr const char* kFinal = "final";
+constexpr store::LastGoodFileStage kProvisional = store::LastGoodFileStage::kProvisional;
+constexpr store::LastGoodFileStage kFinal = store::LastGoodFileStage::kFinal;
 constexpr const char* kAtCutoff = "current when the publication cut-off passed";
 constexpr const char* kAtFinal = "current when the final deadline passed";
 
@@ -34,8 +34,8 @@ core::Result<Window> WindowOf(store::Store& store, core::Period period) {
 }
 
 // Records `stage` as `current` if `day` is past `deadline` and nothing is recorded yet.
-core::Status RecordIfDue(store::LastGoodFileTable& table, const std::string& provider, const std::string& period,
-                         const char* stage, const char* note, core::Date deadline, core::Date day,
+core::Status RecordIfDue(store::LastGoodFileTable& table, const std::string& provider, core::Period period,
+                         store::LastGoodFileStage stage, const char* note, core::Date deadline, core::Date day,
                          std::optional<int64_t> current) {
     if (day <= deadline) return {};
     auto recorded = table.Get(provider, period, stage);
@@ -59,7 +59,6 @@ core::Result<LastGoodFiles> LastGoodFilesOf(store::Store& store, const std::stri
 
 core::Result<std::map<std::string, LastGoodFiles>> LastGoodFilesFor(store::Store& store, const Window& window,
                                                                     core::Date today) {
-    const std::string period = window.period.ToString();
     std::map<std::string, std::optional<int64_t>> current;
     auto submissions = store::SubmissionTable(store.db()).List(window.period, "");
     if (!submissions) return core::Fail(submissions.error());
@@ -69,7 +68,7 @@ core::Result<std::map<std::string, LastGoodFiles>> LastGoodFilesFor(store::Store
     }
     std::map<std::string, std::pair<std::optional<store::LastGoodFileRow>, std::optional<store::LastGoodFileRow>>>
         recorded;
-    auto rows = store::LastGoodFileTable(store.db()).ForPeriod(period);
+    auto rows = store::LastGoodFileTable(store.db()).ForPeriod(window.period);
     if (!rows) return core::Fail(rows.error());
     for (store::LastGoodFileRow& row : *rows) {
         current.try_emplace(row.provider);
@@ -88,13 +87,12 @@ core::Status RecordLastGoodFiles(store::Store& store, core::Period period, core:
     auto window = WindowOf(store, period);
     if (!window) return core::Fail(window.error());
     if (today <= window->cutoff) return {};
-    const std::string p = period.ToString();
     return store.InTransaction([&]() -> core::Status {
         std::set<std::string> providers;
         auto expected = store::EngagementTable(store.db()).Expected();
         if (!expected) return core::Fail(expected.error());
         for (const store::ExpectedRow& e : *expected) {
-            if (e.from_period <= p && (e.until_period.empty() || p <= e.until_period)) providers.insert(e.provider);
+            if (e.covers(period)) providers.insert(e.provider);
         }
         store::SubmissionTable submissions(store.db());
         auto sent = submissions.List(period, "");
@@ -107,9 +105,9 @@ core::Status RecordLastGoodFiles(store::Store& store, core::Period period, core:
             auto now = submissions.Current(provider, period);
             if (!now) return core::Fail(now.error());
             const std::optional<int64_t> id = *now ? std::optional<int64_t>((*now)->id) : std::nullopt;
-            if (auto r = RecordIfDue(table, provider, p, kProvisional, kAtCutoff, window->cutoff, today, id); !r)
+            if (auto r = RecordIfDue(table, provider, period, kProvisional, kAtCutoff, window->cutoff, today, id); !r)
                 return r;
-            if (auto r = RecordIfDue(table, provider, p, kFinal, kAtFinal, window->final, today, id); !r) return r;
+            if (auto r = RecordIfDue(table, provider, period, kFinal, kAtFinal, window->final, today, id); !r) return r;
         }
         return {};
     });
@@ -122,13 +120,14 @@ core::Status BeforeCurrentFileChanges(store::Store& store, const Actor& actor, c
     if (!window) return core::Fail(window.error());
     const std::string p = period.ToString();
     store::LastGoodFileTable table(store.db());
-    if (auto r = RecordIfDue(table, provider, p, kProvisional, kAtCutoff, window->cutoff, day, current); !r) return r;
-    if (auto r = RecordIfDue(table, provider, p, kFinal, kAtFinal, window->final, day, current); !r) return r;
+    if (auto r = RecordIfDue(table, provider, period, kProvisional, kAtCutoff, window->cutoff, day, current); !r)
+        return r;
+    if (auto r = RecordIfDue(table, provider, period, kFinal, kAtFinal, window->final, day, current); !r) return r;
     if (day <= window->final) return {};
 
-    auto exception = store::TimetableTable(store.db()).Exception(provider, p);
+    auto exception = store::TimetableTable(store.db()).Exception(provider, period);
     if (!exception) return core::Fail(exception.error());
-    if (!*exception || day > *core::Date::Parse((*exception)->until)) {
+    if (!*exception || day > (*exception)->until) {
         return core::Fail(core::Error::Conflict(
             fmt::format("the final deadline of {} passed on {}: the month is closed for {}, and only an exception "
                         "(did exception grant) reopens it",
@@ -136,16 +135,16 @@ core::Status BeforeCurrentFileChanges(store::Store& store, const Actor& actor, c
     }
     const store::ExceptionRow& e = **exception;
     const std::string replaces = current ? std::to_string(*current) : "";
-    if (auto put = table.Put({provider, p, kFinal, next, core::UtcTimestamp(),
+    if (auto put = table.Put({provider, period, kFinal, next, core::UtcTimestamp(),
                               fmt::format("made current under the exception granted by {} at {} until {}: {}",
-                                          e.granted_by, e.granted_at, e.until, e.reason)});
+                                          e.granted_by, e.granted_at, e.until.ToString(), e.reason)});
         !put) {
         return put;
     }
     return Written(Record(store, actor, "final_file.changed", provider + " " + p,
                           {{"submission", std::to_string(next)},
                            {"replaces", replaces},
-                           {"exception_until", e.until},
+                           {"exception_until", e.until.ToString()},
                            {"exception_reason", e.reason},
                            {"exception_granted_by", e.granted_by}}));
 }

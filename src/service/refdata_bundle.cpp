@@ -64,7 +64,7 @@ core::Status ReadContents(store::Store& source, const BundleOptions& options, Co
     if (auto s = Take(engagement.Exclusions(), c.exclusions); !s) return s;
     // Only approved codes count in validation; notifications and refusals stay behind.
     store::LocalCodeTable local_codes(source.db());
-    if (auto s = Take(local_codes.List("", "approved"), c.local_codes); !s) return s;
+    if (auto s = Take(local_codes.List("", store::LocalCodeStatus::kApproved), c.local_codes); !s) return s;
     // The timetable decides from when a late file is aged (its final deadline).
     store::TimetableTable timetable(source.db());
     if (auto s = Take(timetable.Settings("timetable."), c.timetable_settings); !s) return s;

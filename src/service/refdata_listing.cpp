@@ -81,7 +81,7 @@ core::Result<std::vector<DatasetSummary>> ListReferenceData(store::Store& store)
         store::LocalCodeTable local_codes(store.db());
         auto agreements = engagement.Agreements();
         if (!agreements) return core::Fail(agreements.error());
-        auto approved = local_codes.List("", "approved");
+        auto approved = local_codes.List("", store::LocalCodeStatus::kApproved);
         if (!approved) return core::Fail(approved.error());
         auto exclusions = engagement.Exclusions();
         if (!exclusions) return core::Fail(exclusions.error());

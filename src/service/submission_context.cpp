@@ -6,14 +6,6 @@
 #include "store/record_table.hpp"
 
 namespace did::service {
-namespace {
-
-bool Covers(const std::string& from, const std::string& until, const std::string& period) {
-    return from <= period && (until.empty() || period <= until);
-}
-
-}  // namespace
-
 core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::Store& store,
                                                                         const refdata::NicipCatalogue& catalogue,
                                                                         const std::string& provider,
@@ -23,10 +15,9 @@ core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::S
     auto reference = LoadReferenceData(store);
     if (!reference) return core::Fail(reference.error());
     built->reference = std::move(*reference);
-    const std::string month = period.ToString();
 
     store::LocalCodeTable local_codes(store.db());
-    auto approved = local_codes.List(provider, "approved");
+    auto approved = local_codes.List(provider, store::LocalCodeStatus::kApproved);
     if (!approved) return core::Fail(approved.error());
     for (const store::LocalCodeRow& row : *approved) {
         if (const refdata::NicipEntry* entry = catalogue.FindNicip(row.nicip_code)) {
@@ -39,7 +30,7 @@ core::Result<std::unique_ptr<SubmissionContext>> BuildSubmissionContext(store::S
     auto agreements = engagement.Agreements();
     if (!agreements) return core::Fail(agreements.error());
     for (const store::AgreementRow& a : *agreements) {
-        if (a.provider == provider && Covers(a.from_period, a.until_period, month)) {
+        if (a.provider == provider && a.covers(period)) {
             built->scope.owners.insert(a.organisation);
         }
     }

@@ -521,7 +521,7 @@ TEST_P(SubmissionTest, LocalCodesPassOnlyOnceApproved) {
         NotifyLocalCode(*store_, {"submitter", "test"}, refdata::NicipCatalogue::Shipped(), "RXX", "ZCHX1", "XCHES"));
     auto outcome = Submit(path);
     EXPECT_EQ(outcome.result, SubmitResult::kNoAcceptedRecords);  // notified, not yet approved: DIDS057
-    ASSERT_TRUE(DecideLocalCode(*store_, admin_, "RXX", "ZCHX1", "approved", ""));
+    ASSERT_TRUE(DecideLocalCode(*store_, admin_, "RXX", "ZCHX1", store::LocalCodeStatus::kApproved, ""));
     outcome = Submit(Write("local2.csv", text + "\n"));
     ASSERT_EQ(outcome.result, SubmitResult::kStored) << outcome.message;
     auto row = store_->db().QueryOne("SELECT nicip_code, local_code FROM records WHERE submission_id = ?",

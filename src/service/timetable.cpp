@@ -54,22 +54,16 @@ Window Timetable::RuleWindow(core::Period period, const TimetableRule& rule) {
 
 core::Result<Window> Timetable::For(core::Period period) const {
     store::TimetableTable table(store_->db());
-    auto stored = table.Override(period.ToString());
+    auto stored = table.Override(period);
     if (!stored) return core::Fail(stored.error());
     const bool overridden = stored->has_value();
     if (!overridden) {
-        stored = table.Frozen(period.ToString());
+        stored = table.Frozen(period);
         if (!stored) return core::Fail(stored.error());
     }
     if (*stored) {
         const auto& o = **stored;
-        return Window{period,
-                      *core::Date::Parse(o.opens),
-                      *core::Date::Parse(o.cutoff),
-                      *core::Date::Parse(o.provisional),
-                      *core::Date::Parse(o.final),
-                      overridden,
-                      !overridden};
+        return Window{period, o.opens, o.cutoff, o.provisional, o.final, overridden, !overridden};
     }
     return RuleWindow(period, rule_);
 }
@@ -80,9 +74,9 @@ core::Result<std::optional<std::string>> Timetable::Refusal(const std::string& p
     if (!window) return core::Fail(window.error());
     if (window->Open(day)) return std::optional<std::string>();
     store::TimetableTable table(store_->db());
-    auto exception = table.Exception(provider, period.ToString());
+    auto exception = table.Exception(provider, period);
     if (!exception) return core::Fail(exception.error());
-    if (*exception && day <= *core::Date::Parse((*exception)->until) && day >= window->opens) {
+    if (*exception && day <= (*exception)->until && day >= window->opens) {
         return std::optional<std::string>();
     }
     if (day < window->opens) {
@@ -99,7 +93,7 @@ core::Result<std::optional<std::string>> Timetable::Refusal(const std::string& p
 namespace {
 
 store::TimetableOverrideRow Row(const Window& w) {
-    return {w.period.ToString(), w.opens.ToString(), w.cutoff.ToString(), w.provisional.ToString(), w.final.ToString()};
+    return {w.period, w.opens, w.cutoff, w.provisional, w.final};
 }
 
 // Freezes, in the caller's transaction, each month that follows the rule and whose dates
@@ -113,11 +107,9 @@ core::Result<std::string> FreezePastMonths(store::Store& store, const TimetableR
     if (!first) return core::Fail(first.error());
     std::string frozen;
     if (!*first) return frozen;
-    const auto from = core::Period::Parse(**first);
-    if (!from) return core::Fail(core::Error::Corruption("a month in the database is not YYYY-MM: " + **first));
     const std::string at = core::UtcTimestamp();
     // A month's cut-off is in the month after it, so no later month's can have passed.
-    for (core::Period month = *from; month <= core::Period::Of(today); month = month.Next()) {
+    for (core::Period month = **first; month <= core::Period::Of(today); month = month.Next()) {
         auto now = timetable->For(month);
         if (!now) return core::Fail(now.error());
         if (now->overridden || now->frozen) continue;  // neither follows the rule
@@ -195,11 +187,10 @@ core::Result<std::string> GrantException(store::Store& store, const Actor& actor
     std::string replaced;
     auto status = store.InTransaction([&]() -> core::Status {
         store::TimetableTable table(store.db());
-        auto earlier = table.Exception(provider, period.ToString());
+        auto earlier = table.Exception(provider, period);
         if (!earlier) return core::Fail(earlier.error());
-        if (*earlier) replaced = "until " + (*earlier)->until + " (" + (*earlier)->reason + ")";
-        auto put = table.PutException(
-            {provider, period.ToString(), until.ToString(), reason, actor.name, core::UtcTimestamp()});
+        if (*earlier) replaced = "until " + (*earlier)->until.ToString() + " (" + (*earlier)->reason + ")";
+        auto put = table.PutException({provider, period, until, reason, actor.name, core::UtcTimestamp()});
         if (!put) return put;
         return Written(Record(store, actor, "exception.granted", MonthSubject(provider, period),
                               {{"until", until.ToString()}, {"reason", reason}, {"replaced", replaced}}));
@@ -212,15 +203,15 @@ core::Status RevokeException(store::Store& store, const Actor& actor, const std:
                              core::Period period) {
     return store.InTransaction([&]() -> core::Status {
         store::TimetableTable table(store.db());
-        auto earlier = table.Exception(provider, period.ToString());
+        auto earlier = table.Exception(provider, period);
         if (!earlier) return core::Fail(earlier.error());
         if (!*earlier) {
             return core::Fail(
                 core::Error::NotFound(provider + " has no exception for " + period.ToString() + ": nothing to revoke"));
         }
-        if (auto removed = table.RemoveException(provider, period.ToString()); !removed) return removed;
+        if (auto removed = table.RemoveException(provider, period); !removed) return removed;
         return Written(Record(store, actor, "exception.revoked", MonthSubject(provider, period),
-                              {{"was_until", (*earlier)->until}}));
+                              {{"was_until", (*earlier)->until.ToString()}}));
     });
 }
 

@@ -3,8 +3,56 @@
 namespace did::store {
 namespace {
 
-SqlValue NullIfEmpty(const std::string& s) {
-    return s.empty() ? SqlValue{} : SqlValue{s};
+SqlValue NullIfNone(std::optional<core::Period> period) {
+    return period ? SqlValue{period->ToString()} : SqlValue{};
+}
+
+// The months a row spans; `until` is none when open-ended (NULL, or empty as in older rows).
+struct Span {
+    core::Period from;
+    std::optional<core::Period> until;
+};
+
+// A month that does not parse was not written by this code: `what` names the row.
+core::Result<Span> ReadSpan(const SqlRow& r, size_t from_column, const std::string& what) {
+    auto from = core::Period::Parse(r.Text(from_column));
+    const std::string& until_text = r.Text(from_column + 1);
+    auto until = until_text.empty() ? std::nullopt : core::Period::Parse(until_text);
+    if (!from || (!until_text.empty() && !until)) {
+        return core::Fail(core::Error::Internal(what + " in the database has an unreadable month"));
+    }
+    return Span{*from, until};
+}
+
+core::Result<ExpectedRow> ExpectedFromRow(const SqlRow& r) {
+    auto span = ReadSpan(r, 1, "the expected provider " + r.Text(0));
+    if (!span) return core::Fail(span.error());
+    return ExpectedRow{r.Text(0), span->from, span->until};
+}
+
+core::Result<AgreementRow> AgreementFromRow(const SqlRow& r) {
+    auto span = ReadSpan(r, 2, "the agreement of " + r.Text(0) + " for " + r.Text(1) + " from " + r.Text(2));
+    if (!span) return core::Fail(span.error());
+    return AgreementRow{r.Text(0), r.Text(1), span->from, span->until};
+}
+
+// Reads every row `query` returns with `from_row`, or the first row's error that cannot be read.
+template <class Row, class FromRow>
+core::Result<std::vector<Row>> ReadAll(SqlConnection& db, const std::string& query, FromRow from_row) {
+    std::vector<Row> rows;
+    std::optional<core::Error> unreadable;
+    auto status = db.Query(query, {}, [&](const SqlRow& r) {
+        auto row = from_row(r);
+        if (!row) {
+            unreadable = row.error();
+            return false;
+        }
+        rows.push_back(std::move(*row));
+        return true;
+    });
+    if (!status) return core::Fail(status.error());
+    if (unreadable) return core::Fail(*unreadable);
+    return rows;
 }
 
 }  // namespace
@@ -13,18 +61,12 @@ core::Status EngagementTable::PutExpected(const ExpectedRow& r) {
     return db_.Execute(
         "INSERT INTO expected_submitters (provider, from_period, until_period) VALUES (?, ?, ?) "
         "ON CONFLICT (provider) DO UPDATE SET from_period = excluded.from_period, until_period = excluded.until_period",
-        {r.provider, r.from_period, NullIfEmpty(r.until_period)});
+        {r.provider, r.from_period.ToString(), NullIfNone(r.until_period)});
 }
 
 core::Result<std::vector<ExpectedRow>> EngagementTable::Expected() {
-    std::vector<ExpectedRow> rows;
-    auto status = db_.Query("SELECT provider, from_period, until_period FROM expected_submitters ORDER BY provider", {},
-                            [&](const SqlRow& r) {
-                                rows.push_back({r.Text(0), r.Text(1), r.Text(2)});
-                                return true;
-                            });
-    if (!status) return core::Fail(status.error());
-    return rows;
+    return ReadAll<ExpectedRow>(
+        db_, "SELECT provider, from_period, until_period FROM expected_submitters ORDER BY provider", ExpectedFromRow);
 }
 
 core::Status EngagementTable::RemoveExpected(const std::string& provider) {
@@ -39,19 +81,13 @@ core::Status EngagementTable::PutAgreement(const AgreementRow& r) {
     return db_.Execute(
         "INSERT INTO agreements (provider, organisation, from_period, until_period) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (provider, organisation, from_period) DO UPDATE SET until_period = excluded.until_period",
-        {r.provider, r.organisation, r.from_period, NullIfEmpty(r.until_period)});
+        {r.provider, r.organisation, r.from_period.ToString(), NullIfNone(r.until_period)});
 }
 
 core::Result<std::vector<AgreementRow>> EngagementTable::Agreements() {
-    std::vector<AgreementRow> rows;
-    auto status = db_.Query(
-        "SELECT provider, organisation, from_period, until_period FROM agreements ORDER BY provider, organisation", {},
-        [&](const SqlRow& r) {
-            rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3)});
-            return true;
-        });
-    if (!status) return core::Fail(status.error());
-    return rows;
+    return ReadAll<AgreementRow>(
+        db_, "SELECT provider, organisation, from_period, until_period FROM agreements ORDER BY provider, organisation",
+        AgreementFromRow);
 }
 
 core::Status EngagementTable::PutExclusion(const ExclusionRow& r) {

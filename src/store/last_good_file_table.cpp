@@ -5,8 +5,15 @@ namespace {
 
 constexpr const char* kColumns = "provider, period, stage, submission_id, recorded_at, note";
 
-LastGoodFileRow FromRow(const SqlRow& r) {
-    LastGoodFileRow row{r.Text(0), r.Text(1), r.Text(2), std::nullopt, r.Text(4), r.Text(5)};
+// A row whose month or stage does not parse was not written by this code: say which.
+core::Result<LastGoodFileRow> FromRow(const SqlRow& r) {
+    auto period = core::Period::Parse(r.Text(1));
+    auto stage = ParseLastGoodFileStage(r.Text(2));
+    if (!period || !stage) {
+        return core::Fail(core::Error::Internal("the last good file of " + r.Text(0) + " " + r.Text(1) + " " +
+                                                r.Text(2) + " in the database has an unreadable month or stage"));
+    }
+    LastGoodFileRow row{r.Text(0), *period, *stage, std::nullopt, r.Text(4), r.Text(5)};
     if (!r.IsNull(3)) row.submission_id = r.Int(3);
     return row;
 }
@@ -19,30 +26,38 @@ core::Status LastGoodFileTable::Put(const LastGoodFileRow& r) {
             ") VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (provider, period, stage) DO UPDATE SET submission_id = excluded.submission_id, "
             "recorded_at = excluded.recorded_at, note = excluded.note",
-        {r.provider, r.period, r.stage, r.submission_id ? SqlValue(*r.submission_id) : SqlValue(std::monostate()),
-         r.recorded_at, r.note});
+        {r.provider, r.period.ToString(), std::string(LastGoodFileStageName(r.stage)),
+         r.submission_id ? SqlValue(*r.submission_id) : SqlValue(std::monostate()), r.recorded_at, r.note});
 }
 
-core::Result<std::optional<LastGoodFileRow>> LastGoodFileTable::Get(const std::string& provider,
-                                                                    const std::string& period,
-                                                                    const std::string& stage) {
+core::Result<std::optional<LastGoodFileRow>> LastGoodFileTable::Get(const std::string& provider, core::Period period,
+                                                                    LastGoodFileStage stage) {
     auto row = db_.QueryOne(
         std::string("SELECT ") + kColumns + " FROM last_good_files WHERE provider = ? AND period = ? AND stage = ?",
-        {provider, period, stage});
+        {provider, period.ToString(), std::string(LastGoodFileStageName(stage))});
     if (!row) return core::Fail(row.error());
     if (!*row) return std::optional<LastGoodFileRow>();
-    return std::optional<LastGoodFileRow>(FromRow(**row));
+    auto found = FromRow(**row);
+    if (!found) return core::Fail(found.error());
+    return std::optional<LastGoodFileRow>(std::move(*found));
 }
 
-core::Result<std::vector<LastGoodFileRow>> LastGoodFileTable::ForPeriod(const std::string& period) {
+core::Result<std::vector<LastGoodFileRow>> LastGoodFileTable::ForPeriod(core::Period period) {
     std::vector<LastGoodFileRow> rows;
+    std::optional<core::Error> unreadable;
     auto status = db_.Query(
         std::string("SELECT ") + kColumns + " FROM last_good_files WHERE period = ? ORDER BY provider, stage DESC",
-        {period}, [&](const SqlRow& r) {
-            rows.push_back(FromRow(r));
+        {period.ToString()}, [&](const SqlRow& r) {
+            auto row = FromRow(r);
+            if (!row) {
+                unreadable = row.error();
+                return false;
+            }
+            rows.push_back(std::move(*row));
             return true;
         });
     if (!status) return core::Fail(status.error());
+    if (unreadable) return core::Fail(*unreadable);
     return rows;
 }
 

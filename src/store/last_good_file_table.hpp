@@ -18,10 +18,10 @@ class LastGoodFileTable {
 
     // Records `row`, replacing what was recorded for its provider, month and stage.
     core::Status Put(const LastGoodFileRow& row);
-    core::Result<std::optional<LastGoodFileRow>> Get(const std::string& provider, const std::string& period,
-                                                     const std::string& stage);
+    core::Result<std::optional<LastGoodFileRow>> Get(const std::string& provider, core::Period period,
+                                                     LastGoodFileStage stage);
     // Every row of a month, by provider then stage.
-    core::Result<std::vector<LastGoodFileRow>> ForPeriod(const std::string& period);
+    core::Result<std::vector<LastGoodFileRow>> ForPeriod(core::Period period);
 
   private:
     SqlConnection& db_;

@@ -6,8 +6,15 @@ namespace {
 constexpr const char* kColumns =
     "provider, local_code, nicip_code, status, notified_by, notified_at, decided_by, decided_at, reason";
 
-LocalCodeRow FromRow(const SqlRow& r) {
-    return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8)};
+// A row whose status does not parse was not written by this code: say which.
+core::Result<LocalCodeRow> FromRow(const SqlRow& r) {
+    auto status = ParseLocalCodeStatus(r.Text(3));
+    if (!status) {
+        return core::Fail(core::Error::Internal("local code " + r.Text(1) + " of " + r.Text(0) +
+                                                " in the database has an unreadable status"));
+    }
+    return LocalCodeRow{r.Text(0), r.Text(1), r.Text(2), *status,  r.Text(4),
+                        r.Text(5), r.Text(6), r.Text(7), r.Text(8)};
 }
 
 }  // namespace
@@ -21,13 +28,12 @@ core::Status LocalCodeTable::Notify(const LocalCodeRow& r) {
         {r.provider, r.local_code, r.nicip_code, r.notified_by, r.notified_at});
 }
 
-core::Status LocalCodeTable::Decide(const std::string& provider, const std::string& local_code,
-                                    const std::string& status, const std::string& by, const std::string& at,
-                                    const std::string& reason) {
+core::Status LocalCodeTable::Decide(const std::string& provider, const std::string& local_code, LocalCodeStatus status,
+                                    const std::string& by, const std::string& at, const std::string& reason) {
     return db_.Execute(
         "UPDATE local_codes SET status = ?, decided_by = ?, decided_at = ?, reason = ? "
         "WHERE provider = ? AND local_code = ?",
-        {status, by, at, reason, provider, local_code});
+        {std::string(LocalCodeStatusName(status)), by, at, reason, provider, local_code});
 }
 
 core::Result<std::optional<LocalCodeRow>> LocalCodeTable::Find(const std::string& provider,
@@ -37,19 +43,30 @@ core::Result<std::optional<LocalCodeRow>> LocalCodeTable::Find(const std::string
                      {provider, local_code});
     if (!row) return core::Fail(row.error());
     if (!*row) return std::optional<LocalCodeRow>();
-    return std::optional<LocalCodeRow>(FromRow(**row));
+    auto found = FromRow(**row);
+    if (!found) return core::Fail(found.error());
+    return std::optional<LocalCodeRow>(std::move(*found));
 }
 
-core::Result<std::vector<LocalCodeRow>> LocalCodeTable::List(const std::string& provider, const std::string& status) {
+core::Result<std::vector<LocalCodeRow>> LocalCodeTable::List(const std::string& provider,
+                                                             std::optional<LocalCodeStatus> only) {
     std::vector<LocalCodeRow> rows;
+    std::optional<core::Error> unreadable;
     auto visit = [&](const SqlRow& r) {
-        rows.push_back(FromRow(r));
+        auto row = FromRow(r);
+        if (!row) {
+            unreadable = row.error();
+            return false;
+        }
+        rows.push_back(std::move(*row));
         return true;
     };
+    const std::string status = only ? std::string(LocalCodeStatusName(*only)) : std::string();
     const std::string sql = std::string("SELECT ") + kColumns +
                             " FROM local_codes WHERE (? = '' OR provider = ?) AND (? = '' OR status = ?) "
                             "ORDER BY provider, local_code";
     if (auto s = db_.Query(sql, {provider, provider, status, status}, visit); !s) return core::Fail(s.error());
+    if (unreadable) return core::Fail(*unreadable);
     return rows;
 }
 
@@ -59,9 +76,10 @@ core::Status LocalCodeTable::Withdraw(const std::string& provider, const std::st
 
 core::Status LocalCodeTable::Put(const LocalCodeRow& r) {
     auto null_if_empty = [](const std::string& s) { return s.empty() ? SqlValue{} : SqlValue{s}; };
-    return db_.Execute(std::string("INSERT INTO local_codes (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       {r.provider, r.local_code, r.nicip_code, r.status, r.notified_by, r.notified_at,
-                        null_if_empty(r.decided_by), null_if_empty(r.decided_at), null_if_empty(r.reason)});
+    return db_.Execute(
+        std::string("INSERT INTO local_codes (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {r.provider, r.local_code, r.nicip_code, std::string(LocalCodeStatusName(r.status)), r.notified_by,
+         r.notified_at, null_if_empty(r.decided_by), null_if_empty(r.decided_at), null_if_empty(r.reason)});
 }
 
 }  // namespace did::store

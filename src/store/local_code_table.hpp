@@ -17,12 +17,12 @@ class LocalCodeTable {
 
     // A new notification, or a changed meaning (which goes back to "notified").
     core::Status Notify(const LocalCodeRow& row);
-    core::Status Decide(const std::string& provider, const std::string& local_code, const std::string& status,
+    core::Status Decide(const std::string& provider, const std::string& local_code, LocalCodeStatus status,
                         const std::string& by, const std::string& at, const std::string& reason);
     core::Result<std::optional<LocalCodeRow>> Find(const std::string& provider, const std::string& local_code);
-    // All codes, or one provider's; `status` filters when not empty.
     core::Status Withdraw(const std::string& provider, const std::string& local_code);
-    core::Result<std::vector<LocalCodeRow>> List(const std::string& provider, const std::string& status);
+    // All codes, or one provider's; `status` filters when given.
+    core::Result<std::vector<LocalCodeRow>> List(const std::string& provider, std::optional<LocalCodeStatus> status);
     // A code exactly as `row` has it, decision and all (copying codes into a reference data bundle).
     core::Status Put(const LocalCodeRow& row);
 

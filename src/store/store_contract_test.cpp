@@ -49,6 +49,11 @@ class StoreContractTest : public ::testing::TestWithParam<Backend>, protected Te
         s.rejected = 1;
         return s;
     }
+
+    static TimetableOverrideRow Window(std::string_view period, std::string_view opens, std::string_view cutoff,
+                                       std::string_view provisional, std::string_view final) {
+        return {Month(period), Day(opens), Day(cutoff), Day(provisional), Day(final)};
+    }
 };
 
 TEST_P(StoreContractTest, MigratesOnceToTheLatestVersion) {
@@ -174,12 +179,45 @@ TEST_P(StoreContractTest, TimetableSettingsOverridesAndExceptions) {
     ASSERT_TRUE(table.PutSetting("cutoff_day", "25"));
     EXPECT_EQ(**table.Setting("cutoff_day"), "25");
     EXPECT_FALSE(*table.Setting("nothing"));
-    ASSERT_TRUE(table.PutOverride({"2026-12", "2027-01-04", "2027-01-27", "2027-01-31", "2027-06-30"}));
-    EXPECT_EQ((*table.Override("2026-12"))->cutoff, "2027-01-27");
-    ASSERT_TRUE(table.PutException({"RXX", "2026-04", "2026-12-31", "RIS migration", "admin", "2026-11-01T09:00:00Z"}));
-    EXPECT_EQ((*table.Exception("RXX", "2026-04"))->until, "2026-12-31");
-    EXPECT_FALSE(*table.Exception("RXX", "2026-05"));
+    ASSERT_TRUE(table.PutOverride(Window("2026-12", "2027-01-04", "2027-01-27", "2027-01-31", "2027-06-30")));
+    EXPECT_EQ((*table.Override(Month("2026-12")))->cutoff, Day("2027-01-27"));
+    ASSERT_TRUE(table.PutException(
+        {"RXX", Month("2026-04"), Day("2026-12-31"), "RIS migration", "admin", "2026-11-01T09:00:00Z"}));
+    EXPECT_EQ((*table.Exception("RXX", Month("2026-04")))->until, Day("2026-12-31"));
+    EXPECT_FALSE(*table.Exception("RXX", Month("2026-05")));
     EXPECT_EQ(table.Exceptions()->size(), 1u);
+}
+
+// A month or a date the timetable's tables hold that this code did not write is an error
+// naming the row, whether it is read alone or in a list.
+TEST_P(StoreContractTest, TimetableRowsReadBackTypedAndAnUnreadableOneIsNamed) {
+    TimetableTable table(store_->db());
+    ASSERT_TRUE(table.PutOverride(Window("2026-12", "2027-01-04", "2027-01-27", "2027-01-31", "2027-06-30")));
+    ASSERT_TRUE(table.Freeze(Window("2026-10", "2026-11-01", "2026-11-26", "2026-11-30", "2027-04-30"),
+                             "2026-12-01T09:00:00Z"));
+    ASSERT_TRUE(
+        table.PutException({"RXX", Month("2026-04"), Day("2026-12-31"), "late", "admin", "2026-11-01T09:00:00Z"}));
+    auto frozen = table.Frozen(Month("2026-10"));
+    ASSERT_TRUE(frozen && *frozen);
+    EXPECT_EQ((*frozen)->period, Month("2026-10"));
+    EXPECT_EQ((*frozen)->final, Day("2027-04-30"));
+
+    ASSERT_TRUE(store_->db().Execute("UPDATE timetable_overrides SET final = 'soon' WHERE period = '2026-12'"));
+    auto override_row = table.Override(Month("2026-12"));
+    ASSERT_FALSE(override_row);
+    EXPECT_NE(override_row.error().message.find("timetable_overrides row for 2026-12"), std::string::npos);
+    EXPECT_FALSE(table.Overrides());
+
+    ASSERT_TRUE(store_->db().Execute("UPDATE frozen_windows SET opens = '2026-11-31' WHERE period = '2026-10'"));
+    auto frozen_row = table.Frozen(Month("2026-10"));
+    ASSERT_FALSE(frozen_row);
+    EXPECT_NE(frozen_row.error().message.find("frozen_windows row for 2026-10"), std::string::npos);
+
+    ASSERT_TRUE(store_->db().Execute("UPDATE window_exceptions SET until = 'never' WHERE provider = 'RXX'"));
+    auto exception = table.Exception("RXX", Month("2026-04"));
+    ASSERT_FALSE(exception);
+    EXPECT_NE(exception.error().message.find("exception for RXX 2026-04"), std::string::npos);
+    EXPECT_FALSE(table.Exceptions());
 }
 
 // A month's dates are frozen once: freezing it again keeps the first dates. The first month in
@@ -187,78 +225,157 @@ TEST_P(StoreContractTest, TimetableSettingsOverridesAndExceptions) {
 TEST_P(StoreContractTest, FrozenMonthsKeepTheirFirstDates) {
     TimetableTable table(store_->db());
     EXPECT_FALSE(*table.FirstPeriodInUse());
-    ASSERT_TRUE(
-        table.Freeze({"2026-10", "2026-11-01", "2026-11-26", "2026-11-30", "2027-04-30"}, "2026-12-01T09:00:00Z"));
-    ASSERT_TRUE(
-        table.Freeze({"2026-10", "2026-11-01", "2026-11-20", "2026-11-30", "2027-04-30"}, "2026-12-02T09:00:00Z"));
-    EXPECT_EQ((*table.Frozen("2026-10"))->cutoff, "2026-11-26");
-    EXPECT_FALSE(*table.Frozen("2026-11"));
-    EXPECT_FALSE(*table.Override("2026-10"));  // frozen is not overridden
+    ASSERT_TRUE(table.Freeze(Window("2026-10", "2026-11-01", "2026-11-26", "2026-11-30", "2027-04-30"),
+                             "2026-12-01T09:00:00Z"));
+    ASSERT_TRUE(table.Freeze(Window("2026-10", "2026-11-01", "2026-11-20", "2026-11-30", "2027-04-30"),
+                             "2026-12-02T09:00:00Z"));
+    EXPECT_EQ((*table.Frozen(Month("2026-10")))->cutoff, Day("2026-11-26"));
+    EXPECT_FALSE(*table.Frozen(Month("2026-11")));
+    EXPECT_FALSE(*table.Override(Month("2026-10")));  // frozen is not overridden
 
-    ASSERT_TRUE(EngagementTable(store_->db()).PutExpected({"RXX", "2026-04", ""}));
-    EXPECT_EQ(**table.FirstPeriodInUse(), "2026-04");
-    ASSERT_TRUE(table.PutException({"RYY", "2025-12", "2026-12-31", "late", "admin", "2026-11-01T09:00:00Z"}));
-    EXPECT_EQ(**table.FirstPeriodInUse(), "2025-12");
+    ASSERT_TRUE(EngagementTable(store_->db()).PutExpected({"RXX", Month("2026-04"), std::nullopt}));
+    EXPECT_EQ(**table.FirstPeriodInUse(), Month("2026-04"));
+    ASSERT_TRUE(
+        table.PutException({"RYY", Month("2025-12"), Day("2026-12-31"), "late", "admin", "2026-11-01T09:00:00Z"}));
+    EXPECT_EQ(**table.FirstPeriodInUse(), Month("2025-12"));
     auto id = SubmissionTable(store_->db()).Insert(Submission("RXX", "2025-07", "current", "a"));
     ASSERT_TRUE(id) << id.error().message;
-    EXPECT_EQ(**table.FirstPeriodInUse(), "2025-07");
+    EXPECT_EQ(**table.FirstPeriodInUse(), Month("2025-07"));
 }
 
 // The last good files: one row per provider, month and stage, replaced when put again; a
 // month without a usable file records none.
 TEST_P(StoreContractTest, LastGoodFilesAreRecordedPerProviderMonthAndStage) {
+    constexpr LastGoodFileStage kProvisional = LastGoodFileStage::kProvisional;
+    constexpr LastGoodFileStage kFinal = LastGoodFileStage::kFinal;
+    const core::Period october = Month("2026-10");
     LastGoodFileTable table(store_->db());
-    EXPECT_FALSE(*table.Get("RXX", "2026-10", "provisional"));
-    ASSERT_TRUE(table.Put({"RXX", "2026-10", "provisional", 7, "2026-11-27T09:00:00Z", "at the cut-off"}));
-    ASSERT_TRUE(table.Put({"RYY", "2026-10", "provisional", std::nullopt, "2026-11-27T09:00:00Z", "at the cut-off"}));
-    ASSERT_TRUE(table.Put({"RXX", "2026-10", "final", 8, "2027-05-01T09:00:00Z", "at the final deadline"}));
-    ASSERT_TRUE(table.Put({"RXX", "2026-10", "final", 9, "2027-05-10T09:00:00Z", "under an exception"}));
-    ASSERT_TRUE(table.Put({"RXX", "2026-11", "final", 10, "2027-06-01T09:00:00Z", "at the final deadline"}));
-    auto provisional = table.Get("RXX", "2026-10", "provisional");
+    EXPECT_FALSE(*table.Get("RXX", october, kProvisional));
+    ASSERT_TRUE(table.Put({"RXX", october, kProvisional, 7, "2026-11-27T09:00:00Z", "at the cut-off"}));
+    ASSERT_TRUE(table.Put({"RYY", october, kProvisional, std::nullopt, "2026-11-27T09:00:00Z", "at the cut-off"}));
+    ASSERT_TRUE(table.Put({"RXX", october, kFinal, 8, "2027-05-01T09:00:00Z", "at the final deadline"}));
+    ASSERT_TRUE(table.Put({"RXX", october, kFinal, 9, "2027-05-10T09:00:00Z", "under an exception"}));
+    ASSERT_TRUE(table.Put({"RXX", Month("2026-11"), kFinal, 10, "2027-06-01T09:00:00Z", "at the final deadline"}));
+    auto provisional = table.Get("RXX", october, kProvisional);
     ASSERT_TRUE(provisional) << provisional.error().message;
     EXPECT_EQ((*provisional)->submission_id, 7);
-    auto final = *table.Get("RXX", "2026-10", "final");
+    auto final = *table.Get("RXX", october, kFinal);
     EXPECT_EQ(final->submission_id, 9);
     EXPECT_EQ(final->note, "under an exception");
     EXPECT_EQ(final->recorded_at, "2027-05-10T09:00:00Z");
-    EXPECT_FALSE((*table.Get("RYY", "2026-10", "provisional"))->submission_id);
-    auto month = table.ForPeriod("2026-10");
+    EXPECT_FALSE((*table.Get("RYY", october, kProvisional))->submission_id);
+    auto month = table.ForPeriod(october);
     ASSERT_TRUE(month) << month.error().message;
     ASSERT_EQ(month->size(), 3u);
     EXPECT_EQ((*month)[0].provider, "RXX");
-    EXPECT_EQ((*month)[0].stage, "provisional");
-    EXPECT_EQ((*month)[1].stage, "final");
+    EXPECT_EQ((*month)[0].period, october);
+    EXPECT_EQ((*month)[0].stage, kProvisional);
+    EXPECT_EQ((*month)[1].stage, kFinal);
     EXPECT_EQ((*month)[2].provider, "RYY");
-    // Only the two stages.
-    EXPECT_FALSE(table.Put({"RXX", "2026-10", "draft", 1, "2026-11-27T09:00:00Z", ""}));
+    // Only the two stages, in the database too.
+    EXPECT_FALSE(
+        store_->db().Execute("INSERT INTO last_good_files (provider, period, stage, submission_id, recorded_at, note) "
+                             "VALUES ('RXX', '2026-10', 'draft', 1, '2026-11-27T09:00:00Z', '')"));
+}
+
+// The database allows only the two stages, and the table looks rows up by their month: a
+// stage it does not know is reached only where the check has gone, and is then an error
+// naming the row, read alone or with its month.
+TEST_P(StoreContractTest, LastGoodFileRowsReadBackTypedAndAnUnreadableOneIsNamed) {
+    LastGoodFileTable table(store_->db());
+    ASSERT_TRUE(table.Put(
+        {"RXX", Month("2026-10"), LastGoodFileStage::kFinal, 7, "2027-05-01T09:00:00Z", "at the final deadline"}));
+    ASSERT_TRUE(store_->db().Execute(GetParam() == Backend::kSqlite
+                                         ? "PRAGMA ignore_check_constraints = ON"
+                                         : "ALTER TABLE last_good_files DROP CONSTRAINT last_good_files_stage_check"));
+    ASSERT_TRUE(store_->db().Execute("UPDATE last_good_files SET stage = 'draft' WHERE provider = 'RXX'"));
+    auto month = table.ForPeriod(Month("2026-10"));
+    ASSERT_FALSE(month);
+    EXPECT_NE(month.error().message.find("last good file of RXX 2026-10 draft"), std::string::npos);
+    EXPECT_FALSE(*table.Get("RXX", Month("2026-10"), LastGoodFileStage::kFinal));
 }
 
 TEST_P(StoreContractTest, RulesOfEngagement) {
     EngagementTable table(store_->db());
-    ASSERT_TRUE(table.PutExpected({"RXX", "2026-04", ""}));
-    ASSERT_TRUE(table.PutExpected({"RYY", "2026-04", "2026-09"}));
-    ASSERT_TRUE(table.PutAgreement({"RXX", "RYY", "2026-04", ""}));
+    ASSERT_TRUE(table.PutExpected({"RXX", Month("2026-04"), std::nullopt}));
+    ASSERT_TRUE(table.PutExpected({"RYY", Month("2026-04"), Month("2026-09")}));
+    ASSERT_TRUE(table.PutAgreement({"RXX", "RYY", Month("2026-04"), std::nullopt}));
     ASSERT_TRUE(table.PutExclusion({"site", "RXX09", "breast screening"}));
     ASSERT_TRUE(table.PutExclusion({"code", "XMAMB", "screening mammography"}));
-    EXPECT_EQ(table.Expected()->size(), 2u);
-    EXPECT_EQ((*table.Expected())[1].until_period, "2026-09");
-    EXPECT_EQ((*table.Agreements())[0].organisation, "RYY");
+    auto expected = table.Expected();
+    ASSERT_TRUE(expected) << expected.error().message;
+    ASSERT_EQ(expected->size(), 2u);
+    EXPECT_EQ((*expected)[0].from_period, Month("2026-04"));
+    EXPECT_FALSE((*expected)[0].until_period);
+    EXPECT_EQ((*expected)[1].until_period, Month("2026-09"));
+    EXPECT_TRUE((*expected)[1].covers(Month("2026-09")));
+    EXPECT_FALSE((*expected)[1].covers(Month("2026-10")));
+    EXPECT_FALSE((*expected)[1].covers(Month("2026-03")));
+    auto agreements = table.Agreements();
+    ASSERT_TRUE(agreements) << agreements.error().message;
+    EXPECT_EQ((*agreements)[0].organisation, "RYY");
+    EXPECT_EQ((*agreements)[0].from_period, Month("2026-04"));
+    EXPECT_FALSE((*agreements)[0].until_period);
+    EXPECT_TRUE((*agreements)[0].covers(Month("2030-01")));
     EXPECT_EQ(table.Exclusions()->size(), 2u);
     ASSERT_TRUE(table.RemoveExclusion("site", "RXX09"));
     EXPECT_EQ(table.Exclusions()->size(), 1u);
 }
 
+// An open-ended span is stored as NULL; an empty until month reads as open-ended too. A month
+// this code did not write is an error naming the row.
+TEST_P(StoreContractTest, EngagementRowsReadBackTypedAndAnUnreadableOneIsNamed) {
+    EngagementTable table(store_->db());
+    ASSERT_TRUE(table.PutExpected({"RXX", Month("2026-04"), std::nullopt}));
+    ASSERT_TRUE(table.PutAgreement({"RXX", "RYY", Month("2026-04"), Month("2026-06")}));
+    auto stored = store_->db().QueryOne("SELECT until_period FROM expected_submitters WHERE provider = 'RXX'");
+    ASSERT_TRUE(stored && *stored);
+    EXPECT_TRUE((*stored)->IsNull(0));
+    ASSERT_TRUE(store_->db().Execute("UPDATE agreements SET until_period = ''"));
+    auto agreements = table.Agreements();
+    ASSERT_TRUE(agreements) << agreements.error().message;
+    EXPECT_FALSE((*agreements)[0].until_period);
+
+    ASSERT_TRUE(store_->db().Execute("UPDATE expected_submitters SET until_period = '2026-13'"));
+    auto expected = table.Expected();
+    ASSERT_FALSE(expected);
+    EXPECT_NE(expected.error().message.find("expected provider RXX"), std::string::npos);
+    ASSERT_TRUE(store_->db().Execute("UPDATE agreements SET from_period = 'April'"));
+    agreements = table.Agreements();
+    ASSERT_FALSE(agreements);
+    EXPECT_NE(agreements.error().message.find("agreement of RXX for RYY from April"), std::string::npos);
+}
+
 TEST_P(StoreContractTest, LocalCodesAreNotifiedThenDecided) {
+    constexpr LocalCodeStatus kNotified = LocalCodeStatus::kNotified;
+    constexpr LocalCodeStatus kApproved = LocalCodeStatus::kApproved;
     LocalCodeTable table(store_->db());
-    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "XCHES", "", "submitter", "2026-11-01T09:00:00Z", "", "", ""}));
-    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "notified");
-    ASSERT_TRUE(table.Decide("RXX", "ZCHX1", "approved", "admin", "2026-11-02T09:00:00Z", ""));
-    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "approved");
-    EXPECT_EQ(table.List("RXX", "approved")->size(), 1u);
+    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "XCHES", kNotified, "submitter", "2026-11-01T09:00:00Z", "", "", ""}));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, kNotified);
+    ASSERT_TRUE(table.Decide("RXX", "ZCHX1", kApproved, "admin", "2026-11-02T09:00:00Z", ""));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, kApproved);
+    EXPECT_EQ(table.List("RXX", kApproved)->size(), 1u);
+    EXPECT_EQ(table.List("RXX", std::nullopt)->size(), 1u);
+    EXPECT_EQ(table.List("RXX", LocalCodeStatus::kRefused)->size(), 0u);
     // A changed meaning needs a new decision.
-    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "UABDO", "", "submitter", "2026-11-03T09:00:00Z", "", "", ""}));
-    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, "notified");
-    EXPECT_EQ(table.List("", "approved")->size(), 0u);
+    ASSERT_TRUE(table.Notify({"RXX", "ZCHX1", "UABDO", kApproved, "submitter", "2026-11-03T09:00:00Z", "", "", ""}));
+    EXPECT_EQ((*table.Find("RXX", "ZCHX1"))->status, kNotified);
+    EXPECT_EQ(table.List("", kApproved)->size(), 0u);
+}
+
+// A status this code did not write is an error naming the code, found alone or listed.
+TEST_P(StoreContractTest, LocalCodeRowsWithAnUnreadableStatusAreNamed) {
+    LocalCodeTable table(store_->db());
+    ASSERT_TRUE(table.Put({"RXX", "ZCHX1", "XCHES", LocalCodeStatus::kRefused, "submitter", "2026-11-01T09:00:00Z",
+                           "admin", "2026-11-02T09:00:00Z", "not a chest code"}));
+    auto refused = table.Find("RXX", "ZCHX1");
+    ASSERT_TRUE(refused && *refused);
+    EXPECT_EQ((*refused)->status, LocalCodeStatus::kRefused);
+    ASSERT_TRUE(store_->db().Execute("UPDATE local_codes SET status = 'pending'"));
+    auto found = table.Find("RXX", "ZCHX1");
+    ASSERT_FALSE(found);
+    EXPECT_NE(found.error().message.find("local code ZCHX1 of RXX"), std::string::npos);
+    EXPECT_FALSE(table.List("", std::nullopt));
 }
 
 TEST_P(StoreContractTest, OneCurrentFilePerProviderAndPeriod) {
@@ -587,11 +704,11 @@ TEST_P(StoreContractTest, ReferenceDataCanBeCopiedOut) {
     EXPECT_EQ((*details)->bytes, 24);
 
     LocalCodeTable codes(store_->db());
-    ASSERT_TRUE(codes.Put(
-        {"RXX", "LC1", "XCHES", "approved", "dm", "2026-10-01T00:00:00Z", "admin", "2026-10-02T00:00:00Z", ""}));
+    ASSERT_TRUE(codes.Put({"RXX", "LC1", "XCHES", LocalCodeStatus::kApproved, "dm", "2026-10-01T00:00:00Z", "admin",
+                           "2026-10-02T00:00:00Z", ""}));
     auto found = codes.Find("RXX", "LC1");
     ASSERT_TRUE(found && *found);
-    EXPECT_EQ((*found)->status, "approved");
+    EXPECT_EQ((*found)->status, LocalCodeStatus::kApproved);
     EXPECT_EQ((*found)->decided_by, "admin");
 
     TimetableTable timetable(store_->db());
@@ -602,13 +719,13 @@ TEST_P(StoreContractTest, ReferenceDataCanBeCopiedOut) {
     ASSERT_TRUE(settings);
     EXPECT_EQ(*settings, (std::vector<std::pair<std::string, std::string>>{{"timetable.cutoff_day", "20"},
                                                                            {"timetable.final_months", "5"}}));
-    ASSERT_TRUE(timetable.PutOverride({"2026-12", "2027-01-04", "2027-01-27", "2027-01-31", "2027-06-30"}));
-    ASSERT_TRUE(timetable.PutOverride({"2026-11", "2026-12-01", "2026-12-20", "2026-12-31", "2027-05-31"}));
+    ASSERT_TRUE(timetable.PutOverride(Window("2026-12", "2027-01-04", "2027-01-27", "2027-01-31", "2027-06-30")));
+    ASSERT_TRUE(timetable.PutOverride(Window("2026-11", "2026-12-01", "2026-12-20", "2026-12-31", "2027-05-31")));
     auto overrides = timetable.Overrides();
     ASSERT_TRUE(overrides);
     ASSERT_EQ(overrides->size(), 2u);
-    EXPECT_EQ((*overrides)[0].period, "2026-11");
-    EXPECT_EQ((*overrides)[1].final, "2027-06-30");
+    EXPECT_EQ((*overrides)[0].period, Month("2026-11"));
+    EXPECT_EQ((*overrides)[1].final, Day("2027-06-30"));
 }
 
 TEST_P(StoreContractTest, TheLastAuditEntryOfAKindIsDated) {

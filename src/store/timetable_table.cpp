@@ -1,6 +1,33 @@
 #include "store/timetable_table.hpp"
 
 namespace did::store {
+namespace {
+
+// A row whose month or dates do not parse was not written by this code: say which.
+core::Result<TimetableOverrideRow> WindowFromRow(const char* table, const SqlRow& r) {
+    auto period = core::Period::Parse(r.Text(0));
+    auto opens = core::Date::Parse(r.Text(1));
+    auto cutoff = core::Date::Parse(r.Text(2));
+    auto provisional = core::Date::Parse(r.Text(3));
+    auto final = core::Date::Parse(r.Text(4));
+    if (!period || !opens || !cutoff || !provisional || !final) {
+        return core::Fail(core::Error::Internal("the " + std::string(table) + " row for " + r.Text(0) +
+                                                " in the database has an unreadable month or date"));
+    }
+    return TimetableOverrideRow{*period, *opens, *cutoff, *provisional, *final};
+}
+
+core::Result<ExceptionRow> ExceptionFromRow(const SqlRow& r) {
+    auto period = core::Period::Parse(r.Text(1));
+    auto until = core::Date::Parse(r.Text(2));
+    if (!period || !until) {
+        return core::Fail(core::Error::Internal("the exception for " + r.Text(0) + " " + r.Text(1) +
+                                                " in the database has an unreadable month or day"));
+    }
+    return ExceptionRow{r.Text(0), *period, *until, r.Text(3), r.Text(4), r.Text(5)};
+}
+
+}  // namespace
 
 core::Result<std::optional<std::string>> TimetableTable::Setting(const std::string& key) {
     auto row = db_.QueryOne("SELECT value FROM settings WHERE key = ?", {key});
@@ -31,54 +58,65 @@ core::Status TimetableTable::PutOverride(const TimetableOverrideRow& r) {
         "INSERT INTO timetable_overrides (period, opens, cutoff, provisional, final) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (period) DO UPDATE SET opens = excluded.opens, cutoff = excluded.cutoff, "
         "provisional = excluded.provisional, final = excluded.final",
-        {r.period, r.opens, r.cutoff, r.provisional, r.final});
+        {r.period.ToString(), r.opens.ToString(), r.cutoff.ToString(), r.provisional.ToString(), r.final.ToString()});
 }
 
-core::Result<std::optional<TimetableOverrideRow>> TimetableTable::Override(const std::string& period) {
-    auto row = db_.QueryOne(
-        "SELECT period, opens, cutoff, provisional, final FROM timetable_overrides WHERE period = ?", {period});
-    if (!row) return core::Fail(row.error());
-    if (!*row) return std::optional<TimetableOverrideRow>();
-    const SqlRow& r = **row;
-    return std::optional<TimetableOverrideRow>(
-        TimetableOverrideRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+core::Result<std::optional<TimetableOverrideRow>> TimetableTable::Override(core::Period period) {
+    return Window("timetable_overrides", period);
 }
 
 core::Status TimetableTable::Freeze(const TimetableOverrideRow& r, const std::string& frozen_at) {
     return db_.Execute(
         "INSERT INTO frozen_windows (period, opens, cutoff, provisional, final, frozen_at) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (period) DO NOTHING",
-        {r.period, r.opens, r.cutoff, r.provisional, r.final, frozen_at});
+        {r.period.ToString(), r.opens.ToString(), r.cutoff.ToString(), r.provisional.ToString(), r.final.ToString(),
+         frozen_at});
 }
 
-core::Result<std::optional<TimetableOverrideRow>> TimetableTable::Frozen(const std::string& period) {
-    auto row =
-        db_.QueryOne("SELECT period, opens, cutoff, provisional, final FROM frozen_windows WHERE period = ?", {period});
+core::Result<std::optional<TimetableOverrideRow>> TimetableTable::Frozen(core::Period period) {
+    return Window("frozen_windows", period);
+}
+
+core::Result<std::optional<TimetableOverrideRow>> TimetableTable::Window(const char* table, core::Period period) {
+    auto row = db_.QueryOne(
+        std::string("SELECT period, opens, cutoff, provisional, final FROM ") + table + " WHERE period = ?",
+        {period.ToString()});
     if (!row) return core::Fail(row.error());
     if (!*row) return std::optional<TimetableOverrideRow>();
-    const SqlRow& r = **row;
-    return std::optional<TimetableOverrideRow>(
-        TimetableOverrideRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+    auto window = WindowFromRow(table, **row);
+    if (!window) return core::Fail(window.error());
+    return std::optional<TimetableOverrideRow>(*window);
 }
 
-core::Result<std::optional<std::string>> TimetableTable::FirstPeriodInUse() {
+core::Result<std::optional<core::Period>> TimetableTable::FirstPeriodInUse() {
     auto row = db_.QueryOne(
         "SELECT MIN(p) FROM (SELECT MIN(period) AS p FROM submissions UNION ALL "
         "SELECT MIN(from_period) FROM expected_submitters UNION ALL SELECT MIN(period) FROM window_exceptions) AS "
         "used");
     if (!row) return core::Fail(row.error());
-    if (!*row || (*row)->IsNull(0)) return std::optional<std::string>();
-    return std::optional<std::string>((*row)->Text(0));
+    if (!*row || (*row)->IsNull(0)) return std::optional<core::Period>();
+    auto first = core::Period::Parse((*row)->Text(0));
+    if (!first) {
+        return core::Fail(core::Error::Internal("a month in the database is not YYYY-MM: " + (*row)->Text(0)));
+    }
+    return std::optional<core::Period>(*first);
 }
 
 core::Result<std::vector<TimetableOverrideRow>> TimetableTable::Overrides() {
     std::vector<TimetableOverrideRow> rows;
+    std::optional<core::Error> unreadable;
     auto status = db_.Query("SELECT period, opens, cutoff, provisional, final FROM timetable_overrides ORDER BY period",
                             {}, [&](const SqlRow& r) {
-                                rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+                                auto row = WindowFromRow("timetable_overrides", r);
+                                if (!row) {
+                                    unreadable = row.error();
+                                    return false;
+                                }
+                                rows.push_back(*row);
                                 return true;
                             });
     if (!status) return core::Fail(status.error());
+    if (unreadable) return core::Fail(*unreadable);
     return rows;
 }
 
@@ -88,35 +126,43 @@ core::Status TimetableTable::PutException(const ExceptionRow& r) {
         "?, ?) "
         "ON CONFLICT (provider, period) DO UPDATE SET until = excluded.until, reason = excluded.reason, "
         "granted_by = excluded.granted_by, granted_at = excluded.granted_at",
-        {r.provider, r.period, r.until, r.reason, r.granted_by, r.granted_at});
+        {r.provider, r.period.ToString(), r.until.ToString(), r.reason, r.granted_by, r.granted_at});
 }
 
-core::Result<std::optional<ExceptionRow>> TimetableTable::Exception(const std::string& provider,
-                                                                    const std::string& period) {
+core::Result<std::optional<ExceptionRow>> TimetableTable::Exception(const std::string& provider, core::Period period) {
     auto row = db_.QueryOne(
         "SELECT provider, period, until, reason, granted_by, granted_at FROM window_exceptions "
         "WHERE provider = ? AND period = ?",
-        {provider, period});
+        {provider, period.ToString()});
     if (!row) return core::Fail(row.error());
     if (!*row) return std::optional<ExceptionRow>();
-    const SqlRow& r = **row;
-    return std::optional<ExceptionRow>(ExceptionRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+    auto exception = ExceptionFromRow(**row);
+    if (!exception) return core::Fail(exception.error());
+    return std::optional<ExceptionRow>(std::move(*exception));
 }
 
-core::Status TimetableTable::RemoveException(const std::string& provider, const std::string& period) {
-    return db_.Execute("DELETE FROM window_exceptions WHERE provider = ? AND period = ?", {provider, period});
+core::Status TimetableTable::RemoveException(const std::string& provider, core::Period period) {
+    return db_.Execute("DELETE FROM window_exceptions WHERE provider = ? AND period = ?",
+                       {provider, period.ToString()});
 }
 
 core::Result<std::vector<ExceptionRow>> TimetableTable::Exceptions() {
     std::vector<ExceptionRow> rows;
+    std::optional<core::Error> unreadable;
     auto status = db_.Query(
         "SELECT provider, period, until, reason, granted_by, granted_at FROM window_exceptions ORDER BY period, "
         "provider",
         {}, [&](const SqlRow& r) {
-            rows.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+            auto row = ExceptionFromRow(r);
+            if (!row) {
+                unreadable = row.error();
+                return false;
+            }
+            rows.push_back(std::move(*row));
             return true;
         });
     if (!status) return core::Fail(status.error());
+    if (unreadable) return core::Fail(*unreadable);
     return rows;
 }
 

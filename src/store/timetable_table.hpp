@@ -23,22 +23,25 @@ class TimetableTable {
     core::Result<std::vector<std::pair<std::string, std::string>>> Settings(const std::string& prefix);
 
     core::Status PutOverride(const TimetableOverrideRow& row);
-    core::Result<std::optional<TimetableOverrideRow>> Override(const std::string& period);
+    core::Result<std::optional<TimetableOverrideRow>> Override(core::Period period);
     core::Result<std::vector<TimetableOverrideRow>> Overrides();
 
     // Keeps a month's dates as they are; a month frozen already keeps its first dates.
     core::Status Freeze(const TimetableOverrideRow& row, const std::string& frozen_at);
-    core::Result<std::optional<TimetableOverrideRow>> Frozen(const std::string& period);
+    core::Result<std::optional<TimetableOverrideRow>> Frozen(core::Period period);
     // The earliest month anything concerns (a submission, a provider expected, an exception),
     // or none in a new database: no month before it has anything to freeze.
-    core::Result<std::optional<std::string>> FirstPeriodInUse();
+    core::Result<std::optional<core::Period>> FirstPeriodInUse();
 
     core::Status PutException(const ExceptionRow& row);
-    core::Result<std::optional<ExceptionRow>> Exception(const std::string& provider, const std::string& period);
+    core::Result<std::optional<ExceptionRow>> Exception(const std::string& provider, core::Period period);
     core::Result<std::vector<ExceptionRow>> Exceptions();
-    core::Status RemoveException(const std::string& provider, const std::string& period);
+    core::Status RemoveException(const std::string& provider, core::Period period);
 
   private:
+    // The override or frozen dates of one month, from `table`.
+    core::Result<std::optional<TimetableOverrideRow>> Window(const char* table, core::Period period);
+
     SqlConnection& db_;
 };
 

@@ -107,11 +107,33 @@ struct AuditRow {
     std::string hash;
 };
 
+// Where a local code stands: notified by its provider, then approved or refused centrally.
+enum class LocalCodeStatus { kNotified, kApproved, kRefused };
+
+// The words the database, the audit log and the reports use: notified, approved, refused.
+inline std::string_view LocalCodeStatusName(LocalCodeStatus status) {
+    switch (status) {
+        case LocalCodeStatus::kNotified:
+            return "notified";
+        case LocalCodeStatus::kApproved:
+            return "approved";
+        case LocalCodeStatus::kRefused:
+            return "refused";
+    }
+    return "notified";
+}
+inline std::optional<LocalCodeStatus> ParseLocalCodeStatus(std::string_view name) {
+    for (auto status : {LocalCodeStatus::kNotified, LocalCodeStatus::kApproved, LocalCodeStatus::kRefused}) {
+        if (LocalCodeStatusName(status) == name) return status;
+    }
+    return std::nullopt;
+}
+
 struct LocalCodeRow {
     std::string provider;
     std::string local_code;
     std::string nicip_code;
-    std::string status;  // notified, approved, refused
+    LocalCodeStatus status = LocalCodeStatus::kNotified;
     std::string notified_by;
     std::string notified_at;
     std::string decided_by;
@@ -122,20 +144,24 @@ struct LocalCodeRow {
 struct AgreementRow {
     std::string provider;      // submits
     std::string organisation;  // for this organisation's sites
-    std::string from_period;
-    std::string until_period;  // empty: open-ended
+    core::Period from_period;
+    std::optional<core::Period> until_period;  // none: open-ended
+    bool covers(core::Period month) const { return from_period <= month && (!until_period || month <= *until_period); }
 };
 
+// A provider that must submit every month from `from_period`, up to `until_period` if any.
 struct ExpectedRow {
     std::string provider;
-    std::string from_period;
-    std::string until_period;
+    core::Period from_period;
+    std::optional<core::Period> until_period;  // none: open-ended
+    bool covers(core::Period month) const { return from_period <= month && (!until_period || month <= *until_period); }
 };
 
+// Lets `provider` submit `period` late, up to and including `until`.
 struct ExceptionRow {
     std::string provider;
-    std::string period;
-    std::string until;
+    core::Period period;
+    core::Date until;
     std::string reason;
     std::string granted_by;
     std::string granted_at;
@@ -147,20 +173,36 @@ struct ExclusionRow {
     std::string reason;
 };
 
+// A month's dates, set for it rather than by the rule (an override), or kept as they were
+// when the rule changed after its cut-off (a frozen month).
 struct TimetableOverrideRow {
-    std::string period;
-    std::string opens;
-    std::string cutoff;
-    std::string provisional;
-    std::string final;
+    core::Period period;
+    core::Date opens;
+    core::Date cutoff;
+    core::Date provisional;
+    core::Date final;
 };
 
+// When a last good file was taken: as the publication cut-off passed, or the final deadline.
+enum class LastGoodFileStage { kProvisional, kFinal };
+
+// The words the database uses: provisional, final.
+inline std::string_view LastGoodFileStageName(LastGoodFileStage stage) {
+    return stage == LastGoodFileStage::kFinal ? "final" : "provisional";
+}
+inline std::optional<LastGoodFileStage> ParseLastGoodFileStage(std::string_view name) {
+    for (auto stage : {LastGoodFileStage::kProvisional, LastGoodFileStage::kFinal}) {
+        if (LastGoodFileStageName(stage) == name) return stage;
+    }
+    return std::nullopt;
+}
+
 // A provider's file for a month as it stood when the publication cut-off (stage
-// "provisional") or the final deadline ("final") passed.
+// provisional) or the final deadline (final) passed.
 struct LastGoodFileRow {
     std::string provider;
-    std::string period;
-    std::string stage;                     // provisional, final
+    core::Period period;
+    LastGoodFileStage stage;
     std::optional<int64_t> submission_id;  // none: no usable file then
     std::string recorded_at;               // ISO 8601, UTC
     std::string note;                      // why it was recorded then
