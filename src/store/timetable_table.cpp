@@ -99,7 +99,7 @@ core::Result<std::optional<core::Period>> TimetableTable::FirstPeriodInUse() {
     if (!first) {
         return core::Fail(core::Error::Internal("a month in the database is not YYYY-MM: " + (*row)->Text(0)));
     }
-    return std::optional<core::Period>(*first);
+    return first;
 }
 
 core::Result<std::vector<TimetableOverrideRow>> TimetableTable::Overrides() {
