@@ -36,25 +36,6 @@ core::Result<AgreementRow> AgreementFromRow(const SqlRow& r) {
     return AgreementRow{r.Text(0), r.Text(1), span->from, span->until};
 }
 
-// Reads every row `query` returns with `from_row`, or the first row's error that cannot be read.
-template <class Row, class FromRow>
-core::Result<std::vector<Row>> ReadAll(SqlConnection& db, const std::string& query, FromRow from_row) {
-    std::vector<Row> rows;
-    std::optional<core::Error> unreadable;
-    auto status = db.Query(query, {}, [&](const SqlRow& r) {
-        auto row = from_row(r);
-        if (!row) {
-            unreadable = row.error();
-            return false;
-        }
-        rows.push_back(std::move(*row));
-        return true;
-    });
-    if (!status) return core::Fail(status.error());
-    if (unreadable) return core::Fail(*unreadable);
-    return rows;
-}
-
 }  // namespace
 
 core::Status EngagementTable::PutExpected(const ExpectedRow& r) {
@@ -65,8 +46,9 @@ core::Status EngagementTable::PutExpected(const ExpectedRow& r) {
 }
 
 core::Result<std::vector<ExpectedRow>> EngagementTable::Expected() {
-    return ReadAll<ExpectedRow>(
-        db_, "SELECT provider, from_period, until_period FROM expected_submitters ORDER BY provider", ExpectedFromRow);
+    return ReadRows<ExpectedRow>(
+        db_, "SELECT provider, from_period, until_period FROM expected_submitters ORDER BY provider", {},
+        ExpectedFromRow);
 }
 
 core::Status EngagementTable::RemoveExpected(const std::string& provider) {
@@ -85,9 +67,9 @@ core::Status EngagementTable::PutAgreement(const AgreementRow& r) {
 }
 
 core::Result<std::vector<AgreementRow>> EngagementTable::Agreements() {
-    return ReadAll<AgreementRow>(
+    return ReadRows<AgreementRow>(
         db_, "SELECT provider, organisation, from_period, until_period FROM agreements ORDER BY provider, organisation",
-        AgreementFromRow);
+        {}, AgreementFromRow);
 }
 
 core::Status EngagementTable::PutExclusion(const ExclusionRow& r) {

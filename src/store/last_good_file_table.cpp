@@ -43,22 +43,9 @@ core::Result<std::optional<LastGoodFileRow>> LastGoodFileTable::Get(const std::s
 }
 
 core::Result<std::vector<LastGoodFileRow>> LastGoodFileTable::ForPeriod(core::Period period) {
-    std::vector<LastGoodFileRow> rows;
-    std::optional<core::Error> unreadable;
-    auto status = db_.Query(
-        std::string("SELECT ") + kColumns + " FROM last_good_files WHERE period = ? ORDER BY provider, stage DESC",
-        {period.ToString()}, [&](const SqlRow& r) {
-            auto row = FromRow(r);
-            if (!row) {
-                unreadable = row.error();
-                return false;
-            }
-            rows.push_back(std::move(*row));
-            return true;
-        });
-    if (!status) return core::Fail(status.error());
-    if (unreadable) return core::Fail(*unreadable);
-    return rows;
+    return ReadRows<LastGoodFileRow>(
+        db_, std::string("SELECT ") + kColumns + " FROM last_good_files WHERE period = ? ORDER BY provider, stage DESC",
+        {period.ToString()}, [&](const SqlRow& r) { return FromRow(r); });
 }
 
 }  // namespace did::store

@@ -50,24 +50,11 @@ core::Result<std::optional<LocalCodeRow>> LocalCodeTable::Find(const std::string
 
 core::Result<std::vector<LocalCodeRow>> LocalCodeTable::List(const std::string& provider,
                                                              std::optional<LocalCodeStatus> only) {
-    std::vector<LocalCodeRow> rows;
-    std::optional<core::Error> unreadable;
-    auto visit = [&](const SqlRow& r) {
-        auto row = FromRow(r);
-        if (!row) {
-            unreadable = row.error();
-            return false;
-        }
-        rows.push_back(std::move(*row));
-        return true;
-    };
     const std::string status = only ? std::string(LocalCodeStatusName(*only)) : std::string();
     const std::string sql = std::string("SELECT ") + kColumns +
                             " FROM local_codes WHERE (? = '' OR provider = ?) AND (? = '' OR status = ?) "
                             "ORDER BY provider, local_code";
-    if (auto s = db_.Query(sql, {provider, provider, status, status}, visit); !s) return core::Fail(s.error());
-    if (unreadable) return core::Fail(*unreadable);
-    return rows;
+    return ReadRows<LocalCodeRow>(db_, sql, {provider, provider, status, status}, FromRow);
 }
 
 core::Status LocalCodeTable::Withdraw(const std::string& provider, const std::string& local_code) {

@@ -92,6 +92,27 @@ class SqlConnection {
 // kFail says not to (NotFound then); a PostgreSQL database is never created by connecting.
 enum class IfMissing { kCreate, kFail };
 
+// Every row `sql` returns, each read with `from_row` (which returns a core::Result), or the
+// error of the first row that cannot be read.
+template <class Row, class FromRow>
+core::Result<std::vector<Row>> ReadRows(SqlConnection& db, std::string_view sql, const SqlParams& params,
+                                        FromRow from_row) {
+    std::vector<Row> rows;
+    std::optional<core::Error> unreadable;
+    auto status = db.Query(sql, params, [&](const SqlRow& r) {
+        auto row = from_row(r);
+        if (!row) {
+            unreadable = row.error();
+            return false;
+        }
+        rows.push_back(std::move(*row));
+        return true;
+    });
+    if (!status) return core::Fail(status.error());
+    if (unreadable) return core::Fail(*unreadable);
+    return rows;
+}
+
 // "sqlite:PATH" or "postgresql://…" (also "postgres://…").
 core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url, IfMissing if_missing = IfMissing::kCreate);
 

@@ -107,23 +107,11 @@ core::Result<std::optional<SubmissionRow>> SubmissionTable::ByFile(const std::st
 core::Result<std::vector<SubmissionRow>> SubmissionTable::List(std::optional<core::Period> period,
                                                                const std::string& provider) {
     const std::string month = period ? period->ToString() : std::string();
-    std::vector<SubmissionRow> rows;
-    std::optional<core::Error> unreadable;
-    auto status =
-        db_.Query(std::string("SELECT ") + kColumns +
-                      " FROM submissions WHERE (? = '' OR period = ?) AND (? = '' OR provider = ?) ORDER BY id",
-                  {month, month, provider, provider}, [&](const SqlRow& r) {
-                      auto row = FromRow(r);
-                      if (!row) {
-                          unreadable = row.error();
-                          return false;
-                      }
-                      rows.push_back(std::move(*row));
-                      return true;
-                  });
-    if (!status) return core::Fail(status.error());
-    if (unreadable) return core::Fail(*unreadable);
-    return rows;
+    return ReadRows<SubmissionRow>(
+        db_,
+        std::string("SELECT ") + kColumns +
+            " FROM submissions WHERE (? = '' OR period = ?) AND (? = '' OR provider = ?) ORDER BY id",
+        {month, month, provider, provider}, [&](const SqlRow& r) { return FromRow(r); });
 }
 
 }  // namespace did::store

@@ -103,21 +103,9 @@ core::Result<std::optional<core::Period>> TimetableTable::FirstPeriodInUse() {
 }
 
 core::Result<std::vector<TimetableOverrideRow>> TimetableTable::Overrides() {
-    std::vector<TimetableOverrideRow> rows;
-    std::optional<core::Error> unreadable;
-    auto status = db_.Query("SELECT period, opens, cutoff, provisional, final FROM timetable_overrides ORDER BY period",
-                            {}, [&](const SqlRow& r) {
-                                auto row = WindowFromRow("timetable_overrides", r);
-                                if (!row) {
-                                    unreadable = row.error();
-                                    return false;
-                                }
-                                rows.push_back(*row);
-                                return true;
-                            });
-    if (!status) return core::Fail(status.error());
-    if (unreadable) return core::Fail(*unreadable);
-    return rows;
+    return ReadRows<TimetableOverrideRow>(
+        db_, "SELECT period, opens, cutoff, provisional, final FROM timetable_overrides ORDER BY period", {},
+        [&](const SqlRow& r) { return WindowFromRow("timetable_overrides", r); });
 }
 
 core::Status TimetableTable::PutException(const ExceptionRow& r) {
@@ -147,23 +135,11 @@ core::Status TimetableTable::RemoveException(const std::string& provider, core::
 }
 
 core::Result<std::vector<ExceptionRow>> TimetableTable::Exceptions() {
-    std::vector<ExceptionRow> rows;
-    std::optional<core::Error> unreadable;
-    auto status = db_.Query(
+    return ReadRows<ExceptionRow>(
+        db_,
         "SELECT provider, period, until, reason, granted_by, granted_at FROM window_exceptions ORDER BY period, "
         "provider",
-        {}, [&](const SqlRow& r) {
-            auto row = ExceptionFromRow(r);
-            if (!row) {
-                unreadable = row.error();
-                return false;
-            }
-            rows.push_back(std::move(*row));
-            return true;
-        });
-    if (!status) return core::Fail(status.error());
-    if (unreadable) return core::Fail(*unreadable);
-    return rows;
+        {}, [&](const SqlRow& r) { return ExceptionFromRow(r); });
 }
 
 }  // namespace did::store
