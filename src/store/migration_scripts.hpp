@@ -15,5 +15,7 @@ std::string_view SqliteMigration004();
 std::string_view PostgresMigration004();
 std::string_view SqliteMigration005();
 std::string_view PostgresMigration005();
+std::string_view SqliteMigration006();
+std::string_view PostgresMigration006();
 
 }  // namespace did::store
