@@ -28,6 +28,18 @@ core::Result<std::optional<SqlRow>> SqlConnection::QueryOne(std::string_view sql
     return first;
 }
 
+core::Result<int64_t> CountRows(SqlConnection& db, std::string_view sql, const SqlParams& params) {
+    // Read to the end rather than stopping at the first row: a statement left unfinished is
+    // not one to rely on for what it wrote.
+    int64_t rows = 0;
+    auto status = db.Query(sql, params, [&](const SqlRow&) {
+        ++rows;
+        return true;
+    });
+    if (!status) return core::Fail(status.error());
+    return rows;
+}
+
 core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url, IfMissing if_missing) {
     if (url.starts_with("sqlite:")) return OpenSqlite(url.substr(7), if_missing);
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return OpenPostgres(url);

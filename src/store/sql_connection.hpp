@@ -113,6 +113,11 @@ core::Result<std::vector<Row>> ReadRows(SqlConnection& db, std::string_view sql,
     return rows;
 }
 
+// How many rows `sql` returns, every one read. With `… RETURNING`, how many rows an INSERT,
+// UPDATE or DELETE changed: both backends have RETURNING, so neither needs a count of its own,
+// and a conditional UPDATE says in the same statement whether it won (a replay guard).
+core::Result<int64_t> CountRows(SqlConnection& db, std::string_view sql, const SqlParams& params);
+
 // "sqlite:PATH" or "postgresql://…" (also "postgres://…").
 core::Result<std::unique_ptr<SqlConnection>> Connect(const std::string& url, IfMissing if_missing = IfMissing::kCreate);
 
