@@ -104,6 +104,8 @@ int Run(int argc, char** argv) {
     AddAdminCommands(did, exit_status);
     AddAuditCommands(did, exit_status);
     AddSubmissionCommands(did, exit_status);
+    AddServeCommand(did, exit_status);
+    AddUserCommands(did, exit_status);
     AddExitStatusHelp(did);
 
     if (argc < 2) {

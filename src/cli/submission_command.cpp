@@ -13,6 +13,7 @@
 #include "cli/table_output.hpp"
 #include "core/terminal_text.hpp"
 #include "core/text_escape.hpp"
+#include "service/stored_findings_csv.hpp"
 #include "service/submission_admin.hpp"
 
 namespace did::cli {
@@ -54,7 +55,7 @@ int Restore(const SubmissionOptions& o, Session& session) {
 
 // The findings CSV as `did validate --findings` writes it, with the same guarded cells.
 int Findings(const SubmissionOptions& o, Session& session) {
-    std::string out = o.format == "json" ? "[" : "line,site_code,accession_number,field,rule,severity,value,message\n";
+    std::string out = o.format == "json" ? "[" : std::string(service::kFindingsCsvHeader);
     bool first = true;
     auto status = service::ReadFindings(*session.store, session.actor, o.id, [&](const store::FindingRow& f) {
         if (o.format == "json") {
@@ -69,13 +70,7 @@ int Findings(const SubmissionOptions& o, Session& session) {
             }
             out += "}";
         } else {
-            out += std::to_string(f.line);
-            for (const std::string* cell :
-                 {&f.site_code, &f.accession_number, &f.field, &f.rule, &f.severity, &f.value, &f.message}) {
-                out += ',';
-                core::AppendCsvReportCell(out, *cell);
-            }
-            out += '\n';
+            service::AppendFindingCsv(out, f);
         }
         first = false;
         if (out.size() > (1u << 20)) {

@@ -5,9 +5,13 @@
 namespace did::core {
 
 std::string UtcTimestamp() {
-    const std::time_t now = std::time(nullptr);
+    return UtcTimestampOf(static_cast<int64_t>(std::time(nullptr)));
+}
+
+std::string UtcTimestampOf(int64_t unix_seconds) {
+    const auto at = static_cast<std::time_t>(unix_seconds);
     std::tm utc{};
-    gmtime_r(&now, &utc);
+    gmtime_r(&at, &utc);
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return buffer;

@@ -27,5 +27,10 @@ TEST(ClockTest, LocalDayOfATimestampFollowsTheLocalZone) {
     ::tzset();
 }
 
+TEST(ClockTest, UtcTimestampOfUnixSeconds) {
+    EXPECT_EQ(UtcTimestampOf(0), "1970-01-01T00:00:00Z");
+    EXPECT_EQ(UtcTimestampOf(1111111109), "2005-03-18T01:58:29Z");
+}
+
 }  // namespace
 }  // namespace did::core

@@ -1,0 +1,203 @@
+#include "http/portal.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <exception>
+
+#include "http/cookies.hpp"
+#include "http/routes.hpp"
+#include "service/api_tokens.hpp"
+#include "service/secret_token.hpp"
+#include "service/sign_in.hpp"
+
+namespace did::http {
+
+namespace {
+
+int64_t SystemNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string BearerToken(const Request& request) {
+    const std::string& header = request.Header("authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    if (header.size() <= kBearer.size() || !header.starts_with(kBearer)) return {};
+    return header.substr(kBearer.size());
+}
+
+bool Allowed(const AccessRule& rule, const Principal& principal) {
+    switch (rule.audience) {
+        case Audience::kPublic:
+            return true;
+        case Audience::kSecondFactor:
+        case Audience::kSignedIn:
+            return principal.credential == Credential::kSession;
+        case Audience::kRoles:
+            if (principal.credential == Credential::kApiToken) return rule.api_token;
+            return principal.credential == Credential::kSession && rule.roles.contains(principal.role);
+    }
+    return false;
+}
+
+}  // namespace
+
+Portal::Portal(PortalOptions options, Templates templates)
+    : options_(std::move(options)), templates_(std::move(templates)) {}
+
+core::Result<std::unique_ptr<Portal>> Portal::Create(PortalOptions options) {
+    auto templates = Templates::Load(options.web_root + "/templates");
+    if (!templates) return core::Fail(templates.error());
+    if (!options.now) options.now = SystemNow;
+    std::unique_ptr<Portal> portal(new Portal(std::move(options), std::move(*templates)));
+    AddHealthRoutes(portal->routes_);
+    AddAssetRoutes(portal->routes_, portal->options_.web_root);
+    AddSignInRoutes(portal->routes_);
+    AddProviderPages(portal->routes_);
+    AddSubmitPage(portal->routes_);
+    AddApiTokenPages(portal->routes_);
+    AddApiRoutes(portal->routes_);
+    return portal;
+}
+
+BodyPlan Portal::PlanBody(const Request& request) const {
+    std::map<std::string, std::string> params;
+    bool known = false;
+    const Route* route = routes_.Find(request.method, request.path, params, known);
+    if (route != nullptr && route->body == BodyKind::kUpload) return {BodyKind::kUpload, options_.limits.upload_bytes};
+    return {BodyKind::kSmall, options_.limits.form_bytes};
+}
+
+Principal Portal::Authenticate(const Request& request, store::Store& store) const {
+    Principal principal;
+    if (const std::string token = BearerToken(request); !token.empty()) {
+        auto found = service::ResolveApiToken(store, token);
+        if (found && *found) {
+            principal.credential = Credential::kApiToken;
+            principal.token_id = (*found)->id;
+            principal.name = "token:" + std::to_string((*found)->id);
+            principal.display_name = (*found)->name;
+            principal.organisation = (*found)->organisation;
+            principal.role = service::Role::kProviderSubmitter;
+        }
+        return principal;  // a bad token is no credential, whatever cookie came with it
+    }
+    const std::string token = CookieValue(request.Header("cookie"), kSessionCookie);
+    if (token.empty()) return principal;
+    auto session = service::ResumeSession(store, token, Now());
+    if (!session || !*session) return principal;
+    const service::SessionUser& user = **session;
+    principal.credential = Credential::kSession;
+    principal.user_id = user.user.id;
+    principal.name = user.user.name;
+    principal.display_name = user.user.display_name;
+    principal.organisation = user.user.organisation;
+    principal.role = user.user.role;
+    principal.second_factor_off = !user.user.second_factor_required;
+    principal.csrf_token = user.csrf_token;
+    principal.second_factor_due = user.second_factor_due;
+    return principal;
+}
+
+Response Portal::Handle(Request& request, store::Store& store, ResponseStream& stream) {
+    std::map<std::string, std::string> params;
+    bool known = false;
+    const Route* route = routes_.Find(request.method, request.path, params, known);
+    Principal principal = Authenticate(request, store);
+    Context context{request, store, principal, stream, *this};
+    Response response;
+    if (route == nullptr) {
+        response = context.ErrorStatus(
+            known ? 405 : 404, known ? "This address does not take that method." : "There is no page at this address.");
+        response.who = principal.LogId();
+        return response;
+    }
+    request.params = std::move(params);
+    const AccessRule& rule = route->access;
+
+    // A pending session (second factor still due) is good for the second-factor pages only.
+    const bool pending = principal.credential == Credential::kSession && principal.second_factor_due;
+    if (rule.audience == Audience::kSecondFactor) {
+        if (!pending) response = context.Redirect("/sign-in");
+    } else if (pending && rule.audience != Audience::kPublic) {
+        response = context.Redirect("/sign-in/second-factor");
+    } else if (!Allowed(rule, principal)) {
+        if (!principal.signed_in()) {
+            if (IsApiPath(request.path)) {
+                response = context.ErrorStatus(401, "Sign in, or send an API token as 'Authorization: Bearer …'.");
+                response.headers.emplace_back("WWW-Authenticate", "Bearer");
+            } else {
+                response = context.Redirect("/sign-in");
+            }
+        } else {
+            response = context.ErrorStatus(403, "Your role does not give access to this page.");
+        }
+    } else if (!rule.organisation_param.empty() && principal.role != service::Role::kCentralAdministrator &&
+               request.params.at(rule.organisation_param) != principal.organisation) {
+        // Another organisation's: the same answer as one that does not exist.
+        response = context.ErrorStatus(404, "There is no page at this address.");
+    } else if (rule.changes_state && principal.credential == Credential::kSession &&
+               !service::SameSecret(request.Header("x-csrf-token").empty()
+                                        ? (request.Query("csrf") ? *request.Query("csrf") : context.Form("csrf"))
+                                        : request.Header("x-csrf-token"),
+                                    principal.csrf_token)) {
+        response = context.ErrorStatus(403, "This form has expired. Go back, reload the page and try again.");
+    } else {
+        try {
+            response = route->handler(context);
+        } catch (const std::exception& error) {
+            response = context.ErrorStatus(500,
+                                           "Something went wrong on our side. Nothing you sent was lost: "
+                                           "try again, and tell the DID team if it happens again.");
+        }
+    }
+    response.route = route->pattern;
+    response.who = principal.LogId();
+    if (request.method == "HEAD") response.body.clear();
+    return response;
+}
+
+Response Portal::ServerError(const Request& request, int status, const std::string& message) const {
+    Response response;
+    response.status = status;
+    if (IsApiPath(request.path.empty() ? request.target : request.path) || !templates_.Has("error")) {
+        response.content_type = "application/json";
+        response.body = nlohmann::json{{"error", message}, {"status", status}}.dump();
+        return response;
+    }
+    PageData data;
+    data.set("message", message);
+    data.set("status", std::to_string(status));
+    return RenderPage(Principal(), request, "error", "There is a problem", std::move(data), status);
+}
+
+Response Portal::RenderPage(const Principal& principal, const Request& request, const std::string& template_name,
+                            const std::string& title, PageData data, int status) const {
+    (void)request;
+    Response response;
+    response.status = status;
+    PageData page;
+    auto body = templates_.Render(template_name, data);
+    if (!body) {
+        response.status = 500;
+        response.body = "<!DOCTYPE html><title>Error</title><p>This page cannot be shown.</p>";
+        return response;
+    }
+    page.set("title", title);
+    page.set("content", *body);
+    page.set("signed_in", principal.signed_in() && !principal.second_factor_due);
+    page.set("user_name", principal.display_name);
+    page.set("organisation", principal.organisation);
+    page.set("csrf", principal.csrf_token);
+    page.set("demo", options_.demo);
+    page.set("second_factor_off", principal.second_factor_off);
+    page.set("is_provider",
+             principal.role == service::Role::kProviderSubmitter || principal.role == service::Role::kProviderViewer);
+    auto html = templates_.Render("layout", page);
+    response.body = html ? *html : *body;
+    return response;
+}
+
+}  // namespace did::http
