@@ -26,10 +26,10 @@ Handler ServeFrom(std::string directory) {
     return [directory = std::move(directory)](Context& context) {
         const std::string& path = context.Param("path");
         if (path.starts_with(".") || path.find("/.") != std::string::npos) {
-            return context.ErrorStatus(404, "There is no file at this address.");
+            return context.ErrorStatus(404, kNotFoundMessage);
         }
         auto bytes = core::ReadFile(directory + "/" + path);
-        if (!bytes) return context.ErrorStatus(404, "There is no file at this address.");
+        if (!bytes) return context.ErrorStatus(404, kNotFoundMessage);
         Response response;
         response.content_type = ContentTypeOf(path);
         response.body = std::move(*bytes);

@@ -55,6 +55,9 @@ Response Context::Redirect(const std::string& location) const {
 }
 
 Response Context::Error(const core::Error& error) const {
+    // Whatever was not found (another organisation's included) reads the same, so an answer
+    // never tells what exists.
+    if (error.code == core::ErrorCode::kNotFound) return ErrorStatus(404, kNotFoundMessage);
     return ErrorStatus(StatusFor(error), error.message);
 }
 

@@ -42,6 +42,8 @@ struct Context {
     Response ErrorStatus(int status, const std::string& message) const;
 };
 
+inline constexpr const char* kNotFoundMessage = "There is no page at this address.";
+
 // The one place an error's code becomes an HTTP status.
 int StatusFor(const core::Error& error);
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <exception>
+#include <optional>
 
 #include "http/cookies.hpp"
 #include "http/routes.hpp"
@@ -40,6 +41,48 @@ bool Allowed(const AccessRule& rule, const Principal& principal) {
             return principal.credential == Credential::kSession && rule.roles.contains(principal.role);
     }
     return false;
+}
+
+// The answer when the caller may not call the route (or must first sign in), else nullopt.
+std::optional<Response> Check(const AccessRule& rule, const Request& request, const Context& context) {
+    const Principal& principal = context.principal;
+    // A pending session (second factor still due) is good for the second-factor pages only.
+    const bool pending = principal.credential == Credential::kSession && principal.second_factor_due;
+    if (rule.audience == Audience::kSecondFactor) {
+        if (!pending) return context.Redirect("/sign-in");
+    } else if (pending && rule.audience != Audience::kPublic) {
+        return context.Redirect("/sign-in/second-factor");
+    } else if (!Allowed(rule, principal)) {
+        if (principal.signed_in()) return context.ErrorStatus(403, "Your role does not give access to this page.");
+        if (!IsApiPath(request.path)) return context.Redirect("/sign-in");
+        Response response = context.ErrorStatus(401, "Sign in, or send an API token as 'Authorization: Bearer …'.");
+        response.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return response;
+    } else if (!rule.organisation_param.empty() && principal.role != service::Role::kCentralAdministrator &&
+               request.params.at(rule.organisation_param) != principal.organisation) {
+        // Another organisation's: the same answer as one that does not exist.
+        return context.ErrorStatus(404, kNotFoundMessage);
+    }
+    // A public form (signing in) is tied to the browser by its own cookie; the handler checks it.
+    if (rule.changes_state && rule.audience != Audience::kPublic && principal.credential == Credential::kSession) {
+        const std::string& header = request.Header("x-csrf-token");
+        const std::string sent = !header.empty() ? header : request.Query("csrf").value_or(context.Form("csrf"));
+        if (!service::SameSecret(sent, principal.csrf_token)) {
+            return context.ErrorStatus(403, "This form has expired. Go back, reload the page and try again.");
+        }
+    }
+    return std::nullopt;
+}
+
+// A handler's exception (a library's, never ours) is a page, not a dropped connection.
+Response CallHandler(const Route& route, Context& context) {
+    try {
+        return route.handler(context);
+    } catch (const std::exception&) {
+        return context.ErrorStatus(500,
+                                   "Something went wrong on our side. Nothing you sent was lost: try again, "
+                                   "and tell the DID team if it happens again.");
+    }
 }
 
 }  // namespace
@@ -109,50 +152,14 @@ Response Portal::Handle(Request& request, store::Store& store, ResponseStream& s
     Context context{request, store, principal, stream, *this};
     Response response;
     if (route == nullptr) {
-        response = context.ErrorStatus(
-            known ? 405 : 404, known ? "This address does not take that method." : "There is no page at this address.");
+        response = context.ErrorStatus(known ? 405 : 404,
+                                       known ? "This address does not take that method." : kNotFoundMessage);
         response.who = principal.LogId();
         return response;
     }
     request.params = std::move(params);
-    const AccessRule& rule = route->access;
-
-    // A pending session (second factor still due) is good for the second-factor pages only.
-    const bool pending = principal.credential == Credential::kSession && principal.second_factor_due;
-    if (rule.audience == Audience::kSecondFactor) {
-        if (!pending) response = context.Redirect("/sign-in");
-    } else if (pending && rule.audience != Audience::kPublic) {
-        response = context.Redirect("/sign-in/second-factor");
-    } else if (!Allowed(rule, principal)) {
-        if (!principal.signed_in()) {
-            if (IsApiPath(request.path)) {
-                response = context.ErrorStatus(401, "Sign in, or send an API token as 'Authorization: Bearer …'.");
-                response.headers.emplace_back("WWW-Authenticate", "Bearer");
-            } else {
-                response = context.Redirect("/sign-in");
-            }
-        } else {
-            response = context.ErrorStatus(403, "Your role does not give access to this page.");
-        }
-    } else if (!rule.organisation_param.empty() && principal.role != service::Role::kCentralAdministrator &&
-               request.params.at(rule.organisation_param) != principal.organisation) {
-        // Another organisation's: the same answer as one that does not exist.
-        response = context.ErrorStatus(404, "There is no page at this address.");
-    } else if (rule.changes_state && principal.credential == Credential::kSession &&
-               !service::SameSecret(request.Header("x-csrf-token").empty()
-                                        ? (request.Query("csrf") ? *request.Query("csrf") : context.Form("csrf"))
-                                        : request.Header("x-csrf-token"),
-                                    principal.csrf_token)) {
-        response = context.ErrorStatus(403, "This form has expired. Go back, reload the page and try again.");
-    } else {
-        try {
-            response = route->handler(context);
-        } catch (const std::exception& error) {
-            response = context.ErrorStatus(500,
-                                           "Something went wrong on our side. Nothing you sent was lost: "
-                                           "try again, and tell the DID team if it happens again.");
-        }
-    }
+    auto refused = Check(route->access, request, context);
+    response = refused ? std::move(*refused) : CallHandler(*route, context);
     response.route = route->pattern;
     response.who = principal.LogId();
     if (request.method == "HEAD") response.body.clear();

@@ -132,7 +132,14 @@ void AddSignInRoutes(RouteTable& routes) {
                 Home,
                 BodyKind::kSmall,
                 "The home page: a provider's own, or the user's"});
-    routes.Add({"GET", "/sign-in", kPublicRead, [](Context& context) { return SignInForm(context, "", "", 200); },
+    routes.Add({"GET", "/sign-in", kPublicRead,
+                [](Context& context) {
+                    // Already signed in: nothing to do here.
+                    if (context.principal.signed_in() && !context.principal.second_factor_due) {
+                        return context.Redirect("/");
+                    }
+                    return SignInForm(context, "", "", 200);
+                },
                 BodyKind::kSmall, "The sign-in form"});
     routes.Add({"POST",
                 "/sign-in",

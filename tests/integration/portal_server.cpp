@@ -26,7 +26,8 @@ std::string Lower(std::string text) {
 
 std::string HexEscape(const std::string& text) {
     std::string out;
-    for (const unsigned char c : text) {
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
         if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
             out.push_back(static_cast<char>(c));
         } else {
@@ -164,7 +165,7 @@ HttpResponse HttpClient::Send(const std::string& method, const std::string& targ
     for (const auto& [name, value] : cookies_) cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;
     if (!cookie.empty() && !headers.contains("Cookie")) request += "Cookie: " + cookie + "\r\n";
     for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
-    if (!body.empty() || method == "POST" || method == "PUT") {
+    if ((!body.empty() || method == "POST" || method == "PUT") && !headers.contains("Transfer-Encoding")) {
         request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     }
     request += "\r\n" + body;
@@ -217,6 +218,7 @@ void AddUser(const std::string& database_url, const std::string& name, const std
 }
 
 bool SignIn(HttpClient& client, const std::string& name, const std::string& password) {
+    client.ForgetCookies();  // as a new browser: someone else may have been signed in
     const HttpResponse form = client.Get("/sign-in");
     const HttpResponse signed_in =
         client.PostForm("/sign-in", {{"csrf", FormValue(form.body, "csrf")}, {"name", name}, {"password", password}});

@@ -68,7 +68,8 @@ class HttpClient {
 void AddUser(const std::string& database_url, const std::string& name, const std::string& organisation,
              const std::string& role, const std::string& password, bool second_factor = false);
 
-// Signs in through the pages (GET /sign-in, then POST it); for a demo user only. True when signed in.
+// Signs in through the pages (GET /sign-in, then POST it), as a fresh browser; for a demo user
+// only. True when signed in.
 bool SignIn(HttpClient& client, const std::string& name, const std::string& password);
 
 // The value of `<input … name="NAME" value="…">` in a page, or "".
