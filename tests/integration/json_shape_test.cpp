@@ -58,6 +58,11 @@ const std::map<std::string, std::string> kPrintsNoData = {
     {"submission restore", "an audited change"},
     {"db migrate", "brings the schema up to date"},
     {"audit verify", "the verdict is the exit status; the text says where the chain broke"},
+    {"serve", "runs the web portal; its request log goes to standard error"},
+    {"user add", "an audited change (prints the generated password once)"},
+    {"user disable", "an audited change"},
+    {"user enable", "an audited change"},
+    {"user reset", "an audited change (prints a generated password once)"},
 };
 
 // A listing that does not speak text. The findings of one submission can be millions of rows,
@@ -214,7 +219,9 @@ class JsonShapeTest : public CollectionCliTest {
                  "submit --provider RXX --period 2026-10 ryj.csv --submitted 2026-11-07 --confirm-drop",
                  // A catalogue imported and a bundle exported: the report's reference data filled.
                  "refdata import '" + std::string(kSourceDir) + "/data/nicip_catalogue.csv'",
-                 "refdata export bundle.sqlite"}) {
+                 "refdata export bundle.sqlite",
+                 // A user of the portal, for `did user list`.
+                 "user add sam.jones --display-name 'Sam Jones' --organisation RXX --role provider_submitter"}) {
             const auto r = Did(args);
             ASSERT_EQ(r.exit_code, 0) << args << "\n" << r.out;
         }
