@@ -69,15 +69,22 @@ int Serve(const ServeOptions& o) {
 void AddServeCommand(CLI::App& did, int& exit_status) {
     auto o = std::make_shared<ServeOptions>();
     CLI::App* serve = did.add_subcommand("serve", "the web portal and the submission API");
-    serve->add_option("--listen", o->listen, "HOST:PORT to listen on (port 0: any free port, printed at start)")
-        ->capture_default_str();
-    serve->add_option("--tls-cert", o->tls_cert, "PEM certificate chain, to serve HTTPS itself");
-    serve->add_option("--tls-key", o->tls_key, "PEM private key of --tls-cert");
-    serve->add_option("--behind-proxy", o->behind_proxy,
-                      "the reverse proxy's address: X-Forwarded-For/-Proto are believed from it only");
-    serve->add_option("--web-root", o->web_root, "the folder holding templates/, assets/ and node_modules/")
-        ->capture_default_str();
-    serve->add_option("--spool-dir", o->spool_dir, "where uploads are written as they arrive")->capture_default_str();
+    serve
+        ->add_option("--listen", o->listen,
+                     "the address to listen on (default 127.0.0.1:8080; port 0: any free port, printed at start)")
+        ->type_name("HOST:PORT");
+    serve->add_option("--tls-cert", o->tls_cert, "PEM certificate chain, to serve HTTPS itself")->type_name("FILE");
+    serve->add_option("--tls-key", o->tls_key, "PEM private key of --tls-cert")->type_name("FILE");
+    serve
+        ->add_option("--behind-proxy", o->behind_proxy,
+                     "the reverse proxy's address: X-Forwarded-For/-Proto are believed from it only")
+        ->type_name("ADDRESS");
+    serve
+        ->add_option("--web-root", o->web_root,
+                     "the folder holding templates/, assets/ and node_modules/ (default: the source tree's web/)")
+        ->type_name("DIR");
+    serve->add_option("--spool-dir", o->spool_dir, "where uploads are written as they arrive (default /tmp)")
+        ->type_name("DIR");
     AddWholeNumberOption(*serve, "--workers", o->workers, 1, 64, "database workers (connections)");
     AddWholeNumberOption(*serve, "--max-upload-mib", o->max_upload_mib, 1, 65536, "the largest file taken, in MiB");
     serve->add_flag("--demo", o->demo,

@@ -19,7 +19,8 @@ bool InTheApi(const std::string& pattern) {
 std::set<std::string> ParametersOf(const std::string& pattern) {
     std::set<std::string> names;
     const std::regex parameter("\\{([a-z_]+)\\}");
-    for (auto it = std::sregex_iterator(pattern.begin(), pattern.end(), parameter); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(pattern.begin(), pattern.end(), parameter); it != std::sregex_iterator();
+         ++it) {
         names.insert((*it)[1].str());
     }
     return names;

@@ -85,7 +85,9 @@ const std::map<std::string, WrongValue> kWrong = {
     {"SEQ:HASH", {"4:abc", "is not SEQ:HASH"}},
 };
 // Values that are free text or a path: any value is taken (a path is checked when it is used).
-const std::set<std::string> kFreeText = {"TEXT", "FILE", "DIR", "URL", "NAME", "CSV", "OUT.csv", "A,B,…", "NICIP"};
+// An address is checked when the server binds it.
+const std::set<std::string> kFreeText = {"TEXT",    "FILE",  "DIR",   "URL",       "NAME",   "CSV",
+                                         "OUT.csv", "A,B,…", "NICIP", "HOST:PORT", "ADDRESS"};
 
 TEST(CommandLineTest, EveryCommandHasHelpWithItsOptionsAndTheExitStatuses) {
     const auto commands = AllCommands();
