@@ -93,7 +93,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
             self->Decorate(*header, content_type, false);
             header->keep_alive(false);
             header->chunked(true);
-            self->Enqueue([self, header](std::function<void(beast::error_code)> done) {
+            self->Enqueue([self, header](const std::function<void(beast::error_code)>& done) {
                 auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*header);
                 bhttp::async_write_header(self->stream_, *serializer,
                                           [header, serializer, done](beast::error_code error, size_t) { done(error); });
@@ -300,13 +300,14 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
 
     void FinishStream(Response response) {
         if (!response.body.empty()) EnqueueChunk(std::move(response.body));
-        Enqueue([self = this->shared_from_this(), response](std::function<void(beast::error_code)> done) mutable {
-            net::async_write(self->stream_, bhttp::make_chunk_last(),
-                             [self, response, done](beast::error_code error, size_t) {
-                                 done(error);
-                                 self->Done(response, error, false);
-                             });
-        });
+        Enqueue(
+            [self = this->shared_from_this(), response](const std::function<void(beast::error_code)>& done) mutable {
+                net::async_write(self->stream_, bhttp::make_chunk_last(),
+                                 [self, response, done](beast::error_code error, size_t) {
+                                     done(error);
+                                     self->Done(response, error, false);
+                                 });
+            });
     }
 
     void Done(const Response& response, beast::error_code error, bool keep) {
@@ -330,7 +331,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
     }
     void EnqueueChunk(std::string text) {
         auto part = std::make_shared<std::string>(std::move(text));
-        Enqueue([self = this->shared_from_this(), part](std::function<void(beast::error_code)> done) {
+        Enqueue([self = this->shared_from_this(), part](const std::function<void(beast::error_code)>& done) {
             beast::get_lowest_layer(self->stream_).expires_after(self->shared_.limits.write_deadline);
             net::async_write(self->stream_, bhttp::make_chunk(net::buffer(*part)),
                              [part, done](beast::error_code error, size_t) { done(error); });

@@ -34,8 +34,9 @@ std::string Context::Form(const std::string& name) const {
     return it == form->end() ? std::string() : it->second;
 }
 
-Response Context::Page(const std::string& template_name, const std::string& title, PageData data, int status) const {
-    return portal.RenderPage(principal, request, template_name, title, std::move(data), status);
+Response Context::Page(const std::string& template_name, const std::string& title, const PageData& data,
+                       int status) const {
+    return portal.RenderPage(principal, request, template_name, title, data, status);
 }
 
 Response Context::Json(const std::string& json, int status) const {

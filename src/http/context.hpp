@@ -34,7 +34,8 @@ struct Context {
 
     // `template_name` from web/templates, inside the layout, with the page title, the user and
     // their CSRF token, and the demo warning when it applies.
-    Response Page(const std::string& template_name, const std::string& title, PageData data, int status = 200) const;
+    Response Page(const std::string& template_name, const std::string& title, const PageData& data,
+                  int status = 200) const;
     Response Json(const std::string& json, int status = 200) const;
     Response Redirect(const std::string& location) const;  // 303 See Other
     // The page or JSON (for /api/) for an error, with the status chosen from its code.

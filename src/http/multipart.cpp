@@ -96,7 +96,7 @@ core::Result<MultipartForm> ReadMultipart(const std::string& body_path, const st
     const std::string delimiter = "\r\n--" + boundary;
     size_t found = std::string::npos;
     while ((found = buffer.find(first)) == std::string::npos) {
-        if (buffer.size() > 64 * 1024 || at_end) return core::Fail(Malformed("its first boundary is missing"));
+        if (buffer.size() > size_t{64} * 1024 || at_end) return core::Fail(Malformed("its first boundary is missing"));
         if (auto filled = fill(); !filled) return core::Fail(filled.error());
     }
     buffer.erase(0, found + first.size());
@@ -109,7 +109,8 @@ core::Result<MultipartForm> ReadMultipart(const std::string& body_path, const st
         // The part's headers, up to an empty line.
         size_t headers_end;
         while ((headers_end = buffer.find("\r\n\r\n")) == std::string::npos) {
-            if (buffer.size() > 16 * 1024 || at_end) return core::Fail(Malformed("a part's headers are cut short"));
+            if (buffer.size() > size_t{16} * 1024 || at_end)
+                return core::Fail(Malformed("a part's headers are cut short"));
             if (auto filled = fill(); !filled) return core::Fail(filled.error());
         }
         if (!buffer.starts_with("\r\n")) return core::Fail(Malformed("a boundary is followed by other text"));

@@ -181,7 +181,7 @@ Response Portal::ServerError(const Request& request, int status, const std::stri
 }
 
 Response Portal::RenderPage(const Principal& principal, const Request& request, const std::string& template_name,
-                            const std::string& title, PageData data, int status) const {
+                            const std::string& title, const PageData& data, int status) const {
     (void)request;
     Response response;
     response.status = status;

@@ -41,7 +41,7 @@ class Portal : public Application {
 
     // The layout around a page (see Context::Page).
     Response RenderPage(const Principal& principal, const Request& request, const std::string& template_name,
-                        const std::string& title, PageData data, int status) const;
+                        const std::string& title, const PageData& data, int status) const;
 
   private:
     Portal(PortalOptions options, Templates templates);

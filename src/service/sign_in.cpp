@@ -272,6 +272,7 @@ core::Result<SignInStep> CompleteEnrolment(store::Store& store, const std::strin
     }
     std::vector<std::string> codes = NewRecoveryCodes();
     std::vector<std::string> digests;
+    digests.reserve(codes.size());
     for (const auto& c : codes) digests.push_back(RecoveryCodeDigest(c));
     auto enrolled = store.InTransaction([&]() -> core::Status {
         if (auto set = store::UserTable(store.db()).SetTotp(user.id, secret, *step); !set) return set;

@@ -17,15 +17,15 @@
 namespace did::service {
 
 struct SignInPolicy {
-    int64_t idle_seconds = 30 * 60;
-    int64_t absolute_seconds = 12 * 60 * 60;
-    int64_t second_factor_seconds = 5 * 60;  // to give the code after the password
+    int64_t idle_seconds = int64_t{30} * 60;
+    int64_t absolute_seconds = int64_t{12} * 60 * 60;
+    int64_t second_factor_seconds = int64_t{5} * 60;  // to give the code after the password
     // Per account: after `slow_after` failures each attempt must wait a little longer; after
     // `lock_after` the account is locked for `lock_seconds`. Per address, the same with more room.
-    int64_t window_seconds = 15 * 60;
+    int64_t window_seconds = int64_t{15} * 60;
     int64_t slow_after = 3;
     int64_t lock_after = 10;
-    int64_t lock_seconds = 15 * 60;
+    int64_t lock_seconds = int64_t{15} * 60;
     int64_t address_lock_after = 50;
 };
 
