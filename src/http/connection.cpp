@@ -1,7 +1,6 @@
 #include "http/connection.hpp"
 
 #include <algorithm>
-#include <array>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
@@ -19,6 +18,7 @@
 #include "http/security_headers.hpp"
 #include "http/target.hpp"
 #include "http/upload_file.hpp"
+#include "http/upload_reading.hpp"
 
 namespace did::http {
 namespace {
@@ -93,7 +93,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
             self->Decorate(*header, content_type, false);
             header->keep_alive(false);
             header->chunked(true);
-            self->Enqueue([self, header](std::function<void(beast::error_code)> done) {
+            self->Enqueue([self, header](const std::function<void(beast::error_code)>& done) {
                 auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*header);
                 bhttp::async_write_header(self->stream_, *serializer,
                                           [header, serializer, done](beast::error_code error, size_t) { done(error); });
@@ -181,6 +181,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
             auto file = UploadFile::Create(shared_.spool_directory);
             if (!file) return Refuse(503, "The server cannot take uploads just now. Try again later.");
             upload_ = std::move(*file);
+            chunk_ = NewUploadChunk();
+            WidenForUpload(buffer_);
             upload_parser_.emplace(std::move(*header_parser_));
             upload_parser_->body_limit(plan.max_bytes);
             return ReadUploadPart();
@@ -206,8 +208,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
             return Dispatch();
         }
         auto& body = upload_parser_->get().body();
-        body.data = chunk_.data();
-        body.size = chunk_.size();
+        body.data = chunk_.get();
+        body.size = kUploadChunkBytes;
         // Each read must bring something within the idle limit; a large file may take as long
         // as it keeps arriving.
         beast::get_lowest_layer(stream_).expires_after(shared_.limits.upload_idle);
@@ -219,8 +221,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
                               }
                               // Abandoned: the upload file goes with this connection; nothing is stored.
                               if (error) return self->Close();
-                              const size_t got = self->chunk_.size() - self->upload_parser_->get().body().size;
-                              if (auto written = self->upload_->Append(self->chunk_.data(), got); !written) {
+                              const size_t got = kUploadChunkBytes - self->upload_parser_->get().body().size;
+                              if (auto written = self->upload_->Append(self->chunk_.get(), got); !written) {
                                   return self->Refuse(503, "The server cannot store the upload just now.");
                               }
                               self->ReadUploadPart();
@@ -282,7 +284,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
     }
 
     void Send(Response response) {
-        upload_.reset();
+        ReleaseUpload();
         if (streamed_) return FinishStream(std::move(response));
         auto message =
             std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response.status), 11);
@@ -300,13 +302,14 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
 
     void FinishStream(Response response) {
         if (!response.body.empty()) EnqueueChunk(std::move(response.body));
-        Enqueue([self = this->shared_from_this(), response](std::function<void(beast::error_code)> done) mutable {
-            net::async_write(self->stream_, bhttp::make_chunk_last(),
-                             [self, response, done](beast::error_code error, size_t) {
-                                 done(error);
-                                 self->Done(response, error, false);
-                             });
-        });
+        Enqueue(
+            [self = this->shared_from_this(), response](const std::function<void(beast::error_code)>& done) mutable {
+                net::async_write(self->stream_, bhttp::make_chunk_last(),
+                                 [self, response, done](beast::error_code error, size_t) {
+                                     done(error);
+                                     self->Done(response, error, false);
+                                 });
+            });
     }
 
     void Done(const Response& response, beast::error_code error, bool keep) {
@@ -330,7 +333,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
     }
     void EnqueueChunk(std::string text) {
         auto part = std::make_shared<std::string>(std::move(text));
-        Enqueue([self = this->shared_from_this(), part](std::function<void(beast::error_code)> done) {
+        Enqueue([self = this->shared_from_this(), part](const std::function<void(beast::error_code)>& done) {
             beast::get_lowest_layer(self->stream_).expires_after(self->shared_.limits.write_deadline);
             net::async_write(self->stream_, bhttp::make_chunk(net::buffer(*part)),
                              [part, done](beast::error_code error, size_t) { done(error); });
@@ -348,8 +351,17 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
         });
     }
 
-    void Close() {
+    // The upload file and the buffers that read it; any bytes of a next request stay buffered.
+    void ReleaseUpload() {
         upload_.reset();
+        if (chunk_) {
+            chunk_.reset();
+            NarrowAfterUpload(buffer_);
+        }
+    }
+
+    void Close() {
+        ReleaseUpload();
         beast::error_code ignored;
         if constexpr (std::is_same_v<Stream, TlsStream>) {
             beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(2));
@@ -370,7 +382,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
     std::optional<bhttp::request_parser<bhttp::empty_body>> header_parser_;
     std::optional<bhttp::request_parser<bhttp::string_body>> small_parser_;
     std::optional<bhttp::request_parser<bhttp::buffer_body>> upload_parser_;
-    std::array<char, 64 * 1024> chunk_{};
+    std::unique_ptr<char[]> chunk_;  // kUploadChunkBytes while an upload is read
     std::unique_ptr<UploadFile> upload_;
     Request request_;
     bool keep_alive_ = false;
