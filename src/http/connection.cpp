@@ -1,7 +1,6 @@
 #include "http/connection.hpp"
 
 #include <algorithm>
-#include <array>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
@@ -19,6 +18,7 @@
 #include "http/security_headers.hpp"
 #include "http/target.hpp"
 #include "http/upload_file.hpp"
+#include "http/upload_reading.hpp"
 
 namespace did::http {
 namespace {
@@ -181,6 +181,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
             auto file = UploadFile::Create(shared_.spool_directory);
             if (!file) return Refuse(503, "The server cannot take uploads just now. Try again later.");
             upload_ = std::move(*file);
+            chunk_ = NewUploadChunk();
+            WidenForUpload(buffer_);
             upload_parser_.emplace(std::move(*header_parser_));
             upload_parser_->body_limit(plan.max_bytes);
             return ReadUploadPart();
@@ -206,8 +208,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
             return Dispatch();
         }
         auto& body = upload_parser_->get().body();
-        body.data = chunk_.data();
-        body.size = chunk_.size();
+        body.data = chunk_.get();
+        body.size = kUploadChunkBytes;
         // Each read must bring something within the idle limit; a large file may take as long
         // as it keeps arriving.
         beast::get_lowest_layer(stream_).expires_after(shared_.limits.upload_idle);
@@ -219,8 +221,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
                               }
                               // Abandoned: the upload file goes with this connection; nothing is stored.
                               if (error) return self->Close();
-                              const size_t got = self->chunk_.size() - self->upload_parser_->get().body().size;
-                              if (auto written = self->upload_->Append(self->chunk_.data(), got); !written) {
+                              const size_t got = kUploadChunkBytes - self->upload_parser_->get().body().size;
+                              if (auto written = self->upload_->Append(self->chunk_.get(), got); !written) {
                                   return self->Refuse(503, "The server cannot store the upload just now.");
                               }
                               self->ReadUploadPart();
@@ -282,7 +284,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
     }
 
     void Send(Response response) {
-        upload_.reset();
+        ReleaseUpload();
         if (streamed_) return FinishStream(std::move(response));
         auto message =
             std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response.status), 11);
@@ -349,8 +351,17 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
         });
     }
 
-    void Close() {
+    // The upload file and the buffers that read it; any bytes of a next request stay buffered.
+    void ReleaseUpload() {
         upload_.reset();
+        if (chunk_) {
+            chunk_.reset();
+            NarrowAfterUpload(buffer_);
+        }
+    }
+
+    void Close() {
+        ReleaseUpload();
         beast::error_code ignored;
         if constexpr (std::is_same_v<Stream, TlsStream>) {
             beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(2));
@@ -371,7 +382,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
     std::optional<bhttp::request_parser<bhttp::empty_body>> header_parser_;
     std::optional<bhttp::request_parser<bhttp::string_body>> small_parser_;
     std::optional<bhttp::request_parser<bhttp::buffer_body>> upload_parser_;
-    std::array<char, 64 * 1024> chunk_{};
+    std::unique_ptr<char[]> chunk_;  // kUploadChunkBytes while an upload is read
     std::unique_ptr<UploadFile> upload_;
     Request request_;
     bool keep_alive_ = false;
