@@ -32,7 +32,7 @@ Response TokensPage(Context& context, const std::string& new_token, const std::s
     if (!new_token.empty()) data.set("new_token", new_token);
     if (!error.empty()) data.set("error", error);  // a section opens on any string, even ""
     data.set("csrf", context.principal.csrf_token);
-    return context.Page("api_tokens", "API tokens", std::move(data), status);
+    return context.Page("api_tokens", "API tokens", data, status);
 }
 
 Response Create(Context& context) {

@@ -73,7 +73,7 @@ Response Context::ErrorStatus(int status, const std::string& message) const {
                         : status == 403 ? "You do not have access"
                                         : "There is a problem";
     data.set("title_text", title);
-    return Page("error", title, std::move(data), status);
+    return Page("error", title, data, status);
 }
 
 }  // namespace did::http

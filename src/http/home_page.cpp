@@ -83,7 +83,7 @@ Response Home(Context& context) {
     data.set("months", months);
     data.set("has_months", !months.is_empty_list());
     data.set("can_submit", CanSubmit(context.principal));
-    return context.Page("provider_home", *found ? (*found)->name : organisation, std::move(data));
+    return context.Page("provider_home", *found ? (*found)->name : organisation, data);
 }
 
 }  // namespace

@@ -69,7 +69,7 @@ Response LocalCodesPage(Context& context, const NotifyForm& form, int status) {
     if (const auto notified = context.request.Query("notified"); notified && !notified->empty()) {
         data.set("notified", *notified);
     }
-    return context.Page("provider_local_codes", "Local codes", std::move(data), status);
+    return context.Page("provider_local_codes", "Local codes", data, status);
 }
 
 std::string Sentence(std::string message) {

@@ -177,7 +177,7 @@ Response Portal::ServerError(const Request& request, int status, const std::stri
     PageData data;
     data.set("message", message);
     data.set("status", std::to_string(status));
-    return RenderPage(Principal(), request, "error", "There is a problem", std::move(data), status);
+    return RenderPage(Principal(), request, "error", "There is a problem", data, status);
 }
 
 Response Portal::RenderPage(const Principal& principal, const Request& request, const std::string& template_name,

@@ -6,6 +6,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <charconv>
 #include <csignal>
 #include <optional>
 #include <thread>
@@ -48,7 +49,7 @@ struct Server::State {
             // Past the limit a new connection is closed at once: the ones open keep working.
             if (shared.open.load() >= shared.limits.max_connections) {
                 boost::system::error_code ignored;
-                socket.close(ignored);
+                (void)socket.close(ignored);
             } else if (tls) {
                 StartTlsConnection(std::move(socket), *tls, shared);
             } else {
@@ -62,7 +63,7 @@ struct Server::State {
         if (shared.draining.exchange(true)) return;
         LogServer("stopping: finishing the requests in flight");
         boost::system::error_code ignored;
-        acceptor.close(ignored);
+        (void)acceptor.close(ignored);
         drain_until = std::chrono::steady_clock::now() + options.grace;
         WaitDrained();
     }
@@ -73,7 +74,7 @@ struct Server::State {
             io.stop();
             return;
         }
-        drain_timer.expires_after(std::chrono::milliseconds(50));
+        (void)drain_timer.expires_after(std::chrono::milliseconds(50));
         drain_timer.async_wait([this](boost::system::error_code) { WaitDrained(); });
     }
 };
@@ -91,12 +92,11 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
     }
     std::string host = options.listen.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    const std::string port_text = options.listen.substr(colon + 1);
     int port = -1;
-    try {
-        port = std::stoi(options.listen.substr(colon + 1));
-    } catch (const std::exception&) {
-    }
-    if (port < 0 || port > 65535) return core::Fail(core::Error::InvalidArgument("--listen: the port is not a number"));
+    const auto [end, parse_error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (parse_error != std::errc() || end != port_text.data() + port_text.size() || port < 0 || port > 65535)
+        return core::Fail(core::Error::InvalidArgument("--listen: the port is not a number"));
     boost::system::error_code error;
     const auto address = net::ip::make_address(host, error);
     if (error) return core::Fail(core::Error::InvalidArgument("--listen: '" + host + "' is not an IP address"));
@@ -110,19 +110,20 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
         state->tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
                                 net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
                                 net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
-        state->tls->use_certificate_chain_file(options.tls_cert, error);
+        (void)state->tls->use_certificate_chain_file(options.tls_cert, error);
         if (error)
             return core::Fail(core::Error::InvalidArgument("cannot use " + options.tls_cert + ": " + error.message()));
-        state->tls->use_private_key_file(options.tls_key, net::ssl::context::pem, error);
+        (void)state->tls->use_private_key_file(options.tls_key, net::ssl::context::pem, error);
         if (error)
             return core::Fail(core::Error::InvalidArgument("cannot use " + options.tls_key + ": " + error.message()));
     }
     const tcp::endpoint endpoint(address, static_cast<uint16_t>(port));
     auto& acceptor = state->acceptor;
-    acceptor.open(endpoint.protocol(), error);
-    if (!error) acceptor.set_option(net::socket_base::reuse_address(true), error);
-    if (!error) acceptor.bind(endpoint, error);
-    if (!error) acceptor.listen(net::socket_base::max_listen_connections, error);
+    // Each call reports through `error`; the copy it also returns adds nothing.
+    (void)acceptor.open(endpoint.protocol(), error);
+    if (!error) (void)acceptor.set_option(net::socket_base::reuse_address(true), error);
+    if (!error) (void)acceptor.bind(endpoint, error);
+    if (!error) (void)acceptor.listen(net::socket_base::max_listen_connections, error);
     if (error) return core::Fail(core::Error::IoError("cannot listen on " + options.listen + ": " + error.message()));
     return std::unique_ptr<Server>(new Server(std::move(state)));
 }

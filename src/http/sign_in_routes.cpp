@@ -40,7 +40,7 @@ Response SignInForm(const Context& context, const std::string& error, const std:
     if (!error.empty()) data.set("error", error);  // a section opens on any string, even ""
     data.set("name", name);
     data.set("demo_users", context.portal.options().demo);
-    Response response = context.Page("sign_in", "Sign in", std::move(data), status);
+    Response response = context.Page("sign_in", "Sign in", data, status);
     if (fresh) response.headers.emplace_back("Set-Cookie", SetCookie(kFormCookie, form_token));
     return response;
 }
@@ -64,7 +64,7 @@ Response SecondFactorForm(const Context& context, const std::string& error, int 
     PageData data;
     data.set("csrf", context.principal.csrf_token);
     if (!error.empty()) data.set("error", error);  // a section opens on any string, even ""
-    return context.Page("second_factor", "Enter your security code", std::move(data), status);
+    return context.Page("second_factor", "Enter your security code", data, status);
 }
 
 Response SecondFactor(Context& context) {
@@ -85,7 +85,7 @@ Response EnrolForm(const Context& context, const std::string& secret, const std:
     auto svg =
         QrSvg(service::OtpauthUri("DID Collect", context.principal.name, secret), "QR code for your authenticator app");
     data.set("qr_svg", svg ? *svg : std::string());
-    return context.Page("enrol", "Set up your authenticator app", std::move(data), status);
+    return context.Page("enrol", "Set up your authenticator app", data, status);
 }
 
 Response Enrol(Context& context) {
@@ -100,7 +100,7 @@ Response Enrol(Context& context) {
     for (const auto& code : step->recovery_codes) codes.push_back(PageData(code));
     PageData data;
     data.set("codes", codes);
-    Response response = context.Page("recovery_codes", "Save your recovery codes", std::move(data));
+    Response response = context.Page("recovery_codes", "Save your recovery codes", data);
     response.headers.emplace_back("Set-Cookie", SetCookie(kSessionCookie, step->session_token));
     return response;
 }
@@ -120,7 +120,7 @@ Response Home(Context& context) {
     }
     PageData data;
     data.set("central", role == service::Role::kCentralAdministrator);
-    return context.Page("home_other", "DID Collect", std::move(data));
+    return context.Page("home_other", "DID Collect", data);
 }
 
 }  // namespace

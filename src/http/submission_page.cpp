@@ -260,7 +260,7 @@ Response SubmissionPage(Context& context, const store::SubmissionRow& row, const
         data.set(feedback.comment_error ? "comment_error" : "minutes_error", feedback.error);
         data.set("error_target", feedback.comment_error ? std::string("comment") : std::string("prep_minutes"));
     }
-    return context.Page("provider_submission", fmt::format("Submission {}", row.id), std::move(data), status);
+    return context.Page("provider_submission", fmt::format("Submission {}", row.id), data, status);
 }
 
 Response Submission(Context& context) {

@@ -41,7 +41,7 @@ Response Submissions(Context& context) {
     data.set("organisation", organisation);
     data.set("months", months);
     data.set("can_submit", CanSubmit(context.principal));
-    return context.Page("provider_submissions", "Submissions", std::move(data));
+    return context.Page("provider_submissions", "Submissions", data);
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ Response SubmitForm(Context& context) {
     data.set("periods", periods);
     data.set("has_periods", !periods.is_empty_list());
     data.set("csrf", context.principal.csrf_token);
-    return context.Page("submit", "Submit a file", std::move(data));
+    return context.Page("submit", "Submit a file", data);
 }
 
 // What to do next, in a sentence, for each outcome.
@@ -95,7 +95,7 @@ Response ResultPage(Context& context, const UploadRequest& upload, const UploadR
     }
     data.set("csrf", context.principal.csrf_token);
     const int status = outcome.result == service::SubmitResult::kRefused ? 403 : 200;
-    return context.Page("submit_result", "Submission result", std::move(data), status);
+    return context.Page("submit_result", "Submission result", data, status);
 }
 
 bool Ticked(const std::string& value) {

@@ -38,7 +38,7 @@ Response TimetablePage(Context& context) {
     data.set("rule", timetable->rule().Describe());
     data.set("today", today.ToString());
     data.set("months", months);
-    return context.Page("timetable", "Submission timetable", std::move(data));
+    return context.Page("timetable", "Submission timetable", data);
 }
 
 }  // namespace
