@@ -29,8 +29,8 @@ Response TokensPage(Context& context, const std::string& new_token, const std::s
     data.set("organisation", context.Param("organisation"));
     data.set("tokens", list);
     data.set("has_tokens", !list.is_empty_list());
-    data.set("new_token", new_token);
-    data.set("error", error);
+    if (!new_token.empty()) data.set("new_token", new_token);
+    if (!error.empty()) data.set("error", error);  // a section opens on any string, even ""
     data.set("csrf", context.principal.csrf_token);
     return context.Page("api_tokens", "API tokens", std::move(data), status);
 }

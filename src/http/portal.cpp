@@ -202,6 +202,7 @@ Response Portal::RenderPage(const Principal& principal, const Request& request, 
     page.set("second_factor_off", principal.second_factor_off);
     page.set("is_provider",
              principal.role == service::Role::kProviderSubmitter || principal.role == service::Role::kProviderViewer);
+    page.set("is_submitter", principal.role == service::Role::kProviderSubmitter);  // a viewer cannot submit
     auto html = templates_.Render("layout", page);
     response.body = html ? *html : *body;
     return response;

@@ -37,7 +37,7 @@ Response SignInForm(const Context& context, const std::string& error, const std:
     if (fresh) form_token = service::NewSecretToken();
     PageData data;
     data.set("form_token", form_token);
-    data.set("error", error);
+    if (!error.empty()) data.set("error", error);  // a section opens on any string, even ""
     data.set("name", name);
     data.set("demo_users", context.portal.options().demo);
     Response response = context.Page("sign_in", "Sign in", std::move(data), status);
@@ -63,7 +63,7 @@ Response SignIn(Context& context) {
 Response SecondFactorForm(const Context& context, const std::string& error, int status) {
     PageData data;
     data.set("csrf", context.principal.csrf_token);
-    data.set("error", error);
+    if (!error.empty()) data.set("error", error);  // a section opens on any string, even ""
     return context.Page("second_factor", "Enter your security code", std::move(data), status);
 }
 
@@ -81,7 +81,7 @@ Response EnrolForm(const Context& context, const std::string& secret, const std:
     PageData data;
     data.set("csrf", context.principal.csrf_token);
     data.set("secret", secret);
-    data.set("error", error);
+    if (!error.empty()) data.set("error", error);  // a section opens on any string, even ""
     auto svg =
         QrSvg(service::OtpauthUri("DID Collect", context.principal.name, secret), "QR code for your authenticator app");
     data.set("qr_svg", svg ? *svg : std::string());

@@ -1,6 +1,7 @@
 #include "http/templates.hpp"
 
 #include <filesystem>
+#include <vector>
 
 #include "core/file_io.hpp"
 
@@ -25,17 +26,39 @@ core::Result<Templates> Templates::Load(const std::string& directory) {
     return templates;
 }
 
+std::set<std::string> Templates::PartialsOf(const std::string& name) const {
+    std::set<std::string> found;
+    std::vector<std::string> pending{name};
+    while (!pending.empty()) {
+        const std::string source = sources_.at(pending.back());
+        pending.pop_back();
+        for (size_t at = source.find("{{>"); at != std::string::npos; at = source.find("{{>", at + 3)) {
+            const size_t end = source.find("}}", at);
+            if (end == std::string::npos) break;
+            std::string partial = source.substr(at + 3, end - at - 3);
+            partial.erase(0, partial.find_first_not_of(' '));
+            partial.erase(partial.find_last_not_of(' ') + 1);
+            if (partial != name && sources_.contains(partial) && found.insert(partial).second) {
+                pending.push_back(partial);
+            }
+        }
+    }
+    return found;
+}
+
 core::Result<std::string> Templates::Render(const std::string& name, const mustache::data& data) const {
     auto it = sources_.find(name);
     if (it == sources_.end()) return core::Fail(core::Error::Internal("no template named " + name));
     mustache::mustache page(it->second);
     if (!page.is_valid()) return core::Fail(core::Error::Internal("template " + name + ": " + page.error_message()));
-    // Partials are looked up by name among the other templates.
+    // Partials are looked up by name among the other templates. Only those the page names are
+    // added: kainjow looks partials up among the data, so every template added would answer for
+    // a key of that name the page left unset ({{#error}} would open on the template "error").
     mustache::data with_partials(data);
-    for (const auto& [partial_name, source] : sources_) {
-        if (partial_name == name) continue;
-        const std::string text = source;
-        with_partials.set(partial_name, mustache::partial([text]() { return text; }));
+    for (const std::string& partial_name : PartialsOf(name)) {
+        with_partials.set(partial_name, mustache::partial([text = sources_.at(partial_name)]() -> const std::string& {
+                              return text;
+                          }));
     }
     std::string out = page.render(with_partials);
     if (!page.is_valid()) return core::Fail(core::Error::Internal("template " + name + ": " + page.error_message()));

@@ -6,6 +6,7 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "core/error.hpp"
@@ -21,6 +22,9 @@ class Templates {
     core::Result<std::string> Render(const std::string& name, const kainjow::mustache::data& data) const;
 
   private:
+    // The templates `name` includes as partials, and those they include in turn.
+    std::set<std::string> PartialsOf(const std::string& name) const;
+
     std::map<std::string, std::string> sources_;
 };
 

@@ -70,4 +70,8 @@ core::Status CheckOrganisation(store::Store& store, const std::string& code, Org
     return {};
 }
 
+core::Result<std::optional<store::OrganisationRow>> FindOrganisation(store::Store& store, const std::string& code) {
+    return store::OrganisationTable(store.db()).Find(code);
+}
+
 }  // namespace did::service

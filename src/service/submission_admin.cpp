@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/clock.hpp"
+#include "core/utf8.hpp"
 #include "service/audit_trail.hpp"
 #include "service/month_close.hpp"
 #include "store/record_table.hpp"
@@ -77,6 +78,54 @@ core::Status ReadFindings(store::Store& store, const Actor& actor, int64_t id,
         return audited;
     }
     return store::RecordTable(store.db()).ForEachFinding(id, visit);
+}
+
+namespace {
+
+// A comment as `did feedback` lists it: on one line, without surrounding blanks.
+std::string OneLine(const std::string& text) {
+    std::string out;
+    bool blank = false;
+    for (const char c : text) {
+        if (c == '\r' || c == '\n' || c == '\t' || c == ' ') {
+            blank = !out.empty();
+            continue;
+        }
+        if (blank) out += ' ';
+        blank = false;
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+core::Status RecordFeedback(store::Store& store, const Actor& actor, int64_t id, std::optional<int64_t> minutes,
+                            const std::string& comment) {
+    if (minutes && (*minutes < 0 || *minutes > kMaxPrepMinutes)) {
+        return core::Fail(core::Error::InvalidArgument(
+            fmt::format("the time the extract took is a whole number of minutes from 0 to {}", kMaxPrepMinutes)));
+    }
+    const std::string line = OneLine(comment);
+    if (core::FindInvalidUtf8(line) || core::HasControlCharacter(line)) {
+        return core::Fail(core::Error::InvalidArgument("the comment has characters that are not text"));
+    }
+    if (core::CountCodePoints(line) > kMaxFeedbackComment) {
+        return core::Fail(
+            core::Error::InvalidArgument(fmt::format("the comment is longer than {} characters", kMaxFeedbackComment)));
+    }
+    if (!minutes && line.empty()) {
+        return core::Fail(core::Error::InvalidArgument("say how long the extract took, or leave a comment"));
+    }
+    return store.InTransaction([&]() -> core::Status {
+        auto row = GetSubmission(store, id);
+        if (!row) return core::Fail(row.error());
+        if (auto set = store::SubmissionTable(store.db()).SetFeedback(id, minutes, line); !set) return set;
+        return Written(Record(store, actor, "feedback.recorded", MonthSubject(row->provider, row->period),
+                              {{"submission", std::to_string(id)},
+                               {"prep_minutes", minutes ? std::to_string(*minutes) : ""},
+                               {"comment", line.empty() ? "no" : "yes"}}));
+    });
 }
 
 }  // namespace did::service

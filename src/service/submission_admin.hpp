@@ -1,6 +1,7 @@
 // What happens to a stored submission after it is stored: an earlier file made current again
-// (audited), and its findings read back (audited: findings hold values as sent, patient data
-// among them). Reads and writes through the store; one thread.
+// (audited), its findings read back (audited: findings hold values as sent, patient data
+// among them), and the submitter's feedback on the burden given afterwards (audited). Reads
+// and writes through the store; one thread.
 #pragma once
 
 #include <cstdint>
@@ -43,5 +44,15 @@ core::Result<store::SubmissionRow> GetSubmission(store::Store& store, int64_t id
 // Recorded in the audit log as a view of patient-level data.
 core::Status ReadFindings(store::Store& store, const Actor& actor, int64_t id,
                           const std::function<bool(const store::FindingRow&)>& visit);
+
+inline constexpr int64_t kMaxPrepMinutes = 100000;
+inline constexpr size_t kMaxFeedbackComment = 1000;  // characters
+
+// The burden of the collection as the submitter of submission `id` saw it: the minutes its
+// extract took to prepare (0 to kMaxPrepMinutes) and a comment (one line: line breaks become
+// spaces), in the columns `did submit --prep-minutes/--comment` fills, so `did feedback`
+// lists it. Replaces what was given before; at least one of the two is needed. Audited.
+core::Status RecordFeedback(store::Store& store, const Actor& actor, int64_t id, std::optional<int64_t> minutes,
+                            const std::string& comment);
 
 }  // namespace did::service

@@ -660,6 +660,56 @@ TEST_P(SubmissionTest, StatusFeedbackAndAnIntactAuditChain) {
               2);
 }
 
+TEST_P(SubmissionTest, FeedbackGivenAfterwardsIsStoredListedAndAuditedButIsNoAttempt) {
+    auto request = Request(Extract("a.csv", 100, 1));
+    request.prep_minutes.reset();
+    request.comment.clear();
+    auto outcome = service::Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
+    ASSERT_TRUE(outcome && outcome->submission) << (outcome ? outcome->message : outcome.error().message);
+    const int64_t id = outcome->submission->id;
+    ASSERT_TRUE(FeedbackFor(*store_, kPeriod)->entries.empty());
+
+    const Actor submitter{"sub.rxx", "portal", Role::kProviderSubmitter};
+    ASSERT_TRUE(RecordFeedback(*store_, submitter, id, 90, "  two  people,\r\nhalf a day "));
+    auto feedback = FeedbackFor(*store_, kPeriod);
+    ASSERT_TRUE(feedback);
+    ASSERT_EQ(feedback->entries.size(), 1u);
+    EXPECT_EQ(feedback->entries[0].submission_id, id);
+    EXPECT_EQ(feedback->entries[0].prep_minutes, 90);
+    EXPECT_EQ(feedback->entries[0].comment, "two people, half a day");
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'feedback.recorded' AND subject = 'RXX 2026-10'"),
+              1);
+    // Given again, it replaces what was there.
+    ASSERT_TRUE(RecordFeedback(*store_, submitter, id, std::nullopt, "quicker with the new RIS"));
+    feedback = FeedbackFor(*store_, kPeriod);
+    EXPECT_FALSE(feedback->entries[0].prep_minutes);
+    EXPECT_EQ(feedback->entries[0].comment, "quicker with the new RIS");
+
+    // Out of range, nothing given, not text, too long, no such submission: refused, unchanged.
+    EXPECT_EQ(RecordFeedback(*store_, submitter, id, -1, "").error().code, core::ErrorCode::kInvalidArgument);
+    EXPECT_EQ(RecordFeedback(*store_, submitter, id, kMaxPrepMinutes + 1, "").error().code,
+              core::ErrorCode::kInvalidArgument);
+    EXPECT_EQ(RecordFeedback(*store_, submitter, id, std::nullopt, " \n ").error().code,
+              core::ErrorCode::kInvalidArgument);
+    EXPECT_EQ(RecordFeedback(*store_, submitter, id, 5, std::string("a\x01b")).error().code,
+              core::ErrorCode::kInvalidArgument);
+    EXPECT_EQ(RecordFeedback(*store_, submitter, id, 5, std::string(kMaxFeedbackComment + 1, 'x')).error().code,
+              core::ErrorCode::kInvalidArgument);
+    EXPECT_EQ(RecordFeedback(*store_, submitter, id + 1000, 5, "").error().code, core::ErrorCode::kNotFound);
+    EXPECT_EQ(FeedbackFor(*store_, kPeriod)->entries[0].comment, "quicker with the new RIS");
+
+    // Feedback is not a file sent: the month's attempts count the submission only.
+    auto window = Timetable::Load(*store_)->For(kPeriod);
+    auto statuses = StatusFor(*store_, *window, kReceived);
+    ASSERT_TRUE(statuses);
+    ASSERT_EQ(statuses->size(), 1u);
+    EXPECT_EQ(statuses->front().attempts, 1);
+    store::AuditLog log(store_->db());
+    auto verdict = store::VerifyAuditChain(log);
+    ASSERT_TRUE(verdict);
+    EXPECT_TRUE(verdict->intact) << verdict->problem;
+}
+
 TEST_P(SubmissionTest, HostileFilesAreRefusedAndChangeNoData) {
     std::string binary(200000, '\0');
     for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>((i * 7919) % 251);

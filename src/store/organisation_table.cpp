@@ -25,6 +25,18 @@ core::Status OrganisationTable::ForEach(const std::function<void(const Organisat
         });
 }
 
+core::Result<std::optional<OrganisationRow>> OrganisationTable::Find(std::string_view code) {
+    auto row = db_.QueryOne(
+        "SELECT code, name, kind, parent, postcode, opened, closed, region FROM organisations WHERE code = ?",
+        {std::string(code)});
+    if (!row) return core::Fail(row.error());
+    const std::optional<SqlRow>& found = *row;
+    if (!found) return std::optional<OrganisationRow>();
+    const SqlRow& r = *found;
+    return std::optional<OrganisationRow>(
+        OrganisationRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
+}
+
 core::Result<int64_t> OrganisationTable::Count(std::string_view kind) {
     auto row = db_.QueryOne("SELECT COUNT(*) FROM organisations WHERE kind = ?", {std::string(kind)});
     if (!row) return core::Fail(row.error());

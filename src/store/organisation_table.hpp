@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,8 @@ class OrganisationTable {
     // Replaces every organisation of `kind` with `rows`, in the caller's transaction.
     core::Status ReplaceKind(std::string_view kind, const std::vector<OrganisationRow>& rows);
     core::Status ForEach(const std::function<void(const OrganisationRow&)>& visit);
+    // The organisation with this code, of any kind; none when ODS does not list it.
+    core::Result<std::optional<OrganisationRow>> Find(std::string_view code);
     core::Result<int64_t> Count(std::string_view kind);
 
   private:

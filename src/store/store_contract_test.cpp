@@ -142,6 +142,14 @@ TEST_P(StoreContractTest, OrganisationsAreReplacedKindByKind) {
     EXPECT_EQ(rows[1].parent, "RH8");
     EXPECT_EQ(rows[1].region, "Y60");
     EXPECT_EQ(rows[0].region, "");
+
+    auto site = table.Find("RH802");
+    ASSERT_TRUE(site && *site);
+    EXPECT_EQ((*site)->name, "Site");
+    EXPECT_EQ((*site)->kind, "site");
+    auto gone = table.Find("B82005");  // replaced with its kind
+    ASSERT_TRUE(gone);
+    EXPECT_FALSE(*gone);
 }
 
 TEST_P(StoreContractTest, PostcodesAndSnapshots) {
@@ -419,6 +427,23 @@ TEST_P(StoreContractTest, SubmissionRowsReadBackTypedAndAnUnreadableOneIsNamed) 
     ASSERT_FALSE(unreadable);
     EXPECT_NE(unreadable.error().message.find("submission " + std::to_string(*id)), std::string::npos);
     EXPECT_FALSE(table.List(Month("2026-10"), ""));
+}
+
+TEST_P(StoreContractTest, FeedbackIsSetAfterTheSubmissionAndCleared) {
+    SubmissionTable table(store_->db());
+    auto id = table.Insert(Submission("RXX", "2026-10", "current", "aaa"));
+    ASSERT_TRUE(id) << id.error().message;
+    EXPECT_FALSE((*table.Get(*id))->prep_minutes);
+    ASSERT_TRUE(table.SetFeedback(*id, 45, "two people, half a day"));
+    auto row = table.Get(*id);
+    ASSERT_TRUE(row && *row);
+    EXPECT_EQ((*row)->prep_minutes, 45);
+    EXPECT_EQ((*row)->comment, "two people, half a day");
+    ASSERT_TRUE(table.SetFeedback(*id, std::nullopt, ""));
+    row = table.Get(*id);
+    EXPECT_FALSE((*row)->prep_minutes);
+    EXPECT_EQ((*row)->comment, "");
+    EXPECT_EQ((*row)->status, SubmissionStatus::kCurrent);
 }
 
 TEST_P(StoreContractTest, RecordsFindingsAndCubeLoadInBulkAndRoundTrip) {

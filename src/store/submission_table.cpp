@@ -80,6 +80,12 @@ core::Status SubmissionTable::SetAuditEntry(int64_t id, int64_t audit_seq, const
                        {audit_seq, audit_hash, id});
 }
 
+core::Status SubmissionTable::SetFeedback(int64_t id, std::optional<int64_t> prep_minutes, const std::string& comment) {
+    return db_.Execute(
+        "UPDATE submissions SET prep_minutes = ?, comment = ? WHERE id = ?",
+        {prep_minutes ? SqlValue{*prep_minutes} : SqlValue{}, comment.empty() ? SqlValue{} : SqlValue{comment}, id});
+}
+
 core::Result<std::optional<SubmissionRow>> SubmissionTable::One(const std::string& where, const SqlParams& params) {
     auto row = db_.QueryOne(std::string("SELECT ") + kColumns + " FROM submissions WHERE " + where, params);
     if (!row) return core::Fail(row.error());

@@ -26,6 +26,9 @@ class SubmissionTable {
     // The audit entry that records storing the submission, written in the same transaction:
     // `did audit verify` checks that the entry is still in the log, unchanged.
     core::Status SetAuditEntry(int64_t id, int64_t audit_seq, const std::string& audit_hash);
+    // The submitter's feedback on the burden of the collection (what `did submit
+    // --prep-minutes/--comment` stores with the file), given or changed afterwards.
+    core::Status SetFeedback(int64_t id, std::optional<int64_t> prep_minutes, const std::string& comment);
 
     core::Result<std::optional<SubmissionRow>> Get(int64_t id);
     core::Result<std::optional<SubmissionRow>> Current(const std::string& provider, core::Period period);
