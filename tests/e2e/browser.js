@@ -72,7 +72,10 @@ async function axeViolations(page) {
   try {
     const copy = await context.newPage();
     const address = page.url();
-    await copy.route((url) => url.href === address, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await copy.route(
+      (url) => url.href === address,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+    );
     await copy.goto(address);
     return (await new AxeBuilder({ page: copy }).withTags(kWcagTags).analyze()).violations;
   } finally {
