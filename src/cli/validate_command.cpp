@@ -23,9 +23,9 @@
 #include "cli/session.hpp"
 #include "core/file_io.hpp"
 #include "ingest/byte_source.hpp"
-#include "ingest/pipeline.hpp"
 #include "ingest/rejected_records.hpp"
 #include "ingest/spool.hpp"
+#include "ingest/submission_format.hpp"
 #include "refdata/catalogue_files.hpp"
 #include "refdata/local_codes.hpp"
 #include "report/accepted_csv_writer.hpp"
@@ -76,7 +76,7 @@ class Validation {
         ProgressBar progress(source_->SizeHint());
         options.progress = [&](uint64_t bytes) { progress.Update(bytes); };
         const auto start = std::chrono::steady_clock::now();
-        auto report = ingest::ValidateCsv(*source_, context_, options, accepted_.get());
+        auto report = ingest::ValidateSubmission(*source_, context_, options, accepted_.get());
         progress.Clear();
         if (!report) return Fail(report.error().message);
         seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -46,8 +46,8 @@ class CsvPipeline {
     };
 
   public:
-    CsvPipeline(ByteSource& source, const validate::ValidationContext& context, const PipelineOptions& options,
-                validate::AcceptedSink* sink)
+    CsvPipeline(ByteSource& source, std::unique_ptr<WindowReader> reader, const validate::ValidationContext& context,
+                const PipelineOptions& options, validate::AcceptedSink* sink)
         : source_(source),
           options_(options),
           sink_(sink),
@@ -55,7 +55,7 @@ class CsvPipeline {
           builder_(validator_),
           pool_(options.threads),
           duplicates_(pool_.size()),
-          reader_(WindowReader::For(source, options.window_bytes)) {
+          reader_(std::move(reader)) {
         for (size_t i = 0; i < pool_.size(); ++i) {
             parsers_.push_back(std::make_unique<CsvChunkParser>(validator_, sink != nullptr));
         }
@@ -280,7 +280,13 @@ class CsvPipeline {
 
 core::Result<validate::ValidationReport> ValidateCsv(ByteSource& source, const validate::ValidationContext& context,
                                                      const PipelineOptions& options, validate::AcceptedSink* sink) {
-    CsvPipeline pipeline(source, context, options, sink);
+    return ValidateCsv(source, WindowReader::For(source, options.window_bytes), context, options, sink);
+}
+
+core::Result<validate::ValidationReport> ValidateCsv(ByteSource& source, std::unique_ptr<WindowReader> reader,
+                                                     const validate::ValidationContext& context,
+                                                     const PipelineOptions& options, validate::AcceptedSink* sink) {
+    CsvPipeline pipeline(source, std::move(reader), context, options, sink);
     return pipeline.Run();
 }
 

@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 
 #include "core/error.hpp"
 #include "ingest/byte_source.hpp"
+#include "ingest/window_reader.hpp"
 #include "validate/accepted_sink.hpp"
 #include "validate/validation_context.hpp"
 #include "validate/validation_report.hpp"
@@ -26,6 +28,12 @@ struct PipelineOptions {
 // Validates a CSV submission. Errors are for I/O only: everything wrong with the content
 // is in the report. Accepted records go to `sink` when one is given.
 core::Result<validate::ValidationReport> ValidateCsv(ByteSource& source, const validate::ValidationContext& context,
+                                                     const PipelineOptions& options,
+                                                     validate::AcceptedSink* sink = nullptr);
+
+// The same, read through `reader` (not yet consumed from) of `source`.
+core::Result<validate::ValidationReport> ValidateCsv(ByteSource& source, std::unique_ptr<WindowReader> reader,
+                                                     const validate::ValidationContext& context,
                                                      const PipelineOptions& options,
                                                      validate::AcceptedSink* sink = nullptr);
 

@@ -6,6 +6,7 @@
 
 #include "core/csv_tokenizer.hpp"
 #include "core/field.hpp"
+#include "ingest/submission_format.hpp"
 #include "ingest/window_reader.hpp"
 
 namespace did::ingest {
@@ -49,6 +50,10 @@ core::Status CopyRejectedRecords(ByteSource& input, const validate::ValidationRe
     // Records are found as validation found them: the same tokenizer, lines counted by LF
     // from 1, a leading byte-order mark not counted.
     const auto reader = WindowReader::For(input, kWindowBytes);
+    if (auto head = reader->Fill(); head && DetectFormat(*head) == SubmissionFormat::kXml) {
+        return core::Fail(core::Error::InvalidArgument(
+            "--rejected copies the rejected lines of a CSV file; this file is XML, whose records are not lines"));
+    }
     core::CsvTokenizer tokenizer;
     std::vector<std::string_view> fields(core::kFieldCount);
     core::CsvRecord record;

@@ -11,6 +11,7 @@
 #include "ingest/byte_source.hpp"
 #include "ingest/hashing_source.hpp"
 #include "ingest/spool.hpp"
+#include "ingest/submission_format.hpp"
 #include "service/audit_trail.hpp"
 #include "service/month_close.hpp"
 #include "service/organisation_check.hpp"
@@ -235,7 +236,7 @@ class Submission {
 
     // Validates the input (only once: it is read forward) into `sink`.
     core::Result<validate::ValidationReport> Validate(validate::AcceptedSink* sink) {
-        auto report = ingest::ValidateCsv(*input_, context_->context, r_.pipeline, sink);
+        auto report = ingest::ValidateSubmission(*input_, context_->context, r_.pipeline, sink);
         if (!report) {
             too_large_ = hashing_ != nullptr && hashing_->bytes() > r_.max_bytes;
             return report;

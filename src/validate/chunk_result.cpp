@@ -9,6 +9,7 @@ void ChunkResult::Clear() {
     findings.clear();
     file_errors.clear();
     bad_utf8_line.reset();
+    unreadable.reset();
     trailing_empty = {};
     keys.clear();
     key_arena.clear();

@@ -45,6 +45,8 @@ struct ChunkResult {
     std::vector<Finding> findings;     // by line, then rule
     std::vector<Finding> file_errors;  // DIDS075, by line
     std::optional<uint64_t> bad_utf8_line;
+    // XML: the finding that ends reading the file (its line chunk-relative); nothing else counts.
+    std::optional<Finding> unreadable;
     EmptyRun trailing_empty;  // empty lines after the chunk's last record
 
     std::vector<DuplicateKey> keys;

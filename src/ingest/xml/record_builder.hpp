@@ -1,0 +1,79 @@
+// RecordBuilder: the DID structure of an XML submission, as a state machine driven by a
+// parser's events (an element starts, text, an element ends). It checks that every element
+// is where the structure puts it (DIDS076 otherwise), keeps the items of the DIDSRecord being
+// read, and when a DIDSRecord closes hands each of its ImagingActivity elements to the
+// ChunkValidator as one record of eighteen fields: the same checks, counts and keys as a CSV
+// line. One per worker thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/field.hpp"
+#include "ingest/xml/elements.hpp"
+#include "validate/chunk_validator.hpp"
+
+namespace did::ingest::xml {
+
+// No DID item comes near this; a longer text is a file error, so an element cannot make the
+// reader hold an unbounded amount of memory.
+inline constexpr size_t kMaxItemBytes = 4096;
+
+// DIDS > DIDSRecord > group > item: any element deeper than an item is already refused, so
+// the depth the reader ever keeps is bounded by this.
+inline constexpr size_t kMaxDepth = 4;
+
+class RecordBuilder {
+  public:
+    RecordBuilder(const validate::RecordValidator& validator, bool keep_accepted)
+        : validator_(validator, keep_accepted) {}
+
+    // Starts a chunk: records go to `out`, which is cleared.
+    void Begin(validate::ChunkResult& out, bool structure_only);
+
+    // The events. Each returns false when the file breaks the structure; error() then says
+    // how. `line` is chunk-relative, as in a ChunkResult.
+    bool Start(std::string_view name, bool has_attributes, uint64_t line);
+    bool Text(std::string_view text);
+    bool End();
+
+    // Elements open: 0 outside the root, 1 inside DIDS, 2 inside a DIDSRecord, …
+    size_t depth() const { return depth_; }
+    // True just after the End() that closed a DIDSRecord (a record boundary).
+    bool closed_record() const { return closed_record_; }
+    const std::string& error() const { return error_; }
+
+  private:
+    struct Activity {
+        uint64_t line = 0;
+        std::array<std::string, 6> values;
+    };
+
+    bool Fail(std::string message);
+    bool StartGroup(const ElementInfo& info, std::string_view name, uint64_t line);
+    bool StartItem(const ElementInfo& info, std::string_view name);
+    void EmitRecords();
+
+    validate::ChunkValidator validator_;
+    std::array<Element, kMaxDepth + 1> open_{};
+    size_t depth_ = 0;
+    bool closed_record_ = false;
+    std::string error_;
+
+    // The DIDSRecord being read.
+    bool has_demographics_ = false;
+    bool has_referrals_ = false;
+    size_t activities_ = 0;
+    std::vector<Activity> activity_;         // [0, activities_) in use; kept for their buffers
+    std::array<std::string, 12> patient_{};  // the patient's and the referral's items
+    uint32_t seen_items_ = 0;                // bit per field, in the group being read
+    bool may_hold_control_ = false;
+    std::string* item_ = nullptr;  // where the open item's text goes
+    core::Field open_item_ = core::Field::kNhsNumber;
+    std::array<std::string_view, core::kFieldCount> fields_{};
+};
+
+}  // namespace did::ingest::xml
