@@ -1,4 +1,4 @@
-// `did generate`: synthetic RIS extracts for tests, the demo and benchmarks.
+// `did generate`: synthetic RIS extracts for tests, the demo and benchmarks, as CSV or XML.
 
 #include <cstdio>
 #include <sstream>
@@ -28,6 +28,7 @@ struct GenerateOptions {
     std::string sites;
     bool no_header = false;
     bool crlf = false;
+    std::string format = "csv";
     std::optional<std::string> faults;
     std::string out = "-";
     std::optional<std::string> data_dir;
@@ -45,6 +46,10 @@ int RunGenerate(GenerateOptions& o) {
     }
     options.header = !o.no_header;
     options.crlf = o.crlf;
+    options.xml = o.format == "xml";
+    if (options.xml && (o.no_header || options.quote_rate > 0)) {
+        return UsageError("generate", "--no-header and --quote-rate are for CSV; an XML extract has neither");
+    }
     if (auto clash = CheckOutputPaths({{"--out", o.out}, {"--faults", o.faults.value_or("")}}, {}); !clash) {
         return UsageError("generate", clash.error().message);
     }
@@ -98,6 +103,8 @@ void AddGenerateCommand(CLI::App& did, int& exit_status) {
     AddFractionOption(*cmd, "--error-rate", o->generator.error_rate, "share of records with a fault injected");
     AddFractionOption(*cmd, "--quote-rate", o->generator.quote_rate, "share of fields written in quotes");
     AddFractionOption(*cmd, "--timestamp-rate", o->generator.timestamp_rate, "share of dates written with a time");
+    AddChoiceOption(*cmd, "--format", o->format, {"csv", "xml"},
+                    "the file format: csv (default) or xml (the DID XML structure, docs/xml-submissions.md)");
     cmd->add_flag("--no-header", o->no_header, "no header row");
     cmd->add_flag("--crlf", o->crlf, "end lines with CR LF");
     cmd->add_option("--faults", o->faults, "write the injected faults here: line, rule")->type_name("OUT.csv");

@@ -12,6 +12,7 @@
 #include "synth/random.hpp"
 #include "synth/reference_samples.hpp"
 #include "synth/synth_record.hpp"
+#include "synth/xml_writer.hpp"
 
 namespace did::synth {
 
@@ -89,7 +90,10 @@ class Generator {
         out.reserve(kFlushBytes + 4096);
         const std::string_view eol = options_.crlf ? "\r\n" : "\n";
         uint64_t line = 1;
-        if (options_.header) {
+        if (options_.xml) {
+            out += XmlFileStart();
+            line += 2;
+        } else if (options_.header) {
             for (size_t i = 0; i < core::kFieldCount; ++i) {
                 out += i == 0 ? "" : ",";
                 out += core::FieldName(core::kAllFields[i]);
@@ -101,7 +105,7 @@ class Generator {
         FaultContext fault_context{options_.submitted, options_.period.FirstDay(), nullptr, &catalogue_};
         SynthRecord previous;
         bool has_previous = false;
-        for (uint64_t i = 0; i < options_.rows; ++i, ++line) {
+        for (uint64_t i = 0; i < options_.rows; ++i) {
             SynthRecord record = MakeRecord(i);
             if (options_.error_rate > 0 && random_.Chance(options_.error_rate)) {
                 fault_context.previous = has_previous ? &previous : nullptr;
@@ -112,7 +116,17 @@ class Generator {
                 }
                 if (faults != nullptr) faults->push_back({line, rule});
             }
-            Append(out, record, eol);
+            if (options_.xml) {
+                uint64_t activity_line = 0;
+                const uint64_t lines = AppendXmlRecord(out, record, eol, activity_line);
+                if (faults != nullptr && !faults->empty() && faults->back().line == line) {
+                    faults->back().line += activity_line;  // findings are on the ImagingActivity's line
+                }
+                line += lines;
+            } else {
+                Append(out, record, eol);
+                ++line;
+            }
             previous = std::move(record);
             has_previous = true;
             if (out.size() >= kFlushBytes) {
@@ -120,6 +134,7 @@ class Generator {
                 out.clear();
             }
         }
+        if (options_.xml) out += XmlFileEnd();
         return write(out);
     }
 

@@ -27,6 +27,7 @@ struct GeneratorOptions {
     std::string provider = "RXX";
     std::vector<std::string> sites;  // default: the provider's code + "01" and "02"
     double error_rate = 0;           // share of records given one fault
+    bool xml = false;                // the DID XML structure instead of CSV (header and quote_rate do not apply)
     bool header = true;
     bool crlf = false;
     double quote_rate = 0;        // share of text fields written in quotes
