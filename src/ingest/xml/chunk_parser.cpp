@@ -1,5 +1,7 @@
 #include "ingest/xml/chunk_parser.hpp"
 
+#include "ingest/xml/plain_reader.hpp"
+
 #include <algorithm>
 #include <climits>
 
@@ -26,6 +28,9 @@ void XmlChunkParser::Parse(std::string_view buffer, size_t begin, size_t stop, b
         out.end = begin;
         return;
     }
+    if (ReadPlainChunk(buffer, begin, stop, at_eof, builder_, out)) return;
+    builder_.Begin(out, structure_only);  // expat reads it again, from the start
+    out.begin = begin;
     parser_.Reset(this);
     XML_Parser p = parser_.get();
     XML_SetElementHandler(p, &XmlChunkParser::OnStart, &XmlChunkParser::OnEnd);

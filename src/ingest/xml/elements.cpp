@@ -35,39 +35,57 @@ constexpr std::array<ItemSpec, core::kFieldCount> kItems = {{
     {Field::kAccessionNumber, "RadiologicalAccessionNumber", Element::kImagingActivity},
 }};
 
+struct NamedElement {
+    std::string_view name;
+    ElementInfo info;
+};
+
+class ElementTable {
+  public:
+    ElementTable() {
+        Add("DIDS", {Element::kDids, std::nullopt, Element::kDids});
+        Add("DIDSRecord", {Element::kDidsRecord, std::nullopt, Element::kDids});
+        for (const Element group :
+             {Element::kPersonalAndDemographics, Element::kReferrals, Element::kImagingActivity}) {
+            Add(GroupName(group), {group, std::nullopt, Element::kDidsRecord});
+        }
+        for (const ItemSpec& item : kItems) Add(item.name, {Element::kItem, item.field, item.group});
+    }
+
+    std::optional<ElementInfo> Find(std::string_view name) const {
+        if (name.empty()) return std::nullopt;
+        for (size_t slot = Hash(name);; slot = (slot + 1) % kSlots) {
+            const NamedElement& entry = slots_[slot];
+            if (entry.name.empty()) return std::nullopt;
+            if (entry.name == name) return entry.info;
+        }
+    }
+
+  private:
+    static constexpr size_t kSlots = 64;  // more than twice the 23 names: probes stay short
+
+    static size_t Hash(std::string_view name) {
+        return (name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
+                static_cast<unsigned char>(name.back())) %
+               kSlots;
+    }
+
+    void Add(std::string_view name, ElementInfo info) {
+        size_t slot = Hash(name);
+        while (!slots_[slot].name.empty()) slot = (slot + 1) % kSlots;
+        slots_[slot] = {name, info};
+    }
+
+    std::array<NamedElement, kSlots> slots_{};
+};
+
 }  // namespace
 
 std::optional<ElementInfo> FindElement(std::string_view name) {
-    // Called for every element of every file: the length and first letter rule out all but
-    // one or two names before any comparison.
-    switch (name.size()) {
-        case 4:
-            if (name == "DIDS") return ElementInfo{Element::kDids, std::nullopt, Element::kDids};
-            break;
-        case 10:
-            if (name == "DIDSRecord") return ElementInfo{Element::kDidsRecord, std::nullopt, Element::kDids};
-            break;
-        case 23:
-            if (name == "PersonalAndDemographics") {
-                return ElementInfo{Element::kPersonalAndDemographics, std::nullopt, Element::kDidsRecord};
-            }
-            break;
-        case 9:
-            if (name == "Referrals") return ElementInfo{Element::kReferrals, std::nullopt, Element::kDidsRecord};
-            break;
-        case 15:
-            if (name == "ImagingActivity") {
-                return ElementInfo{Element::kImagingActivity, std::nullopt, Element::kDidsRecord};
-            }
-            break;
-        default:
-            break;
-    }
-    for (const ItemSpec& item : kItems) {
-        if (item.name.size() == name.size() && item.name == name)
-            return ElementInfo{Element::kItem, item.field, item.group};
-    }
-    return std::nullopt;
+    // Called for every element of every file: one hash of the length and the first and last
+    // letters, which tell every name of the structure apart, then one comparison.
+    static const ElementTable table;
+    return table.Find(name);
 }
 
 std::string_view ItemName(core::Field field) {

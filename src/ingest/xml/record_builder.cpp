@@ -56,8 +56,14 @@ bool RecordBuilder::Start(std::string_view name, bool has_attributes, uint64_t l
     }
     if (!info) return Fail(fmt::format("<{}> is not an element of the DID structure", name));
     if (has_attributes) return Fail(fmt::format("<{}> has attributes: only the root <DIDS> may have any", name));
-    if (info->element == Element::kItem) return StartItem(*info, name);
-    return StartGroup(*info, name, line);
+    return Start(*info, name, line);
+}
+
+bool RecordBuilder::Start(const ElementInfo& info, std::string_view name, uint64_t line) {
+    closed_record_ = false;
+    if (depth_ == 0 || open_[depth_ - 1] == Element::kItem) return Start(name, false, line);  // the checks above
+    if (info.element == Element::kItem) return StartItem(info, name);
+    return StartGroup(info, name, line);
 }
 
 bool RecordBuilder::StartGroup(const ElementInfo& info, std::string_view name, uint64_t line) {
@@ -75,7 +81,7 @@ bool RecordBuilder::StartGroup(const ElementInfo& info, std::string_view name, u
             has_demographics_ = has_referrals_ = false;
             activities_ = 0;
             may_hold_control_ = false;
-            for (std::string& value : patient_) value.clear();
+            patient_views_ = {};
             break;
         case Element::kPersonalAndDemographics:
             if (has_demographics_ || has_referrals_ || activities_ > 0) {
@@ -96,7 +102,7 @@ bool RecordBuilder::StartGroup(const ElementInfo& info, std::string_view name, u
             if (activities_ == activity_.size()) activity_.emplace_back();
             Activity& activity = activity_[activities_++];
             activity.line = line;
-            for (std::string& value : activity.values) value.clear();
+            activity.views = {};
             break;
         }
         default:
@@ -118,18 +124,34 @@ bool RecordBuilder::StartItem(const ElementInfo& info, std::string_view name) {
     }
     seen_items_ |= 1u << field;
     open_item_ = *info.field;
-    item_ = field < kPatientItems ? &patient_[field] : &activity_[activities_ - 1].values[field - kPatientItems];
+    if (field < kPatientItems) {
+        item_ = &patient_[field];
+        item_view_ = &patient_views_[field];
+    } else {
+        item_ = &activity_[activities_ - 1].values[field - kPatientItems];
+        item_view_ = &activity_[activities_ - 1].views[field - kPatientItems];
+    }
     open_[depth_++] = Element::kItem;
+    return true;
+}
+
+bool RecordBuilder::Text(std::string_view text, bool has_control) {
+    if (item_ == nullptr || !item_view_->empty() || text.size() > kMaxItemBytes) return Text(text);
+    *item_view_ = text;
+    may_hold_control_ |= has_control;
     return true;
 }
 
 bool RecordBuilder::Text(std::string_view text) {
     if (item_ != nullptr) {
-        if (item_->size() + text.size() > kMaxItemBytes) {
+        if (item_view_->size() + text.size() > kMaxItemBytes) {
             return Fail(
                 fmt::format("an item's text is longer than {} bytes; no DID item comes near that", kMaxItemBytes));
         }
+        // Expat hands text over in pieces it may reuse: copied, and the view points at the copy.
+        if (item_view_->data() != item_->data()) item_->assign(*item_view_);
         item_->append(text);
+        *item_view_ = *item_;
         if (!may_hold_control_) may_hold_control_ = MayHoldControl(text);
         return true;
     }
@@ -145,6 +167,7 @@ bool RecordBuilder::End() {
     const Element closing = open_[--depth_];
     if (closing == Element::kItem) {
         item_ = nullptr;
+        item_view_ = nullptr;
     } else if (closing == Element::kDidsRecord) {
         if (activities_ == 0) return Fail("a <DIDSRecord> without an <ImagingActivity>: it holds no record");
         EmitRecords();
@@ -155,16 +178,15 @@ bool RecordBuilder::End() {
 
 void RecordBuilder::EmitRecords() {
     // Spaces around a value are dropped, as the CSV reader drops them around a field.
-    auto trimmed = [](const std::string& value) {
-        std::string_view v(value);
+    auto trimmed = [](std::string_view v) {
         while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
         while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
         return v;
     };
-    for (size_t i = 0; i < kPatientItems; ++i) fields_[i] = trimmed(patient_[i]);
+    for (size_t i = 0; i < kPatientItems; ++i) fields_[i] = trimmed(patient_views_[i]);
     for (size_t a = 0; a < activities_; ++a) {
         const Activity& activity = activity_[a];
-        for (size_t i = 0; i < activity.values.size(); ++i) fields_[kPatientItems + i] = trimmed(activity.values[i]);
+        for (size_t i = 0; i < activity.views.size(); ++i) fields_[kPatientItems + i] = trimmed(activity.views[i]);
         validator_.Record(fields_, activity.line, may_hold_control_);
     }
 }

@@ -8,9 +8,9 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/field.hpp"
 #include "ingest/xml/elements.hpp"
@@ -37,7 +37,12 @@ class RecordBuilder {
     // The events. Each returns false when the file breaks the structure; error() then says
     // how. `line` is chunk-relative, as in a ChunkResult.
     bool Start(std::string_view name, bool has_attributes, uint64_t line);
+    // The same for an element of the structure already looked up, without attributes.
+    bool Start(const ElementInfo& info, std::string_view name, uint64_t line);
     bool Text(std::string_view text);
+    // An item's whole text, checked by the caller: no control character but the tabs or LFs it
+    // says it has, and it stays where it is until the chunk ends, so it is kept as a view.
+    bool Text(std::string_view text, bool has_control);
     bool End();
 
     // Elements open: 0 outside the root, 1 inside DIDS, 2 inside a DIDSRecord, …
@@ -49,7 +54,8 @@ class RecordBuilder {
   private:
     struct Activity {
         uint64_t line = 0;
-        std::array<std::string, 6> values;
+        std::array<std::string, 6> values;      // text that came in pieces
+        std::array<std::string_view, 6> views;  // each value: into `values`, or into the chunk
     };
 
     bool Fail(std::string message);
@@ -67,11 +73,14 @@ class RecordBuilder {
     bool has_demographics_ = false;
     bool has_referrals_ = false;
     size_t activities_ = 0;
-    std::vector<Activity> activity_;         // [0, activities_) in use; kept for their buffers
+    std::deque<Activity> activity_;          // a deque: growing it moves no value a view points into;         // [0,
+                                             // activities_) in use; kept for their buffers
     std::array<std::string, 12> patient_{};  // the patient's and the referral's items
-    uint32_t seen_items_ = 0;                // bit per field, in the group being read
+    std::array<std::string_view, 12> patient_views_{};
+    uint32_t seen_items_ = 0;  // bit per field, in the group being read
     bool may_hold_control_ = false;
-    std::string* item_ = nullptr;  // where the open item's text goes
+    std::string* item_ = nullptr;            // where the open item's text goes when it comes in pieces
+    std::string_view* item_view_ = nullptr;  // the open item's value
     core::Field open_item_ = core::Field::kNhsNumber;
     std::array<std::string_view, core::kFieldCount> fields_{};
 };
