@@ -93,11 +93,12 @@ class XmlPipeline {
             if (!consumed) return core::Fail(consumed.error());
             if (unreadable_ || stop_) break;
             if (eof_ && *consumed == view.size()) break;
-            if (*consumed == pos) {  // not even one DIDSRecord fits: make room
+            const uint64_t column = ColumnAt(view, *consumed);  // before Grow, which moves the window
+            if (*consumed == pos) {                             // not even one DIDSRecord fits: make room
                 if (auto grown = Grow(); !grown) return core::Fail(grown.error());
                 if (stop_) break;
             }
-            window_column_ = ColumnAt(view, *consumed);
+            window_column_ = column;
             if (auto status = reader_->Consume(*consumed); !status) return core::Fail(status.error());
             bytes_done_ += *consumed;
             if (options_.progress) options_.progress(bytes_done_);
