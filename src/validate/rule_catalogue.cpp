@@ -146,7 +146,12 @@ constexpr std::array<RuleSpec, kRuleCount> kRules = {{
      "lines ended by a lone CR (Excel's 'CSV (Macintosh)': the file is one line; reported once, nothing else checked)",
      kFile},
     {RuleId::kDids076, "DIDS076", kF, kWholeFile, std::nullopt, "the XML file is not of the DID structure",
-     "XML not DIDS > DIDSRecord > groups > elements", kXml},
+     "an XML file not of the structure of docs/did-submission.xsd: a root other than DIDS, an element the "
+     "structure does not have, an item outside its group, a group out of order or twice, a DIDSRecord without "
+     "ImagingActivity, an item twice, an element inside an item, text where a group belongs, an attribute outside "
+     "the root, any DOCTYPE, an item over 4 KiB, or not well-formed or cut short; reported once with its line and "
+     "column, nothing else checked",
+     kXml},
     {RuleId::kDids077, "DIDS077", kW, "IMAGING CODE (NICIP)", Field::kNicipCode,
      "NICIP code is retired (still accepted for 183 days)",
      "retired on or before the test date, and at most 183 days before it", kFile},

@@ -65,9 +65,9 @@ class ElementTable {
     static constexpr size_t kSlots = 64;  // more than twice the 23 names: probes stay short
 
     static size_t Hash(std::string_view name) {
-        return (name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
-                static_cast<unsigned char>(name.back())) %
-               kSlots;
+        const size_t first = static_cast<unsigned char>(name.front());
+        const size_t last = static_cast<unsigned char>(name.back());
+        return (name.size() * 31 + first * 7 + last) % kSlots;
     }
 
     void Add(std::string_view name, ElementInfo info) {
