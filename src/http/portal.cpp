@@ -42,6 +42,14 @@ bool Allowed(const AccessRule& rule, const Principal& principal) {
     return false;
 }
 
+// Admission answers before anything is streamed.
+class NoStream : public ResponseStream {
+  public:
+    bool wanted() const override { return false; }
+    void Begin(int /*status*/, const std::string& /*content_type*/) override {}
+    void Part(std::string /*part*/) override {}
+};
+
 }  // namespace
 
 Portal::Portal(PortalOptions options, Templates templates)
@@ -101,6 +109,56 @@ Principal Portal::Authenticate(const Request& request, store::Store& store) cons
     return principal;
 }
 
+std::optional<Response> Portal::Refusal(Context& context, const Route& route) const {
+    const Request& request = context.request;
+    const Principal& principal = context.principal;
+    const AccessRule& rule = route.access;
+    // A pending session (second factor still due) is good for the second-factor pages only.
+    const bool pending = principal.credential == Credential::kSession && principal.second_factor_due;
+    if (rule.audience == Audience::kSecondFactor) {
+        if (!pending) return context.Redirect("/sign-in");
+        return std::nullopt;
+    }
+    if (pending && rule.audience != Audience::kPublic) return context.Redirect("/sign-in/second-factor");
+    if (!Allowed(rule, principal)) {
+        if (principal.signed_in()) return context.ErrorStatus(403, "Your role does not give access to this page.");
+        if (!IsApiPath(request.path)) return context.Redirect("/sign-in");
+        Response response = context.ErrorStatus(401, "Sign in, or send an API token as 'Authorization: Bearer …'.");
+        response.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return response;
+    }
+    if (!rule.organisation_param.empty() && principal.role != service::Role::kCentralAdministrator &&
+        request.params.at(rule.organisation_param) != principal.organisation) {
+        // Another organisation's: the same answer as one that does not exist.
+        return context.ErrorStatus(404, "There is no page at this address.");
+    }
+    if (rule.changes_state && principal.credential == Credential::kSession &&
+        !service::SameSecret(request.Header("x-csrf-token").empty()
+                                 ? (request.Query("csrf") ? *request.Query("csrf") : context.Form("csrf"))
+                                 : request.Header("x-csrf-token"),
+                             principal.csrf_token)) {
+        return context.ErrorStatus(403, "This form has expired. Go back, reload the page and try again.");
+    }
+    return std::nullopt;
+}
+
+std::optional<Response> Portal::Admit(Request& request, store::Store& store) {
+    std::map<std::string, std::string> params;
+    bool known = false;
+    const Route* route = routes_.Find(request.method, request.path, params, known);
+    if (route == nullptr) return std::nullopt;  // Handle answers 404 or 405
+    request.params = std::move(params);
+    Principal principal = Authenticate(request, store);
+    NoStream stream;
+    Context context{request, store, principal, stream, *this};
+    auto refused = Refusal(context, *route);
+    if (refused) {
+        refused->route = route->pattern;
+        refused->who = principal.LogId();
+    }
+    return refused;
+}
+
 Response Portal::Handle(Request& request, store::Store& store, ResponseStream& stream) {
     std::map<std::string, std::string> params;
     bool known = false;
@@ -115,35 +173,8 @@ Response Portal::Handle(Request& request, store::Store& store, ResponseStream& s
         return response;
     }
     request.params = std::move(params);
-    const AccessRule& rule = route->access;
-
-    // A pending session (second factor still due) is good for the second-factor pages only.
-    const bool pending = principal.credential == Credential::kSession && principal.second_factor_due;
-    if (rule.audience == Audience::kSecondFactor) {
-        if (!pending) response = context.Redirect("/sign-in");
-    } else if (pending && rule.audience != Audience::kPublic) {
-        response = context.Redirect("/sign-in/second-factor");
-    } else if (!Allowed(rule, principal)) {
-        if (!principal.signed_in()) {
-            if (IsApiPath(request.path)) {
-                response = context.ErrorStatus(401, "Sign in, or send an API token as 'Authorization: Bearer …'.");
-                response.headers.emplace_back("WWW-Authenticate", "Bearer");
-            } else {
-                response = context.Redirect("/sign-in");
-            }
-        } else {
-            response = context.ErrorStatus(403, "Your role does not give access to this page.");
-        }
-    } else if (!rule.organisation_param.empty() && principal.role != service::Role::kCentralAdministrator &&
-               request.params.at(rule.organisation_param) != principal.organisation) {
-        // Another organisation's: the same answer as one that does not exist.
-        response = context.ErrorStatus(404, "There is no page at this address.");
-    } else if (rule.changes_state && principal.credential == Credential::kSession &&
-               !service::SameSecret(request.Header("x-csrf-token").empty()
-                                        ? (request.Query("csrf") ? *request.Query("csrf") : context.Form("csrf"))
-                                        : request.Header("x-csrf-token"),
-                                    principal.csrf_token)) {
-        response = context.ErrorStatus(403, "This form has expired. Go back, reload the page and try again.");
+    if (auto refused = Refusal(context, *route)) {
+        response = std::move(*refused);
     } else {
         try {
             response = route->handler(context);
@@ -174,7 +205,7 @@ Response Portal::ServerError(const Request& request, int status, const std::stri
 }
 
 Response Portal::RenderPage(const Principal& principal, const Request& request, const std::string& template_name,
-                            const std::string& title, PageData data, int status) const {
+                            const std::string& title, PageData&& data, int status) const {
     (void)request;
     Response response;
     response.status = status;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "http/application.hpp"
@@ -31,6 +32,7 @@ class Portal : public Application {
     static core::Result<std::unique_ptr<Portal>> Create(PortalOptions options);
 
     BodyPlan PlanBody(const Request& request) const override;
+    std::optional<Response> Admit(Request& request, store::Store& store) override;
     Response Handle(Request& request, store::Store& store, ResponseStream& stream) override;
     Response ServerError(const Request& request, int status, const std::string& message) const override;
 
@@ -41,11 +43,13 @@ class Portal : public Application {
 
     // The layout around a page (see Context::Page).
     Response RenderPage(const Principal& principal, const Request& request, const std::string& template_name,
-                        const std::string& title, PageData data, int status) const;
+                        const std::string& title, PageData&& data, int status) const;
 
   private:
     Portal(PortalOptions options, Templates templates);
     Principal Authenticate(const Request& request, store::Store& store) const;
+    // The answer refusing the request under its route's access rule, or nullopt.
+    std::optional<Response> Refusal(Context& context, const Route& route) const;
 
     PortalOptions options_;
     Templates templates_;

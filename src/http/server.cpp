@@ -1,11 +1,13 @@
 #include "http/server.hpp"
 
+#include <sys/resource.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+
 #include <csignal>
 #include <optional>
 #include <thread>
@@ -20,6 +22,19 @@ namespace did::http {
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+namespace {
+
+// Each connection is a file descriptor (and an upload, another): the soft limit is raised to
+// the hard one, as systemd's soft default of 1,024 is too few for a busy day.
+void RaiseDescriptorLimit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+    limit.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) LogServer("cannot raise the limit of open files");
+}
+
+}  // namespace
+
 struct Server::State {
     State(const ServerOptions& o, Application& app)
         : options(o),
@@ -27,28 +42,43 @@ struct Server::State {
           shared{app, workers, o.limits, o.spool_directory, o.trusted_proxy},
           acceptor(io),
           signals(io, SIGINT, SIGTERM),
-          drain_timer(io) {}
+          drain_timer(io),
+          accept_timer(io) {}
 
+    // Declared in this order so that they are destroyed the other way round: the io_context
+    // (and the connections whose handlers it still holds, which use `shared`) before `shared`
+    // and the TLS context, and the workers (stopped first, by ~Server) last.
     ServerOptions options;
-    net::io_context io;
     DatabaseWorkers workers;
     ServerShared shared;
+    std::optional<net::ssl::context> tls;
+    net::io_context io;
     tcp::acceptor acceptor;
     net::signal_set signals;
     net::steady_timer drain_timer;
-    std::optional<net::ssl::context> tls;
+    net::steady_timer accept_timer;
     std::chrono::steady_clock::time_point drain_until;
+    bool accept_failing = false;
 
     void Accept() {
         acceptor.async_accept(net::make_strand(io), [this](boost::system::error_code error, tcp::socket socket) {
             if (error) {
                 if (error == net::error::operation_aborted || shared.draining.load()) return;
-                return Accept();  // too many open files and the like: go on with the others
+                // Out of descriptors and the like: the connection waits in the backlog, so trying
+                // again at once would fail at once, over and over. Wait a little instead.
+                if (!accept_failing) LogServer("cannot accept connections: " + error.message());
+                accept_failing = true;
+                (void)accept_timer.expires_after(std::chrono::milliseconds(100));
+                accept_timer.async_wait([this](boost::system::error_code waited) {
+                    if (!waited) Accept();
+                });
+                return;
             }
+            accept_failing = false;
             // Past the limit a new connection is closed at once: the ones open keep working.
             if (shared.open.load() >= shared.limits.max_connections) {
                 boost::system::error_code ignored;
-                socket.close(ignored);
+                (void)socket.close(ignored);
             } else if (tls) {
                 StartTlsConnection(std::move(socket), *tls, shared);
             } else {
@@ -60,9 +90,10 @@ struct Server::State {
 
     void BeginDrain() {
         if (shared.draining.exchange(true)) return;
-        LogServer("stopping: finishing the requests in flight");
         boost::system::error_code ignored;
-        acceptor.close(ignored);
+        (void)acceptor.close(ignored);
+        (void)accept_timer.cancel();
+        LogServer("stopping: finishing the requests in flight");
         drain_until = std::chrono::steady_clock::now() + options.grace;
         WaitDrained();
     }
@@ -95,12 +126,14 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
     try {
         port = std::stoi(options.listen.substr(colon + 1));
     } catch (const std::exception&) {
+        port = -1;  // not a number: refused below
     }
     if (port < 0 || port > 65535) return core::Fail(core::Error::InvalidArgument("--listen: the port is not a number"));
     boost::system::error_code error;
     const auto address = net::ip::make_address(host, error);
     if (error) return core::Fail(core::Error::InvalidArgument("--listen: '" + host + "' is not an IP address"));
 
+    RaiseDescriptorLimit();
     auto state = std::make_unique<State>(options, app);
     if (!options.tls_cert.empty() || !options.tls_key.empty()) {
         if (options.tls_cert.empty() || options.tls_key.empty()) {
@@ -110,19 +143,19 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
         state->tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
                                 net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
                                 net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
-        state->tls->use_certificate_chain_file(options.tls_cert, error);
+        (void)state->tls->use_certificate_chain_file(options.tls_cert, error);
         if (error)
             return core::Fail(core::Error::InvalidArgument("cannot use " + options.tls_cert + ": " + error.message()));
-        state->tls->use_private_key_file(options.tls_key, net::ssl::context::pem, error);
+        (void)state->tls->use_private_key_file(options.tls_key, net::ssl::context::pem, error);
         if (error)
             return core::Fail(core::Error::InvalidArgument("cannot use " + options.tls_key + ": " + error.message()));
     }
     const tcp::endpoint endpoint(address, static_cast<uint16_t>(port));
     auto& acceptor = state->acceptor;
-    acceptor.open(endpoint.protocol(), error);
-    if (!error) acceptor.set_option(net::socket_base::reuse_address(true), error);
-    if (!error) acceptor.bind(endpoint, error);
-    if (!error) acceptor.listen(net::socket_base::max_listen_connections, error);
+    (void)acceptor.open(endpoint.protocol(), error);
+    if (!error) (void)acceptor.set_option(net::socket_base::reuse_address(true), error);
+    if (!error) (void)acceptor.bind(endpoint, error);
+    if (!error) (void)acceptor.listen(net::socket_base::max_listen_connections, error);
     if (error) return core::Fail(core::Error::IoError("cannot listen on " + options.listen + ": " + error.message()));
     return std::unique_ptr<Server>(new Server(std::move(state)));
 }

@@ -30,12 +30,12 @@ core::Result<std::string> Templates::Render(const std::string& name, const musta
     if (it == sources_.end()) return core::Fail(core::Error::Internal("no template named " + name));
     mustache::mustache page(it->second);
     if (!page.is_valid()) return core::Fail(core::Error::Internal("template " + name + ": " + page.error_message()));
-    // Partials are looked up by name among the other templates.
+    // Partials are looked up by name among the other templates, but never in place of a value
+    // the page was given: a page's "error" is its message, not the error page.
     mustache::data with_partials(data);
     for (const auto& [partial_name, source] : sources_) {
-        if (partial_name == name) continue;
-        const std::string text = source;
-        with_partials.set(partial_name, mustache::partial([text]() { return text; }));
+        if (partial_name == name || data.get(partial_name) != nullptr) continue;
+        with_partials.set(partial_name, mustache::partial([text = source]() { return text; }));
     }
     std::string out = page.render(with_partials);
     if (!page.is_valid()) return core::Fail(core::Error::Internal("template " + name + ": " + page.error_message()));
