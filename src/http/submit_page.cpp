@@ -109,7 +109,7 @@ Response Submit(Context& context) {
     std::string period_text;
     MultipartForm form;
     const std::string& content_type = context.request.Header("content-type");
-    if (!MultipartBoundary(content_type).empty()) {
+    if (IsMultipart(content_type)) {
         auto read = ReadMultipart(context.request.upload_path, content_type, context.portal.options().spool_directory);
         if (!read) return context.Error(read.error());
         form = std::move(*read);

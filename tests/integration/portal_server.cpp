@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <regex>
@@ -108,6 +109,7 @@ std::string HttpResponse::Header(const std::string& lower_name) const {
 PortalServer::PortalServer(const std::string& dir, const std::string& database_url, const std::string& extra) {
     database_url_ = database_url.empty() ? "sqlite:" + dir + "/did.sqlite" : database_url;
     log_path_ = dir + "/serve.log";
+    const size_t log_start = ReadText(log_path_).size();
     const std::string command = std::string("exec ") + DID_BINARY + " serve --db '" + database_url_ +
                                 "' --listen 127.0.0.1:0 --web-root " + DID_SOURCE_DIR + "/web " + extra + " 2>>'" +
                                 log_path_ + "'";
@@ -116,14 +118,17 @@ PortalServer::PortalServer(const std::string& dir, const std::string& database_u
         ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
-    // The port it chose is in its log.
+    // The port it chose is in its log, after what earlier servers in `dir` wrote there. Over
+    // TLS the plain probe cannot answer: listening is enough.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    const std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)");
+    const std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)( \\(TLS\\))?");
     while (std::chrono::steady_clock::now() < deadline) {
         std::smatch match;
-        const std::string log = ReadText(log_path_);
+        const std::string whole = ReadText(log_path_);
+        const std::string log = whole.substr(std::min(log_start, whole.size()));
         if (std::regex_search(log, match, listening)) {
             port_ = std::stoi(match[1].str());
+            if (match[2].matched) return;
             if (Exchange(port_, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status == 200) return;
         }
         int status = 0;
