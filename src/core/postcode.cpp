@@ -48,7 +48,8 @@ struct LetterRules {
 constexpr LetterRules kByPosition{kFirst, kSecond, kThird, kFourth, kInward};
 constexpr LetterRules kAnyLetter{kLetter, kLetter, kLetter, kLetter, kLetter};
 
-bool IsOutward(std::string_view o, const LetterRules& r) {
+template <const LetterRules& r>
+bool IsOutward(std::string_view o) {
     switch (o.size()) {
         case 2:  // A9
             return Is(o[0], r.first) && Is(o[1], kDigit);
@@ -62,7 +63,8 @@ bool IsOutward(std::string_view o, const LetterRules& r) {
     }
 }
 
-bool IsInward(std::string_view i, const LetterRules& r) {
+template <const LetterRules& r>
+bool IsInward(std::string_view i) {
     return i.size() == 3 && Is(i[0], kDigit) && Is(i[1], r.inward) && Is(i[2], r.inward);
 }
 
@@ -72,23 +74,25 @@ std::string_view Outward(std::string_view text) {
     return outward;
 }
 
-bool IsPostcode(std::string_view text, const LetterRules& rules) {
+// The rules are a template argument so that each check compiles to its own constant masks.
+template <const LetterRules& rules>
+bool IsPostcode(std::string_view text) {
     if (text.size() < 5 || text.size() > 8) return false;
     const std::string_view inward = text.substr(text.size() - 3);
     const std::string_view outward = Outward(text);
-    if (IsOutward(outward, rules) && IsInward(inward, rules)) return true;
+    if (IsOutward<rules>(outward) && IsInward<rules>(inward)) return true;
     if (outward == "GIR" && inward == "0AA") return true;      // Girobank's non-geographic postcode
-    return outward == "ZZ99" && IsInward(inward, kAnyLetter);  // the NHS's pseudo-postcodes
+    return outward == "ZZ99" && IsInward<kAnyLetter>(inward);  // the NHS's pseudo-postcodes
 }
 
 }  // namespace
 
 bool IsPostcodeFormat(std::string_view text) {
-    return IsPostcode(text, kByPosition);
+    return IsPostcode<kByPosition>(text);
 }
 
 bool IsPostcodeShape(std::string_view text) {
-    return IsPostcode(text, kAnyLetter);
+    return IsPostcode<kAnyLetter>(text);
 }
 
 std::string_view PostcodeLetterFault(std::string_view text) {
