@@ -12,8 +12,6 @@
 
 namespace did::testing {
 
-// A connected loopback socket, or -1.
-int ConnectTo(int port);
 // Sends every byte it can; false when the server closed or reset the connection first.
 bool SendBytes(int fd, const std::string& bytes);
 // Reads until the server closes the connection or `timeout` passes with nothing new.
