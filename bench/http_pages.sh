@@ -4,8 +4,7 @@
 # Beside it the same load on /healthz (public, one database read, no template): the floor the
 # server's transport, routing and worker pool set for any answer.
 #   bench/http_pages.sh        (PAGE=… the page; DURATION=30s THREADS=2 CONNECTIONS=50; RUNS=3)
-# PAGE is the provider's home page, /providers/RXX, where it is built; by default the
-# organisation's API token page, which every branch has (the home page lands from another).
+# PAGE is by default the organisation's API token page; PAGE=/providers/RXX is its home page.
 # Needs a release build (scripts/build release; DID=… for another binary) and scripts/setup
 # (wrk). SQLite only. Writes bench/out/http/pages/ (OUT=… elsewhere).
 set -euo pipefail
@@ -31,8 +30,7 @@ trap 'stop_portal portal' EXIT
 rm -f "$out"/pages.sqlite*
 db=sqlite:$out/pages.sqlite
 $did refdata samples "$out/samples" > /dev/null
-for f in epraccur etr ets ephp; do $did refdata import-ods "$out/samples/$f.csv" --db "$db" > /dev/null; done
-$did refdata import-postcodes "$out/samples/onspd.csv" --db "$db" > /dev/null
+load_reference "$db"
 $did expect add --provider RXX --from 2026-01 --db "$db" > /dev/null
 add_demo_user "$db" bench.rxx RXX provider_submitter bench-password-rxx
 start_portal "$db" portal

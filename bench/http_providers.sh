@@ -47,8 +47,7 @@ for org in "${orgs[@]}"; do
     grep '^"RXX"' "$out/samples/etr.csv" | sed "s/RXX/$org/g" >> "$out/samples/etr.csv"
     grep '^"RXX0' "$out/samples/ets.csv" | sed "s/RXX/$org/g" >> "$out/samples/ets.csv"
 done
-for f in epraccur etr ets ephp; do $did refdata import-ods "$out/samples/$f.csv" --db "$db" > /dev/null; done
-$did refdata import-postcodes "$out/samples/onspd.csv" --db "$db" > /dev/null
+load_reference "$db"
 for org in "${orgs[@]}"; do $did expect add --provider "$org" --from 2026-01 --db "$db" > /dev/null; done
 add_demo_user "$db" bench.admin X26 central_administrator bench-password-admin
 start_portal "$db" portal

@@ -37,8 +37,7 @@ template=$out/template.sqlite
 rm -f "$template"*
 db=sqlite:$template
 $did refdata samples "$out/samples" > /dev/null
-for f in epraccur etr ets ephp; do $did refdata import-ods "$out/samples/$f.csv" --db "$db" > /dev/null; done
-$did refdata import-postcodes "$out/samples/onspd.csv" --db "$db" > /dev/null
+load_reference "$db"
 $did expect add --provider RXX --from 2026-01 --db "$db" > /dev/null
 add_demo_user "$db" bench.rxx RXX provider_submitter bench-password-rxx
 start_portal "$db" portal

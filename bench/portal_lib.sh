@@ -85,6 +85,14 @@ add_demo_user() {
         --db "$1" > /dev/null
 }
 
+# load_reference DB: the ODS organisations, sites, GP practices and postcodes from the samples
+# in $out/samples (written by `did refdata samples`, perhaps with more providers added).
+load_reference() {
+    local f
+    for f in epraccur etr ets ephp; do "$did" refdata import-ods "$out/samples/$f.csv" --db "$1" > /dev/null; done
+    "$did" refdata import-postcodes "$out/samples/onspd.csv" --db "$1" > /dev/null
+}
+
 # checkpoint_sqlite FILE: the write-ahead log folded into the file, so that a copy of the one
 # file is the whole database.
 checkpoint_sqlite() {

@@ -10,6 +10,7 @@
 #include "core/csv_tokenizer.hpp"
 #include "core/date.hpp"
 #include "core/nhs_number.hpp"
+#include "core/postcode.hpp"
 #include "core/verhoeff.hpp"
 #include "ingest/pipeline.hpp"
 #include "synth/extract_generator.hpp"
@@ -44,6 +45,17 @@ void BM_CheckNhsNumber(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(did::core::CheckNhsNumber("9995783053"));
 }
 BENCHMARK(BM_CheckNhsNumber);
+
+// DIDS017 on every record: a mix of outward shapes, spacings and GIR 0AA.
+void BM_PostcodeFormat(benchmark::State& state) {
+    constexpr std::array<std::string_view, 8> kPostcodes = {"LS1 4AP", "M1 1AE",  "B33 8TH",  "EC1A 1BB",
+                                                            "W1A 0AX", "DN551PT", "CR2  6XH", "GIR 0AA"};
+    for (auto _ : state) {
+        for (std::string_view postcode : kPostcodes) benchmark::DoNotOptimize(did::core::IsPostcodeFormat(postcode));
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(kPostcodes.size()));
+}
+BENCHMARK(BM_PostcodeFormat);
 
 void BM_Verhoeff(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(did::core::VerhoeffValid("900000000000207008"));

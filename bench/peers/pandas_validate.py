@@ -33,7 +33,7 @@ def main(path, catalogue_path, submitted, period_start, out):
     check = 11 - total % 11
     check_ok = (check != 10) & (check.where(check != 11, 0) == digits.str[9].astype(int))
     postcode_ok = df["postcode"].str.fullmatch(
-        r"([A-Z][0-9]|[A-Z][0-9][0-9A-Z]|[A-Z][A-Z][0-9]|[A-Z][A-Z][0-9][0-9A-Z]) *[0-9][A-Z][A-Z]", na=False) & (
+        r"([A-PR-UWYZ][0-9]|[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9]|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRV-Y]) *[0-9][ABD-HJLNP-UW-Z]{2}", na=False) & (
         df["postcode"].str.len() <= 8)
     nicip_ok = df["nicip"].isin(cat["nicip_code"])
     snomed_ok = df["snomed"].isin(cat["snomed_ct_id"])

@@ -13,7 +13,7 @@ CREATE MACRO did_date(s) AS TRY_CAST(CASE WHEN regexp_full_match(s,
 CREATE TABLE r AS
 SELECT *, did_date(birth) AS b, did_date(request) AS q, did_date(received) AS v, did_date(test) AS t,
        did_date(report) AS p,
-       regexp_full_match(postcode, '([A-Z][0-9]|[A-Z][0-9][0-9A-Z]|[A-Z][A-Z][0-9]|[A-Z][A-Z][0-9][0-9A-Z]) *[0-9][A-Z][A-Z]')
+       regexp_full_match(postcode, '([A-PR-UWYZ][0-9]|[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9]|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRV-Y]) *[0-9][ABD-HJLNP-UW-Z]{2}')
            AND length(postcode) <= 8 AS postcode_ok,
        nicip IN (SELECT nicip_code FROM cat) AS nicip_ok,
        snomed IN (SELECT snomed_ct_id FROM cat) AS snomed_ok

@@ -23,7 +23,7 @@ $$;
 CREATE UNLOGGED TABLE r AS
 SELECT raw.*, id + 1 AS line, did_date(birth) AS b, did_date(request) AS q, did_date(received) AS v,
        did_date(test) AS t, did_date(report) AS p,
-       postcode ~ '^([A-Z][0-9]|[A-Z][0-9][0-9A-Z]|[A-Z][A-Z][0-9]|[A-Z][A-Z][0-9][0-9A-Z]) *[0-9][A-Z][A-Z]$'
+       postcode ~ '^([A-PR-UWYZ][0-9]|[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9]|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRV-Y]) *[0-9][ABD-HJLNP-UW-Z]{2}$'
            AND length(postcode) <= 8 AS postcode_ok,
        nicip IN (SELECT nicip_code FROM cat) AS nicip_ok,
        snomed IN (SELECT snomed_ct_id FROM cat) AS snomed_ok

@@ -2,6 +2,7 @@
 // that two servers starting at once do not race to), then serves until SIGTERM or SIGINT.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
@@ -29,6 +30,8 @@ struct ServeOptions {
     std::string spool_dir = "/tmp";
     int64_t workers = 4;
     int64_t max_upload_mib = 4096;
+    int64_t header_deadline_seconds = 10;
+    int64_t grace_seconds = 30;
     bool demo = false;
 };
 
@@ -42,6 +45,7 @@ int Serve(const ServeOptions& o) {
     portal_options.demo = o.demo;
     portal_options.spool_directory = o.spool_dir;
     portal_options.limits.upload_bytes = static_cast<uint64_t>(o.max_upload_mib) << 20;
+    portal_options.limits.header_deadline = std::chrono::seconds(o.header_deadline_seconds);
     auto portal = http::Portal::Create(portal_options);
     if (!portal) return UsageError("serve", portal.error().message);
 
@@ -54,6 +58,7 @@ int Serve(const ServeOptions& o) {
     options.database_threads = static_cast<size_t>(o.workers);
     options.spool_directory = o.spool_dir;
     options.limits = portal_options.limits;
+    options.grace = std::chrono::seconds(o.grace_seconds);
     auto server = http::Server::Create(options, **portal);
     if (!server) return UsageError("serve", server.error().message);
     http::LogServer("listening on " + o.listen.substr(0, o.listen.rfind(':')) + ":" +
@@ -87,6 +92,12 @@ void AddServeCommand(CLI::App& did, int& exit_status) {
         ->type_name("DIR");
     AddWholeNumberOption(*serve, "--workers", o->workers, 1, 64, "database workers (connections)");
     AddWholeNumberOption(*serve, "--max-upload-mib", o->max_upload_mib, 1, 65536, "the largest file taken, in MiB");
+    AddWholeNumberOption(*serve, "--header-deadline-seconds", o->header_deadline_seconds, 1, 600,
+                         "a request's header (and a form's body) must arrive within this (default 10; shorter in "
+                         "tests)");
+    AddWholeNumberOption(*serve, "--grace-seconds", o->grace_seconds, 0, 3600,
+                         "after SIGTERM, how long requests in flight may take before uploads still arriving are "
+                         "dropped (default 30)");
     serve->add_flag("--demo", o->demo,
                     "say on every page that this is a demonstration (demo users have no second factor)");
     AddSessionOptions(*serve, o->session);

@@ -1,11 +1,13 @@
 // Application: what the server calls once it has a request's header (to learn how much body
-// the route takes, and whether it is an upload to spool to disk) and then the whole request
-// (to answer it on a database worker, with that worker's own connection). The portal and the
-// API implement it (portal.hpp); the server (server.hpp) knows only this.
+// the route takes, whether it is an upload to spool to disk, and, for an upload, whether the
+// caller may send it at all) and then the whole request (to answer it on a database worker,
+// with that worker's own connection). The portal and the API implement it (portal.hpp); the
+// server (server.hpp) knows only this.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "http/request.hpp"
@@ -39,6 +41,10 @@ class Application {
   public:
     virtual ~Application() = default;
     virtual BodyPlan PlanBody(const Request& request) const = 0;
+    // Before an upload's body is read, on a database worker: the answer that refuses it (not
+    // signed in, no access, a stale form), or nullopt to read it. So a caller without the right
+    // to submit costs no disk: the body is never spooled.
+    virtual std::optional<Response> Admit(Request& request, store::Store& store) = 0;
     // On a database worker thread. `stream` may be used instead of the body of the Response:
     // once Begin was called, the Response's body is sent as the last part.
     virtual Response Handle(Request& request, store::Store& store, ResponseStream& stream) = 0;

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -116,8 +117,10 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
         streamed_ = false;
         header_parser_.emplace();
         header_parser_->header_limit(shared_.limits.header_bytes);
-        // The body's limit depends on the route, known once the header is read (ReadBody).
-        header_parser_->body_limit(shared_.limits.upload_bytes);
+        // The body's limit depends on the route, known once the header is read: ReadBody checks
+        // a declared length against it, with the request's path known (an API caller gets JSON).
+        // Not boost::none: Beast 1.74 takes a length over "none" as over the limit.
+        header_parser_->body_limit(std::numeric_limits<uint64_t>::max());
         beast::get_lowest_layer(stream_).expires_after(shared_.limits.header_deadline);
         bhttp::async_read_header(
             stream_, buffer_, *header_parser_,
@@ -126,7 +129,6 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
 
     void OnHeader(beast::error_code error) {
         if (error == bhttp::error::header_limit) return Refuse(431, "The request's headers are too large.");
-        if (error == bhttp::error::body_limit) return Refuse(413, "The file is larger than the service takes.");
         if (error) {
             // A closed connection or a deadline passed: nothing to answer. A malformed request: 400.
             if (error == bhttp::error::end_of_stream || error == beast::error::timeout ||
@@ -147,23 +149,18 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
             request_.headers.emplace(Lower(View(field.name_string())), std::string(View(field.value())));
         }
         keep_alive_ = header.keep_alive();
+        // A coding other than chunked last leaves the body's end unknown (RFC 9112, 6.3): Beast
+        // would read such a body as none, and the rest of it as the next request.
+        if (header.count(bhttp::field::transfer_encoding) > 0 && !header.chunked()) {
+            return Refuse(400, "The request's Transfer-Encoding is not chunked: the server takes no other.");
+        }
         FindClient();
         auto target = ParseTarget(request_.target);
         if (!target) return Refuse(400, target.error().message);
         request_.path = std::move(target->path);
         request_.query = std::move(target->query);
 
-        const BodyPlan plan = shared_.app.PlanBody(request_);
-        if (Lower(request_.Header("expect")) == "100-continue") {
-            auto proceed = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
-            bhttp::async_write(stream_, *proceed,
-                               [self = this->shared_from_this(), proceed, plan](beast::error_code write_error, size_t) {
-                                   if (write_error) return self->Close();
-                                   self->ReadBody(plan);
-                               });
-            return;
-        }
-        ReadBody(plan);
+        ReadBody(shared_.app.PlanBody(request_));
     }
 
     void ReadBody(const BodyPlan& plan) {
@@ -177,16 +174,54 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
             return Refuse(413, plan.kind == BodyKind::kUpload ? "The file is larger than the service takes."
                                                               : "The request's body is larger than this page takes.");
         }
-        if (plan.kind == BodyKind::kUpload) {
-            auto file = UploadFile::Create(shared_.spool_directory);
-            if (!file) return Refuse(503, "The server cannot take uploads just now. Try again later.");
-            upload_ = std::move(*file);
-            chunk_ = NewUploadChunk();
-            WidenForUpload(buffer_);
-            upload_parser_.emplace(std::move(*header_parser_));
-            upload_parser_->body_limit(plan.max_bytes);
-            return ReadUploadPart();
-        }
+        if (plan.kind == BodyKind::kUpload) return AdmitUpload(plan);
+        Proceed([self = this->shared_from_this(), plan] { self->ReadSmallBody(plan); });
+    }
+
+    // Whether the caller may send this upload at all is asked before its body is read, so that
+    // a caller without the right costs no disk (and, with Expect: 100-continue, sends nothing).
+    void AdmitUpload(const BodyPlan& plan) {
+        beast::get_lowest_layer(stream_).expires_never();
+        shared_.workers.Post([self = this->shared_from_this(), plan](store::Store* store, const core::Error*) {
+            std::optional<Response> refusal;
+            if (store == nullptr) {
+                refusal = self->shared_.app.ServerError(self->request_, 503,
+                                                        "The service cannot reach its database just now. Try "
+                                                        "again in a few minutes.");
+            } else {
+                refusal = self->shared_.app.Admit(self->request_, *store);
+            }
+            net::post(self->stream_.get_executor(), [self, plan, refusal = std::move(refusal)]() mutable {
+                if (refusal) {
+                    self->keep_alive_ = false;  // the body is still on the connection
+                    return self->Send(std::move(*refusal));
+                }
+                self->Proceed([self, plan] { self->StartUpload(plan); });
+            });
+        });
+    }
+
+    // Answers "100 Continue" when the client waits for it, then `next`.
+    void Proceed(std::function<void()> next) {
+        if (Lower(request_.Header("expect")) != "100-continue") return next();
+        auto proceed = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+        beast::get_lowest_layer(stream_).expires_after(shared_.limits.write_deadline);
+        bhttp::async_write(
+            stream_, *proceed,
+            [self = this->shared_from_this(), proceed, next = std::move(next)](beast::error_code write_error, size_t) {
+                if (write_error) return self->Close();
+                next();
+            });
+    }
+
+    // A body that breaks HTTP's framing (a bad chunk size, say) is answered, not just dropped.
+    static bool Malformed(const beast::error_code& error) {
+        return error.category() == bhttp::make_error_code(bhttp::error::bad_chunk).category() &&
+               error != bhttp::error::partial_message && error != bhttp::error::end_of_stream &&
+               error != bhttp::error::need_buffer;
+    }
+
+    void ReadSmallBody(const BodyPlan& plan) {
         small_parser_.emplace(std::move(*header_parser_));
         small_parser_->body_limit(std::min<uint64_t>(plan.max_bytes, shared_.limits.form_bytes));
         beast::get_lowest_layer(stream_).expires_after(shared_.limits.header_deadline);
@@ -195,10 +230,22 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
                               if (error == bhttp::error::body_limit) {
                                   return self->Refuse(413, "The request's body is larger than this page takes.");
                               }
+                              if (Malformed(error)) return self->Refuse(400, "The request's body is not well-formed.");
                               if (error) return self->Close();
                               self->request_.body = std::move(self->small_parser_->get().body());
                               self->Dispatch();
                           });
+    }
+
+    void StartUpload(const BodyPlan& plan) {
+        auto file = UploadFile::Create(shared_.spool_directory);
+        if (!file) return Refuse(503, "The server cannot take uploads just now. Try again later.");
+        upload_ = std::move(*file);
+        chunk_ = NewUploadChunk();
+        WidenForUpload(buffer_);
+        upload_parser_.emplace(std::move(*header_parser_));
+        upload_parser_->body_limit(plan.max_bytes);
+        ReadUploadPart();
     }
 
     void ReadUploadPart() {
@@ -219,6 +266,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>>, publ
                               if (error == bhttp::error::body_limit) {
                                   return self->Refuse(413, "The file is larger than the service takes.");
                               }
+                              if (Malformed(error)) return self->Refuse(400, "The upload is not well-formed HTTP.");
                               // Abandoned: the upload file goes with this connection; nothing is stored.
                               if (error) return self->Close();
                               const size_t got = kUploadChunkBytes - self->upload_parser_->get().body().size;

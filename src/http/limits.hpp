@@ -10,9 +10,9 @@
 namespace did::http {
 
 struct Limits {
-    uint32_t header_bytes = 16 * 1024;          // request line and headers
-    uint64_t form_bytes = uint64_t{64} * 1024;  // a form or any body not an upload
-    uint64_t upload_bytes = uint64_t{4} << 30;  // a submitted file
+    uint32_t header_bytes = uint32_t{16} * 1024;  // request line and headers
+    uint64_t form_bytes = uint64_t{64} * 1024;    // a form or any body not an upload
+    uint64_t upload_bytes = uint64_t{4} << 30;    // a submitted file
     // The whole header must arrive within this; a small body too.
     std::chrono::seconds header_deadline{10};
     // An upload may take as long as it keeps coming: each read must bring bytes within this.

@@ -73,6 +73,10 @@ std::string MultipartBoundary(const std::string& content_type) {
     return boundary;
 }
 
+bool IsMultipart(const std::string& content_type) {
+    return Lower(content_type.substr(0, 10)) == "multipart/";
+}
+
 core::Result<MultipartForm> ReadMultipart(const std::string& body_path, const std::string& content_type,
                                           const std::string& spool_directory, size_t field_limit) {
     const std::string boundary = MultipartBoundary(content_type);
@@ -107,12 +111,15 @@ core::Result<MultipartForm> ReadMultipart(const std::string& body_path, const st
         }
         if (buffer.starts_with("--")) return form;  // the closing delimiter
         // The part's headers, up to an empty line.
+        // Held to the same limit however much of them the last read happened to bring.
+        constexpr size_t kPartHeaderLimit = size_t{16} * 1024;
         size_t headers_end;
         while ((headers_end = buffer.find("\r\n\r\n")) == std::string::npos) {
-            if (buffer.size() > size_t{16} * 1024 || at_end)
-                return core::Fail(Malformed("a part's headers are cut short"));
+            if (buffer.size() > kPartHeaderLimit) return core::Fail(Malformed("a part's headers are too long"));
+            if (at_end) return core::Fail(Malformed("a part's headers are cut short"));
             if (auto filled = fill(); !filled) return core::Fail(filled.error());
         }
+        if (headers_end > kPartHeaderLimit) return core::Fail(Malformed("a part's headers are too long"));
         if (!buffer.starts_with("\r\n")) return core::Fail(Malformed("a boundary is followed by other text"));
         const std::string headers = buffer.substr(2, headers_end - 2);
         buffer.erase(0, headers_end + 4);

@@ -27,4 +27,8 @@ core::Result<MultipartForm> ReadMultipart(const std::string& body_path, const st
 // The boundary of a multipart/form-data content type, or "" when it is not one.
 std::string MultipartBoundary(const std::string& content_type);
 
+// Whether the body claims to be multipart (of any kind, with a boundary or not): such a body
+// is read as a form or refused as a malformed one, never taken for the file itself.
+bool IsMultipart(const std::string& content_type);
+
 }  // namespace did::http

@@ -85,6 +85,14 @@ Response CallHandler(const Route& route, Context& context) {
     }
 }
 
+// Admission answers before anything is streamed.
+class NoStream : public ResponseStream {
+  public:
+    bool wanted() const override { return false; }
+    void Begin(int /*status*/, const std::string& /*content_type*/) override {}
+    void Part(std::string /*part*/) override {}
+};
+
 }  // namespace
 
 Portal::Portal(PortalOptions options, Templates templates)
@@ -142,6 +150,23 @@ Principal Portal::Authenticate(const Request& request, store::Store& store) cons
     principal.csrf_token = user.csrf_token;
     principal.second_factor_due = user.second_factor_due;
     return principal;
+}
+
+std::optional<Response> Portal::Admit(Request& request, store::Store& store) {
+    std::map<std::string, std::string> params;
+    bool known = false;
+    const Route* route = routes_.Find(request.method, request.path, params, known);
+    if (route == nullptr) return std::nullopt;  // Handle answers 404 or 405
+    request.params = std::move(params);
+    Principal principal = Authenticate(request, store);
+    NoStream stream;
+    Context context{request, store, principal, stream, *this};
+    auto refused = Check(route->access, request, context);
+    if (refused) {
+        refused->route = route->pattern;
+        refused->who = principal.LogId();
+    }
+    return refused;
 }
 
 Response Portal::Handle(Request& request, store::Store& store, ResponseStream& stream) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "http/application.hpp"
@@ -31,6 +32,7 @@ class Portal : public Application {
     static core::Result<std::unique_ptr<Portal>> Create(PortalOptions options);
 
     BodyPlan PlanBody(const Request& request) const override;
+    std::optional<Response> Admit(Request& request, store::Store& store) override;
     Response Handle(Request& request, store::Store& store, ResponseStream& stream) override;
     Response ServerError(const Request& request, int status, const std::string& message) const override;
 

@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <sys/resource.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -21,6 +22,19 @@ namespace did::http {
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+namespace {
+
+// Each connection is a file descriptor (and an upload, another): the soft limit is raised to
+// the hard one, as systemd's soft default of 1,024 is too few for a busy day.
+void RaiseDescriptorLimit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+    limit.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) LogServer("cannot raise the limit of open files");
+}
+
+}  // namespace
+
 struct Server::State {
     State(const ServerOptions& o, Application& app)
         : options(o),
@@ -28,24 +42,39 @@ struct Server::State {
           shared{app, workers, o.limits, o.spool_directory, o.trusted_proxy},
           acceptor(io),
           signals(io, SIGINT, SIGTERM),
-          drain_timer(io) {}
+          drain_timer(io),
+          accept_timer(io) {}
 
+    // Declared in this order so that they are destroyed the other way round: the io_context
+    // (and the connections whose handlers it still holds, which use `shared`) before `shared`
+    // and the TLS context, and the workers (stopped first, by ~Server) last.
     ServerOptions options;
-    net::io_context io;
     DatabaseWorkers workers;
     ServerShared shared;
+    std::optional<net::ssl::context> tls;
+    net::io_context io;
     tcp::acceptor acceptor;
     net::signal_set signals;
     net::steady_timer drain_timer;
-    std::optional<net::ssl::context> tls;
+    net::steady_timer accept_timer;
     std::chrono::steady_clock::time_point drain_until;
+    bool accept_failing = false;
 
     void Accept() {
         acceptor.async_accept(net::make_strand(io), [this](boost::system::error_code error, tcp::socket socket) {
             if (error) {
                 if (error == net::error::operation_aborted || shared.draining.load()) return;
-                return Accept();  // too many open files and the like: go on with the others
+                // Out of descriptors and the like: the connection waits in the backlog, so trying
+                // again at once would fail at once, over and over. Wait a little instead.
+                if (!accept_failing) LogServer("cannot accept connections: " + error.message());
+                accept_failing = true;
+                (void)accept_timer.expires_after(std::chrono::milliseconds(100));
+                accept_timer.async_wait([this](boost::system::error_code waited) {
+                    if (!waited) Accept();
+                });
+                return;
             }
+            accept_failing = false;
             // Past the limit a new connection is closed at once: the ones open keep working.
             if (shared.open.load() >= shared.limits.max_connections) {
                 boost::system::error_code ignored;
@@ -61,9 +90,10 @@ struct Server::State {
 
     void BeginDrain() {
         if (shared.draining.exchange(true)) return;
-        LogServer("stopping: finishing the requests in flight");
         boost::system::error_code ignored;
         (void)acceptor.close(ignored);
+        (void)accept_timer.cancel();
+        LogServer("stopping: finishing the requests in flight");
         drain_until = std::chrono::steady_clock::now() + options.grace;
         WaitDrained();
     }
@@ -101,6 +131,7 @@ core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& option
     const auto address = net::ip::make_address(host, error);
     if (error) return core::Fail(core::Error::InvalidArgument("--listen: '" + host + "' is not an IP address"));
 
+    RaiseDescriptorLimit();
     auto state = std::make_unique<State>(options, app);
     if (!options.tls_cert.empty() || !options.tls_key.empty()) {
         if (options.tls_cert.empty() || options.tls_key.empty()) {

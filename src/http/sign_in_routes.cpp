@@ -96,6 +96,13 @@ Response Enrol(Context& context) {
     if (step->outcome != service::SignInOutcome::kSignedIn) {
         return EnrolForm(context, secret, step->message, step->outcome == service::SignInOutcome::kWait ? 429 : 401);
     }
+    // The page is the first of the new, signed-in session: its header (the user, the sign-out
+    // form with the session's CSRF token) is that session's, not the pending one's.
+    auto session = service::ResumeSession(context.store, step->session_token, context.portal.Now());
+    if (session && *session) {
+        context.principal.second_factor_due = false;
+        context.principal.csrf_token = (*session)->csrf_token;
+    }
     PageData codes{PageData::type::list};
     for (const auto& code : step->recovery_codes) codes.push_back(PageData(code));
     PageData data;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 
@@ -50,8 +51,8 @@ std::string NextStep(service::SubmitResult result) {
         case service::SubmitResult::kFileRejected:
             return "The file as a whole could not be read as a DID extract. Fix what is listed and send it again.";
         case service::SubmitResult::kHeldBack:
-            return "If the smaller file is right, send it again with \"The file is meant to have fewer records\" "
-                   "ticked.";
+            return "If far fewer records is right (a month sent in parts, say, or records removed on purpose), "
+                   "send the file again below and confirm. If not, check the extract: records may be missing.";
         case service::SubmitResult::kAlreadyReceived:
             return "Nothing more to do: this exact file was received before.";
         case service::SubmitResult::kRefused:
@@ -89,6 +90,21 @@ Response ResultPage(Context& context, const UploadRequest& upload, const UploadR
         data.set("on_time", outcome.receipt->on_time);
         data.set("cutoff", outcome.receipt->cutoff.ToString());
     }
+    if (outcome.result == service::SubmitResult::kHeldBack && outcome.previous && outcome.report) {
+        // The drop guard's figures side by side, and the form to send the file again confirmed
+        // (a browser cannot keep the file chosen: it is chosen again).
+        const store::SubmissionRow& current = *outcome.previous;
+        const auto accepted = static_cast<int64_t>(outcome.report->records.accepted);
+        data.set("current_id", std::to_string(current.id));
+        data.set("current_sent", current.submitted_at);
+        data.set("current_accepted", core::WithCommas(static_cast<uint64_t>(current.accepted)));
+        data.set("new_accepted", core::WithCommas(static_cast<uint64_t>(accepted)));
+        data.set("drop", core::WithCommas(static_cast<uint64_t>(std::max<int64_t>(0, current.accepted - accepted))));
+        data.set("message", fmt::format("This file has {} accepted records; your current file for {} (submission {}) "
+                                        "has {}. Nothing was stored.",
+                                        core::WithCommas(static_cast<uint64_t>(accepted)), upload.period.ToString(),
+                                        current.id, core::WithCommas(static_cast<uint64_t>(current.accepted))));
+    }
     if (outcome.submission) {
         data.set("submission_url",
                  fmt::format("/providers/{}/submissions/{}", upload.provider, outcome.submission->id));
@@ -109,7 +125,7 @@ Response Submit(Context& context) {
     std::string period_text;
     MultipartForm form;
     const std::string& content_type = context.request.Header("content-type");
-    if (!MultipartBoundary(content_type).empty()) {
+    if (IsMultipart(content_type)) {
         auto read = ReadMultipart(context.request.upload_path, content_type, context.portal.options().spool_directory);
         if (!read) return context.Error(read.error());
         form = std::move(*read);

@@ -1,7 +1,7 @@
 #include "http/templates.hpp"
 
+#include <algorithm>
 #include <filesystem>
-#include <vector>
 
 #include "core/file_io.hpp"
 
@@ -9,58 +9,77 @@ namespace did::http {
 
 namespace mustache = kainjow::mustache;
 
+core::Result<std::string> Templates::Expand(const std::map<std::string, std::string>& sources, const std::string& name,
+                                            std::vector<std::string>& including) {
+    if (std::find(including.begin(), including.end(), name) != including.end()) {
+        return core::Fail(core::Error::Internal("template " + including.front() + " includes " + name + " in itself"));
+    }
+    auto found = sources.find(name);
+    if (found == sources.end()) {
+        return core::Fail(core::Error::Internal("template " + including.back() + " names a partial '" + name +
+                                                "' that is not in the templates"));
+    }
+    including.push_back(name);
+    const std::string& source = found->second;
+    std::string out;
+    out.reserve(source.size());
+    size_t from = 0;
+    for (size_t at = source.find("{{>"); at != std::string::npos; at = source.find("{{>", from)) {
+        const size_t end = source.find("}}", at);
+        if (end == std::string::npos) break;  // left for the parser to report
+        std::string partial = source.substr(at + 3, end - at - 3);
+        partial.erase(0, partial.find_first_not_of(' '));
+        partial.erase(partial.find_last_not_of(' ') + 1);
+        auto expanded = Expand(sources, partial, including);
+        if (!expanded) return expanded;
+        out.append(source, from, at - from);
+        out += *expanded;
+        from = end + 2;
+    }
+    out.append(source, from);
+    including.pop_back();
+    return out;
+}
+
 core::Result<Templates> Templates::Load(const std::string& directory) {
-    Templates templates;
+    std::map<std::string, std::string> sources;
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
         if (entry.path().extension() != ".mustache") continue;
         auto text = core::ReadFile(entry.path().string());
         if (!text) return core::Fail(text.error());
-        templates.sources_[entry.path().stem().string()] = std::move(*text);
+        sources[entry.path().stem().string()] = std::move(*text);
     }
     if (error)
         return core::Fail(core::Error::IoError("cannot read the templates in " + directory + ": " + error.message()));
-    if (templates.sources_.empty()) {
+    if (sources.empty()) {
         return core::Fail(core::Error::NotFound("no templates in " + directory + " (is --web-root right?)"));
+    }
+    // Partials are put in place here, once, rather than looked up at each render: kainjow would
+    // parse a partial again every time it is included, and look it up among the page's values
+    // (so a value named like a template, "error", would be taken for it).
+    Templates templates;
+    for (const auto& [name, source] : sources) {
+        std::vector<std::string> including;
+        auto expanded = Expand(sources, name, including);
+        if (!expanded) return core::Fail(expanded.error());
+        auto parsed = std::make_shared<mustache::mustache>(*expanded);
+        if (!parsed->is_valid()) {
+            return core::Fail(core::Error::Internal("template " + name + ": " + parsed->error_message()));
+        }
+        templates.parsed_.emplace(name, std::move(parsed));
     }
     return templates;
 }
 
-std::set<std::string> Templates::PartialsOf(const std::string& name) const {
-    std::set<std::string> found;
-    std::vector<std::string> pending{name};
-    while (!pending.empty()) {
-        const std::string source = sources_.at(pending.back());
-        pending.pop_back();
-        for (size_t at = source.find("{{>"); at != std::string::npos; at = source.find("{{>", at + 3)) {
-            const size_t end = source.find("}}", at);
-            if (end == std::string::npos) break;
-            std::string partial = source.substr(at + 3, end - at - 3);
-            partial.erase(0, partial.find_first_not_of(' '));
-            partial.erase(partial.find_last_not_of(' ') + 1);
-            if (partial != name && sources_.contains(partial) && found.insert(partial).second) {
-                pending.push_back(partial);
-            }
-        }
-    }
-    return found;
-}
-
 core::Result<std::string> Templates::Render(const std::string& name, const mustache::data& data) const {
-    auto it = sources_.find(name);
-    if (it == sources_.end()) return core::Fail(core::Error::Internal("no template named " + name));
-    mustache::mustache page(it->second);
-    if (!page.is_valid()) return core::Fail(core::Error::Internal("template " + name + ": " + page.error_message()));
-    // Partials are looked up by name among the other templates. Only those the page names are
-    // added: kainjow looks partials up among the data, so every template added would answer for
-    // a key of that name the page left unset ({{#error}} would open on the template "error").
-    mustache::data with_partials(data);
-    for (const std::string& partial_name : PartialsOf(name)) {
-        with_partials.set(partial_name, mustache::partial([text = sources_.at(partial_name)]() -> const std::string& {
-                              return text;
-                          }));
-    }
-    std::string out = page.render(with_partials);
+    auto it = parsed_.find(name);
+    if (it == parsed_.end()) return core::Fail(core::Error::Internal("no template named " + name));
+    // kainjow's render is not const, but it only reads the parsed template: the one member it
+    // writes is its error message, set only by lambdas and partials, which the pages' data and
+    // the expanded templates do not have. So one parsed template serves every worker at once.
+    mustache::mustache& page = *it->second;
+    std::string out = page.render(data);
     if (!page.is_valid()) return core::Fail(core::Error::Internal("template " + name + ": " + page.error_message()));
     return out;
 }

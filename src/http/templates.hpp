@@ -1,13 +1,13 @@
-// Templates: the pages' mustache templates (web/templates/*.mustache), read once at start.
-// kainjow mustache escapes every {{value}} for HTML; only {{{content}}} in the layout, which
-// holds a page this class rendered, is inserted as it is. Thread-safe once loaded (read-only).
+// Templates: the pages' mustache templates (web/templates/*.mustache), read and parsed once at
+// start. kainjow mustache escapes every {{value}} for HTML; only {{{content}}} in the layout,
+// which holds a page this class rendered, is inserted as it is. Thread-safe once loaded.
 #pragma once
 
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -15,17 +15,21 @@ namespace did::http {
 
 class Templates {
   public:
+    // Fails on a template that does not parse, or names a partial that is not there, or
+    // includes itself: at start, not on the page that uses it.
     static core::Result<Templates> Load(const std::string& directory);
 
-    bool Has(const std::string& name) const { return sources_.contains(name); }
-    // Renders `name` with `data`; partials are the other templates, by name ({{> name}}).
+    bool Has(const std::string& name) const { return parsed_.contains(name); }
+    // Renders `name` with `data`; a partial ({{> name}}) is the template of that name.
     core::Result<std::string> Render(const std::string& name, const kainjow::mustache::data& data) const;
 
   private:
-    // The templates `name` includes as partials, and those they include in turn.
-    std::set<std::string> PartialsOf(const std::string& name) const;
+    // `name`'s source with every {{> partial}} replaced by the partial's own (expanded) source.
+    static core::Result<std::string> Expand(const std::map<std::string, std::string>& sources, const std::string& name,
+                                            std::vector<std::string>& including);
 
-    std::map<std::string, std::string> sources_;
+    // Shared, and rendered by many threads at once: see Render.
+    std::map<std::string, std::shared_ptr<kainjow::mustache::mustache>> parsed_;
 };
 
 }  // namespace did::http

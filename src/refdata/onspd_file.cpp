@@ -53,7 +53,7 @@ core::Result<OnspdColumns> OnspdColumns::FromHeader(const std::vector<std::strin
 
 core::Status ReadOnspdRow(const OnspdColumns& columns, std::span<const std::string_view> fields, OnspdEntry& entry) {
     const std::string_view pcds = Cell(fields, columns.pcds);
-    if (!core::IsPostcodeFormat(pcds)) {
+    if (!core::IsPostcodeShape(pcds)) {
         return core::Fail(core::Error::InvalidArgument(fmt::format("'{}' is not a postcode", pcds)));
     }
     entry.postcode = core::NormalisePostcode(pcds);

@@ -57,5 +57,14 @@ TEST(OnspdFileTest, AShortRowLeavesTheMissingColumnsEmptyAndABadPostcodeIsRefuse
     EXPECT_EQ(bad.error().message, "'NOT A CODE' is not a postcode");
 }
 
+// The directory is the authority on what exists: a row whose letters DIDS017 would refuse
+// (here an inward code with C) is still read, rather than refusing the whole national file.
+TEST(OnspdFileTest, ReadsAPostcodeOfTheRightShapeWhateverItsLetters) {
+    const auto columns = *OnspdColumns::FromHeader({"pcds"});
+    OnspdEntry entry;
+    ASSERT_TRUE(ReadOnspdRow(columns, std::vector<std::string_view>{"LS1 4AC"}, entry));
+    EXPECT_EQ(entry.postcode, "LS1 4AC");
+}
+
 }  // namespace
 }  // namespace did::refdata

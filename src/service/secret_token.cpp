@@ -19,11 +19,13 @@ void EnsureSodium() {
 }  // namespace
 
 void RandomBytes(std::span<uint8_t> out) {
+    if (out.empty()) return;  // an empty span's data() may be null, which libsodium must not get
     EnsureSodium();
     randombytes_buf(out.data(), out.size());
 }
 
 std::string NewSecretToken(size_t bytes) {
+    if (bytes == 0) return {};
     std::vector<uint8_t> raw(bytes);
     RandomBytes(raw);
     constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;

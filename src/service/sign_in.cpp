@@ -164,10 +164,14 @@ SignInStep Refused(std::string message) {
 
 core::Result<SignInStep> SignInWithPassword(store::Store& store, const std::string& name, const std::string& password,
                                             const std::string& client, int64_t now, const SignInPolicy& policy) {
-    // Sessions past their time are removed here, where a new one starts, rather than by a timer.
+    // Sessions past their time, and throttle keys that hold nothing back, are removed here,
+    // where a new session starts, rather than by a timer.
     if (auto swept = store::SessionTable(store.db()).DeleteExpired(now, policy.idle_seconds, policy.absolute_seconds);
         !swept) {
         return core::Fail(swept.error());
+    }
+    if (auto pruned = store::ThrottleTable(store.db()).DeleteStale(now, policy.window_seconds); !pruned) {
+        return core::Fail(pruned.error());
     }
     if (name.empty() || password.empty()) return Refused("Enter your user name and password.");
     auto wait = WaitForEither(store, name, client, now);

@@ -386,6 +386,26 @@ TEST_P(AccountTablesTest, AKeyIsLockedAndCleared) {
     EXPECT_TRUE(throttle.Find("addr:10.0.0.9")->has_value());
 }
 
+TEST_P(AccountTablesTest, KeysThatHoldNothingBackArePruned) {
+    ThrottleTable throttle(store_->db());
+    constexpr int64_t kWindow = 900;
+    ASSERT_TRUE(throttle.RecordFailure("user:old", 1000, kWindow));     // its window ended
+    ASSERT_TRUE(throttle.RecordFailure("user:recent", 2500, kWindow));  // still counting
+    ASSERT_TRUE(throttle.RecordFailure("addr:locked", 1000, kWindow));  // window ended, still locked
+    ASSERT_TRUE(throttle.Lock("addr:locked", 5000));
+    ASSERT_TRUE(throttle.RecordFailure("addr:unlocked", 1000, kWindow));  // window ended, lock passed
+    ASSERT_TRUE(throttle.Lock("addr:unlocked", 2000));
+
+    auto removed = throttle.DeleteStale(3000, kWindow);
+    ASSERT_TRUE(removed) << removed.error().message;
+    EXPECT_EQ(*removed, 2);
+    EXPECT_FALSE(throttle.Find("user:old")->has_value());
+    EXPECT_FALSE(throttle.Find("addr:unlocked")->has_value());
+    EXPECT_TRUE(throttle.Find("user:recent")->has_value());
+    EXPECT_TRUE(throttle.Find("addr:locked")->has_value());
+    EXPECT_EQ(*throttle.DeleteStale(3000, kWindow), 0);
+}
+
 // Two server processes counting failures for one name at the same moment lose none, and each
 // failure sees its own count.
 TEST_P(AccountTablesTest, TwoConnectionsCountingFailuresLoseNone) {

@@ -49,4 +49,10 @@ core::Status ThrottleTable::Clear(const std::string& key) {
     return db_.Execute("DELETE FROM throttle WHERE key = ?", {key});
 }
 
+core::Result<int64_t> ThrottleTable::DeleteStale(int64_t now, int64_t window_seconds) {
+    // The same test RecordFailure makes for a window that has ended.
+    return CountRows(db_, "DELETE FROM throttle WHERE window_start < ? AND locked_until <= ? RETURNING key",
+                     {now - window_seconds, now});
+}
+
 }  // namespace did::store

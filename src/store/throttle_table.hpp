@@ -26,6 +26,10 @@ class ThrottleTable {
     core::Result<std::optional<ThrottleRow>> Find(const std::string& key);
     // Forgets the key: failures, window and lockout (a successful sign-in, an administrator).
     core::Status Clear(const std::string& key);
+    // Removes the keys that no longer hold anything back: their window ended before
+    // `now - window_seconds` and their lock, if any, has passed. So names and addresses tried
+    // once by someone guessing do not pile up. Returns how many went.
+    core::Result<int64_t> DeleteStale(int64_t now, int64_t window_seconds);
 
   private:
     SqlConnection& db_;

@@ -5,8 +5,10 @@
 #include <map>
 #include <set>
 
+#include "core/postcode.hpp"
 #include "ingest/pipeline.hpp"
 #include "refdata/nicip_catalogue.hpp"
+#include "synth/reference_samples.hpp"
 
 namespace did::synth {
 namespace {
@@ -85,6 +87,38 @@ TEST(ExtractGeneratorTest, EveryInjectedFaultIsFoundAndNothingElse) {
     }
     EXPECT_EQ(injected.size(), InjectableRules().size());  // every rule type was injected
     for (const auto& [line, rules] : found.by_line) EXPECT_TRUE(faulty_lines.count(line)) << "clean line " << line;
+}
+
+// The sample directory (data/samples/onspd.csv, and the organisations' addresses) is where good
+// records take their postcodes from: every one must pass DIDS017's letter rules.
+TEST(ExtractGeneratorTest, SamplePostcodesAreWellFormed) {
+    ASSERT_FALSE(SamplePostcodes().empty());
+    for (const std::string& postcode : SamplePostcodes()) EXPECT_TRUE(core::IsPostcodeFormat(postcode)) << postcode;
+}
+
+// DIDS017's faults break each letter rule as well as the case, so a generated file exercises them all.
+TEST(ExtractGeneratorTest, PostcodeFaultsBreakEachLetterRule) {
+    std::vector<InjectedFault> faults;
+    const std::string text = Generate(Options(20000, 0.2), &faults);
+    validate::ValidationContext context;
+    context.submitted = *core::Date::Parse("2026-11-05");
+    context.period = core::Period::Parse("2026-10");
+    ingest::MemorySource source(text);
+    auto report = ingest::ValidateCsv(source, context, {});
+    ASSERT_TRUE(report);
+    std::set<std::string_view> why;
+    (void)report->findings.ForEach([&](const validate::Finding& f) {
+        if (f.rule == validate::RuleId::kDids017) why.insert(core::PostcodeLetterFault(f.value));
+        return true;
+    });
+    EXPECT_EQ(why, (std::set<std::string_view>{
+                       "",  // lower case: a fault of shape
+                       "the first letter is never Q, V or X",
+                       "the second letter is never I, J or Z",
+                       "a letter third (A9A) is one of A B C D E F G H J K P S T U W",
+                       "a letter fourth (AA9A) is one of A B E H M N P R V W X Y",
+                       "the inward code's letters are never C, I, K, M, O or V",
+                   }));
 }
 
 TEST(ExtractGeneratorTest, SameSeedSameFile) {

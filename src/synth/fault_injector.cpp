@@ -1,6 +1,8 @@
 #include "synth/fault_injector.hpp"
 
+#include <array>
 #include <string>
+#include <string_view>
 
 #include "core/nhs_number.hpp"
 
@@ -19,6 +21,18 @@ std::string Iso(Date d) {
 void SetDate(SynthRecord& r, Field field, Date d) {
     r[field] = Iso(d);
 }
+
+// DIDS017 as RIS extracts get it wrong: lower case, and the right shape with a letter no
+// postcode has in its place (one for each of the letter rules).
+constexpr std::array<std::string_view, 7> kBadPostcodes = {
+    "ls1 4ap",   // lower case
+    "QA1 1AA",   // first letter never Q, V or X
+    "AI1 1AA",   // second letter never I, J or Z
+    "W1L 0AX",   // the letter of A9A is one of A B C D E F G H J K P S T U W
+    "EC1C 1BB",  // the letter of AA9A is one of A B E H M N P R V W X Y
+    "LS1 4AC",   // the inward code's letters are never C, I, K, M, O or V
+    "M14 4OV",   //
+};
 
 }  // namespace
 
@@ -65,7 +79,7 @@ bool InjectFault(RuleId rule, const FaultContext& c, Random& random, SynthRecord
             r[Field::kGender] = "3";
             return true;
         case RuleId::kDids017:
-            r[Field::kPostcode] = "ls1 4ap";
+            r[Field::kPostcode] = kBadPostcodes[random.Below(kBadPostcodes.size())];
             return true;
         case RuleId::kDids018:
             r[Field::kGpPractice] = "A1234";

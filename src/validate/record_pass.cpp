@@ -111,8 +111,13 @@ void RecordValidator::Pass::CheckDemographics() {
     const std::string_view postcode = Get(Field::kPostcode);
     bool postcode_ok = postcode.empty() || core::IsPostcodeFormat(postcode);
     if (!postcode_ok) {
+        // A postcode of the right shape with a letter no postcode has there looks right to
+        // whoever reads the report: say which letter.
+        const std::string_view letter_fault = core::PostcodeLetterFault(postcode);
         Add(RuleId::kDids017, postcode,
-            fmt::format("postcode '{}' is not in a UK postcode format (upper case, e.g. LS1 4AP)", postcode));
+            letter_fault.empty()
+                ? fmt::format("postcode '{}' is not in a UK postcode format (upper case, e.g. LS1 4AP)", postcode)
+                : fmt::format("postcode '{}' is not in a UK postcode format: {}", postcode, letter_fault));
     } else if (!postcode.empty() && v_.Runs(RuleId::kDids016) && !context().postcodes->Contains(postcode)) {
         postcode_ok = false;
         Add(RuleId::kDids016, postcode, fmt::format("postcode {} is not in the ONS Postcode Directory", postcode));

@@ -132,6 +132,49 @@ TEST_F(RecordValidatorTest, CodedDemographics) {
     }
 }
 
+// DIDS017 by letter position: each rule refuses one postcode and lets its neighbour through.
+TEST_F(RecordValidatorTest, PostcodeLettersByPosition) {
+    const std::pair<const char*, const char*> bad_and_good[] = {
+        {"QA1 1AA", "PA1 1AA"},    // first letter never Q, V or X
+        {"V1A 1AA", "W1A 1AA"},    //
+        {"XA1 1AA", "YA1 1AA"},    //
+        {"AI1 1AA", "AL1 1AA"},    // second letter never I, J or Z
+        {"BJ1 1AA", "BT1 1AA"},    //
+        {"SZ1A 1AA", "SW1A 1AA"},  //
+        {"W1L 0AX", "W1K 0AX"},    // third letter (A9A) one of A B C D E F G H J K P S T U W
+        {"EC1C 1BB", "EC1A 1BB"},  // fourth letter (AA9A) one of A B E H M N P R V W X Y
+        {"LS1 4AC", "LS1 4AP"},    // inward letters never C, I, K, M, O or V
+        {"LS1 4IA", "LS1 4JA"},    //
+        {"LS1 4KA", "LS1 4LA"},    //
+        {"LS1 4AM", "LS1 4AN"},    //
+        {"LS1 4OA", "LS1 4PA"},    //
+        {"LS1 4AV", "LS1 4AW"},    //
+    };
+    for (const auto& [bad, good] : bad_and_good) {
+        EXPECT_EQ(Check({{Field::kPostcode, bad}}), RuleSet{"DIDS017"}) << bad;
+        EXPECT_EQ(Check({{Field::kPostcode, good}}), RuleSet{}) << good;
+    }
+    const auto findings = Findings({{Field::kPostcode, "LS1 4AC"}});
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].value, "LS1 4AC");
+    EXPECT_EQ(findings[0].message,
+              "postcode 'LS1 4AC' is not in a UK postcode format: the inward code's letters are never C, I, K, M, O "
+              "or V");
+}
+
+// Girobank, the NHS pseudo-postcodes, case and spacing: as before the letter rules.
+TEST_F(RecordValidatorTest, PostcodeExceptionsCaseAndSpacing) {
+    for (const char* ok : {"GIR 0AA", "GIR0AA", "ZZ99 3VZ", "ZZ99 3WZ", "LS14AP", "LS1  4AP", "EC1A1BB", "M1   1AE"}) {
+        EXPECT_EQ(Check({{Field::kPostcode, ok}}), RuleSet{}) << ok;
+    }
+    for (const char* bad : {"gir 0aa", "ls1 4ap", "Ls1 4AP", "qa1 1aa", "LS1   4AP", "LS1 4 AP"}) {
+        EXPECT_EQ(Check({{Field::kPostcode, bad}}), RuleSet{"DIDS017"}) << bad;
+    }
+    const auto findings = Findings({{Field::kPostcode, "ls1 4ap"}});
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].message, "postcode 'ls1 4ap' is not in a UK postcode format (upper case, e.g. LS1 4AP)");
+}
+
 TEST_F(RecordValidatorTest, DemographicsMustNotAllBeMissing) {
     std::map<Field, std::string> none = {{Field::kNhsNumber, ""}, {Field::kBirthDate, ""}, {Field::kEthnicCategory, ""},
                                          {Field::kGender, ""},    {Field::kPostcode, ""},  {Field::kGpPractice, ""}};

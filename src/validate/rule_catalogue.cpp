@@ -45,7 +45,10 @@ constexpr std::array<RuleSpec, kRuleCount> kRules = {{
     {RuleId::kDids017, "DIDS017", kR, "POSTCODE OF USUAL ADDRESS", Field::kPostcode,
      "postcode is not in a UK postcode format",
      "present and not outward code (A9, A99, AA9, AA99, A9A, AA9A), optional spaces, inward code (9AA), upper case, "
-     "at most 8 characters",
+     "at most 8 characters, with letters by position: the first never Q, V or X; the second never I, J or Z; a "
+     "letter third (A9A) one of A B C D E F G H J K P S T U W; a letter fourth (AA9A) one of A B E H M N P R V W X Y; "
+     "the inward code's two letters never C, I, K, M, O or V. GIR 0AA and the NHS pseudo-postcodes ZZ99 9AA (no "
+     "fixed abode, address not known, abroad) are accepted as they are",
      kFile},
     {RuleId::kDids018, "DIDS018", kR, "GENERAL MEDICAL PRACTICE CODE (PATIENT REGISTRATION)", Field::kGpPractice,
      "GP practice code is not a known practice",

@@ -537,5 +537,61 @@ TEST_F(PortalPagesTest, EveryPageHasOneHeadingCaptionedTablesAndLabelledFields) 
     EXPECT_FALSE(Has(nobody.Get("/sign-in").body, "nhsuk-error-summary"));
 }
 
+// A file far smaller than the current one is held back: the page shows both counts side by
+// side and a form that sends the file again confirmed.
+TEST_F(PortalPagesTest, AFileFarSmallerThanTheCurrentIsHeldBackWithAFormToConfirmIt) {
+    const std::string month = period_.ToString();
+    ASSERT_EQ(Did("generate --rows 5 --seed 9 --provider RYJ --sites RYJ01 --error-rate 0 --period " + month +
+                  " --submitted " + core::Date::Today().ToString() + " --out ryj-small.csv")
+                  .exit_code,
+              0);
+    const std::string small = ReadText(dir_ + "/ryj-small.csv");
+    int64_t current_accepted = 0;
+    for (const auto& row : nlohmann::json::parse(Did("submissions --format json --period " + month).out)) {
+        if (row["provider"] == "RYJ" && row["status"] == "current") current_accepted = row["accepted"].get<int64_t>();
+    }
+    ASSERT_GT(current_accepted, 5);
+
+    HttpClient client = SignedIn("sub.ryj");
+    std::smatch match;
+    const std::string form = client.Get("/providers/RYJ/submit").body;
+    ASSERT_TRUE(std::regex_search(form, match, std::regex("data-csrf=\"([^\"]+)\"")));
+    const std::string csrf = match[1].str();
+
+    const auto held =
+        client.Send("POST", "/providers/RYJ/submit?csrf=" + csrf + "&period=" + month + "&file_name=ryj-small.csv",
+                    small, {{"Content-Type", "text/csv"}});
+    ASSERT_EQ(held.status, 200) << held.body.substr(0, 400);
+    EXPECT_TRUE(Has(held.body, "data-result=\"held back\"")) << held.body;
+    const std::string counts = Row(held.body.substr(held.body.find("id=\"drop\"")), "<tbody");
+    EXPECT_TRUE(Has(counts, Count(nlohmann::json(current_accepted)) + " accepted records")) << counts;
+    EXPECT_TRUE(Has(counts, ">5 accepted records")) << counts;
+    EXPECT_TRUE(Has(counts, ">" + Count(nlohmann::json(current_accepted - 5)) + "<")) << counts;
+    EXPECT_FALSE(Has(held.body, "--confirm-drop"));  // the command line's words, not the page's
+
+    // The confirm form, sent as a browser would: its hidden fields and the file chosen again.
+    const std::string confirm = held.body.substr(held.body.find("id=\"confirm-form\""));
+    ASSERT_TRUE(Has(confirm, "name=\"confirm_drop\" value=\"on\"")) << confirm;
+    ASSERT_TRUE(Has(confirm, "name=\"period\" value=\"" + month + "\"")) << confirm;
+    const std::string boundary = "----did-confirm-1";
+    std::string body;
+    for (const auto& [name, value] : std::map<std::string, std::string>{{"period", month}, {"confirm_drop", "on"}}) {
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+    body += "--" + boundary +
+            "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ryj-small.csv\"\r\nContent-Type: "
+            "text/csv\r\n\r\n" +
+            small + "\r\n--" + boundary + "--\r\n";
+    const auto stored = client.Send("POST", "/providers/RYJ/submit?csrf=" + csrf, body,
+                                    {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+    EXPECT_EQ(stored.status, 303) << stored.body.substr(0, 400);
+    EXPECT_TRUE(stored.Header("location").starts_with("/providers/RYJ/submissions/")) << stored.Header("location");
+    for (const auto& row : nlohmann::json::parse(Did("submissions --format json --period " + month).out)) {
+        if (row["provider"] == "RYJ" && row["status"] == "current") {
+            EXPECT_EQ(row["accepted"], 5);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace did::testing

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <regex>
@@ -17,6 +18,21 @@
 #include "integration/process.hpp"
 
 namespace did::testing {
+
+int ConnectTo(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 namespace {
 
 std::string Lower(std::string text) {
@@ -42,15 +58,8 @@ std::string HexEscape(const std::string& text) {
 // One request on a new connection (Connection: close), read to the end.
 HttpResponse Exchange(int port, const std::string& request) {
     HttpResponse response;
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        ::close(fd);
-        return response;
-    }
+    const int fd = ConnectTo(port);
+    if (fd < 0) return response;
     size_t sent = 0;
     while (sent < request.size()) {
         const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
@@ -108,6 +117,7 @@ std::string HttpResponse::Header(const std::string& lower_name) const {
 PortalServer::PortalServer(const std::string& dir, const std::string& database_url, const std::string& extra) {
     database_url_ = database_url.empty() ? "sqlite:" + dir + "/did.sqlite" : database_url;
     log_path_ = dir + "/serve.log";
+    const size_t log_start = ReadText(log_path_).size();
     const std::string command = std::string("exec ") + DID_BINARY + " serve --db '" + database_url_ +
                                 "' --listen 127.0.0.1:0 --web-root " + DID_SOURCE_DIR + "/web " + extra + " 2>>'" +
                                 log_path_ + "'";
@@ -116,14 +126,17 @@ PortalServer::PortalServer(const std::string& dir, const std::string& database_u
         ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
-    // The port it chose is in its log.
+    // The port it chose is in its log, after what earlier servers in `dir` wrote there. Over
+    // TLS the plain probe cannot answer: listening is enough.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    const std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)");
+    const std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)( \\(TLS\\))?");
     while (std::chrono::steady_clock::now() < deadline) {
         std::smatch match;
-        const std::string log = ReadText(log_path_);
+        const std::string whole = ReadText(log_path_);
+        const std::string log = whole.substr(std::min(log_start, whole.size()));
         if (std::regex_search(log, match, listening)) {
             port_ = std::stoi(match[1].str());
+            if (match[2].matched) return;
             if (Exchange(port_, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status == 200) return;
         }
         int status = 0;

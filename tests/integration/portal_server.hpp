@@ -43,6 +43,9 @@ class PortalServer {
     int port_ = 0;
 };
 
+// A connected loopback socket to `port`, or -1.
+int ConnectTo(int port);
+
 // One browser: cookies kept between requests.
 class HttpClient {
   public:

@@ -142,7 +142,7 @@ std::string WithUnknownPostcodes(const std::string& text, int nth) {
     return EachRecord(text, [&](int n, std::string& line) {
         const size_t postcode = ColumnStart(line, 5);
         const size_t end = postcode == std::string::npos ? postcode : line.find(',', postcode);
-        if (n % nth == 0 && end != std::string::npos) line.replace(postcode, end - postcode, "ZZ9 9ZZ");
+        if (n % nth == 0 && end != std::string::npos) line.replace(postcode, end - postcode, "YO1 9ZZ");
     });
 }
 
