@@ -23,6 +23,9 @@ struct PipelineOptions {
     size_t max_record_bytes = size_t{16} << 20;         // a longer record is a file error, not a memory blow-up
     size_t min_chunk_bytes = size_t{256} << 10;         // smaller chunks cost more to merge than they gain
     std::function<void(uint64_t bytes_done)> progress;  // called after each window
+    // XML: read plain chunks with the one-pass reader before expat. Off only to check that
+    // both readings agree (the fuzz target and the tests); the reports are the same either way.
+    bool xml_plain_reader = true;
 };
 
 // Validates a CSV submission. Errors are for I/O only: everything wrong with the content

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,6 +64,9 @@ struct Finding {
     std::string value;                          // the field as sent (trimmed), or empty
     std::string message;                        // specific: says what was found and what was expected
     std::shared_ptr<const FindingPlace> place;  // the record's; null for a file-level finding
+    // XML: the line of the item element the finding is about, when it is not `line` (the
+    // ImagingActivity's); chunk-relative until the chunk is merged, which says it in `message`.
+    std::optional<uint64_t> element_line;
 
     // Empty (and never a null pointer, which a database would take as NULL) without a place.
     std::string_view site_code() const { return place ? place->site_code() : std::string_view(""); }

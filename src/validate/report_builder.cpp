@@ -94,6 +94,10 @@ core::Status ReportBuilder::MergeChunk(ChunkResult& chunk, uint64_t base, Accept
     size_t d = 0;
     for (Finding& finding : chunk.findings) {
         finding.line += base;
+        if (finding.element_line) {
+            *finding.element_line += base;
+            finding.message += fmt::format(" (the element is on line {})", *finding.element_line);
+        }
         while (d < duplicates_.size() && (duplicates_[d].line < finding.line || (duplicates_[d].line == finding.line &&
                                                                                  duplicates_[d].rule < finding.rule))) {
             if (auto status = Add(report_.findings, std::move(duplicates_[d++])); !status) return status;

@@ -28,7 +28,7 @@ void XmlChunkParser::Parse(std::string_view buffer, size_t begin, size_t stop, b
         out.end = begin;
         return;
     }
-    if (ReadPlainChunk(buffer, begin, stop, at_eof, builder_, out)) return;
+    if (plain_reader_ && ReadPlainChunk(buffer, begin, stop, at_eof, builder_, out)) return;
     builder_.Begin(out, structure_only);  // expat reads it again, from the start
     out.begin = begin;
     parser_.Reset(this);

@@ -15,8 +15,9 @@ namespace did::ingest::xml {
 
 class XmlChunkParser {
   public:
-    XmlChunkParser(const validate::RecordValidator& validator, bool keep_accepted)
-        : builder_(validator, keep_accepted) {}
+    // Without `plain_reader`, expat reads every chunk (see plain_reader.hpp).
+    XmlChunkParser(const validate::RecordValidator& validator, bool keep_accepted, bool plain_reader = true)
+        : builder_(validator, keep_accepted), plain_reader_(plain_reader) {}
 
     // Reads the DIDSRecords that start in [begin, stop) of `buffer`, the last of them possibly
     // running past `stop`. `out.end` is where the next DIDSRecord starts (or the buffer's end).
@@ -36,6 +37,7 @@ class XmlChunkParser {
 
     Parser parser_;
     RecordBuilder builder_;
+    bool plain_reader_;
     // The chunk being parsed.
     std::string_view buffer_;
     size_t begin_ = 0;

@@ -57,7 +57,8 @@ class XmlPipeline {
           duplicates_(pool_.size()),
           reader_(std::move(reader)) {
         for (size_t i = 0; i < pool_.size(); ++i) {
-            parsers_.push_back(std::make_unique<xml::XmlChunkParser>(validator_, sink != nullptr));
+            parsers_.push_back(
+                std::make_unique<xml::XmlChunkParser>(validator_, sink != nullptr, options.xml_plain_reader));
         }
         for (Batch& batch : batches_) batch.results.resize(pool_.size() * 16);
         // A record takes about 1 KB as XML.

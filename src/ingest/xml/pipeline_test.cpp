@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -75,6 +77,7 @@ struct Outcome {
     std::vector<std::string> file_errors;  // "line RULE message"
     std::vector<uint64_t> lines;           // of the findings
     std::vector<std::string> findings;     // "RULE value message", no line
+    std::vector<uint64_t> element_lines;   // of the findings' item elements, 0 where none is said
     std::vector<std::string> stored;       // accession numbers kept
     bool kept = false;
 };
@@ -117,11 +120,21 @@ Outcome Validate(std::string_view text, PipelineOptions options = {}) {
                                   f.message);
         return true;
     });
+    static const std::regex kElementLine(R"( \(the element is on line (\d+)\)$)");
     (void)report->findings.ForEach([&](const Finding& f) {
         out.lines.push_back(f.line);
+        // The element's line is kept apart, so that the message compares with a CSV one.
+        std::smatch element;
+        std::string message = f.message;
+        if (std::regex_search(f.message, element, kElementLine)) {
+            out.element_lines.push_back(std::stoull(element[1]));
+            message = element.prefix();
+        } else {
+            out.element_lines.push_back(0);
+        }
         // DIDS071's message names the line of the first use, which differs between formats.
         out.findings.push_back(std::string(rules.Spec(f.rule).code) + " " + f.value + " " +
-                               (f.rule == validate::RuleId::kDids071 ? "" : f.message));
+                               (f.rule == validate::RuleId::kDids071 ? "" : message));
         return true;
     });
     return out;
@@ -174,6 +187,79 @@ TEST(XmlPipelineTest, SameFindingsCountsAndRecordsAsTheSameCsv) {
     // takes 26 lines from line 3; its ImagingActivity is its 18th).
     ASSERT_FALSE(xml.lines.empty());
     EXPECT_EQ(xml.lines.front(), 3u + 26 + 17);  // A2's DIDS014
+    EXPECT_EQ(csv_plain.element_lines, std::vector<uint64_t>(csv_plain.findings.size(), 0));
+}
+
+// Position of `needle`'s `nth` (0-based) occurrence, as a 1-based line.
+uint64_t LineOf(const std::string& text, const std::string& needle, size_t nth) {
+    size_t at = text.find(needle);
+    for (size_t i = 0; i < nth && at != std::string::npos; ++i) at = text.find(needle, at + 1);
+    EXPECT_NE(at, std::string::npos) << needle;
+    return 1 + static_cast<uint64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+TEST(XmlPipelineTest, AnItemsFindingAlsoSaysTheLineOfItsElement) {
+    const std::vector<Values> records = {
+        Good("F1"), With(Good("F2"), {{Field::kGender, "7"}, {Field::kSiteCode, "R"}}),
+        With(Good("F3"), {{Field::kPostcode, ""}})};  // DIDS016: the item is there, empty
+    const std::string text = Xml(records);
+    const Outcome out = Validate(text);
+    ASSERT_TRUE(out.file_errors.empty()) << out.file_errors[0];
+    ASSERT_GE(out.findings.size(), 2u);
+    // F2: the gender (a patient item, above the ImagingActivity) and the site (below it).
+    EXPECT_EQ(out.findings[0].substr(0, 8), "DIDS014 ");
+    EXPECT_EQ(out.lines[0], LineOf(text, "<ImagingActivity>", 1));
+    EXPECT_EQ(out.element_lines[0], LineOf(text, "<PersonGenderCode>", 1));
+    const auto site = std::find_if(out.findings.begin(), out.findings.end(),
+                                   [](const std::string& f) { return f.find(" R ") != std::string::npos; });
+    ASSERT_NE(site, out.findings.end());
+    const auto i = static_cast<size_t>(site - out.findings.begin());
+    EXPECT_EQ(out.lines[i], LineOf(text, "<ImagingActivity>", 1));
+    EXPECT_EQ(out.element_lines[i], LineOf(text, "<ImagingSiteCode>", 1));
+    // A whole record on one line: the element is on the record's line, and nothing more is said.
+    std::string one_line = Xml({With(Good("F4"), {{Field::kGender, "7"}})});
+    std::erase(one_line, '\n');
+    const Outcome flat = Validate(one_line);
+    ASSERT_FALSE(flat.findings.empty());
+    EXPECT_EQ(flat.element_lines[0], 0u);
+    EXPECT_EQ(flat.lines[0], 1u);
+}
+
+// The plain reader only ever reads what expat would read the same way: every file here gives
+// the same report with it and with expat alone, however it is cut.
+TEST(XmlPipelineTest, ThePlainReaderAndExpatAloneGiveTheSameReport) {
+    std::vector<std::string> files = {Xml(Mixed()), Xml({Good("G1"), Good("G2")})};
+    std::string crlf = Xml(Mixed());
+    for (size_t at = crlf.find('\n'); at != std::string::npos; at = crlf.find('\n', at + 2)) crlf.insert(at, "\r");
+    files.push_back(crlf);
+    const std::string good = Xml({Good("G3"), Good("G4")});
+    const size_t second = good.find("<DIDSRecord>", good.find("<DIDSRecord>") + 1);
+    for (const std::string insert :
+         {"<!-- a comment -->", "<DIDSRecord >", "<Patient/>", "</DIDS>", "text", "<?pi x?>", "\t\r\n"}) {
+        files.push_back(good.substr(0, second) + insert + good.substr(second));
+    }
+    files.push_back(good.substr(0, good.size() / 2));  // cut short
+    std::string tabbed = good;
+    tabbed.replace(tabbed.find("LS1 4AP"), 7, "LS1\t4AP");
+    files.push_back(tabbed);
+    std::string referenced = good;
+    referenced.replace(referenced.find("G3"), 2, "G&#51;");
+    files.push_back(referenced);
+    PipelineOptions expat_only;
+    expat_only.xml_plain_reader = false;
+    PipelineOptions expat_cut = Cut();
+    expat_cut.xml_plain_reader = false;
+    for (const std::string& file : files) {
+        const Outcome plain = Validate(file);
+        for (const PipelineOptions& options : {expat_only, expat_cut}) {
+            const Outcome expat = Validate(file, options);
+            EXPECT_EQ(expat.file_errors, plain.file_errors) << file;
+            EXPECT_EQ(expat.findings, plain.findings) << file;
+            EXPECT_EQ(expat.lines, plain.lines) << file;
+            EXPECT_EQ(expat.element_lines, plain.element_lines) << file;
+            EXPECT_EQ(expat.stored, plain.stored) << file;
+        }
+    }
 }
 
 TEST(XmlPipelineTest, TheSameReportHoweverTheFileIsCut) {

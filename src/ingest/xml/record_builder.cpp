@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "validate/rule_catalogue.hpp"
+
 namespace did::ingest::xml {
 namespace {
 
@@ -28,6 +30,7 @@ bool IsSpace(std::string_view text) {
 
 void RecordBuilder::Begin(validate::ChunkResult& out, bool structure_only) {
     validator_.Begin(out);
+    out_ = &out;
     validator_.set_structure_only(structure_only);
     depth_ = 0;
     closed_record_ = false;
@@ -62,7 +65,7 @@ bool RecordBuilder::Start(std::string_view name, bool has_attributes, uint64_t l
 bool RecordBuilder::Start(const ElementInfo& info, std::string_view name, uint64_t line) {
     closed_record_ = false;
     if (depth_ == 0 || open_[depth_ - 1] == Element::kItem) return Start(name, false, line);  // the checks above
-    if (info.element == Element::kItem) return StartItem(info, name);
+    if (info.element == Element::kItem) return StartItem(info, name, line);
     return StartGroup(info, name, line);
 }
 
@@ -82,6 +85,7 @@ bool RecordBuilder::StartGroup(const ElementInfo& info, std::string_view name, u
             activities_ = 0;
             may_hold_control_ = false;
             patient_views_ = {};
+            patient_lines_ = {};
             break;
         case Element::kPersonalAndDemographics:
             if (has_demographics_ || has_referrals_ || activities_ > 0) {
@@ -103,6 +107,7 @@ bool RecordBuilder::StartGroup(const ElementInfo& info, std::string_view name, u
             Activity& activity = activity_[activities_++];
             activity.line = line;
             activity.views = {};
+            activity.lines = {};
             break;
         }
         default:
@@ -113,7 +118,7 @@ bool RecordBuilder::StartGroup(const ElementInfo& info, std::string_view name, u
     return true;
 }
 
-bool RecordBuilder::StartItem(const ElementInfo& info, std::string_view name) {
+bool RecordBuilder::StartItem(const ElementInfo& info, std::string_view name, uint64_t line) {
     const Element parent = open_[depth_ - 1];
     if (parent != info.group) {
         return Fail(fmt::format("<{}> belongs in <{}>, not in <{}>", name, GroupName(info.group), GroupName(parent)));
@@ -127,9 +132,12 @@ bool RecordBuilder::StartItem(const ElementInfo& info, std::string_view name) {
     if (field < kPatientItems) {
         item_ = &patient_[field];
         item_view_ = &patient_views_[field];
+        patient_lines_[field] = line + 1;
     } else {
-        item_ = &activity_[activities_ - 1].values[field - kPatientItems];
-        item_view_ = &activity_[activities_ - 1].views[field - kPatientItems];
+        Activity& activity = activity_[activities_ - 1];
+        item_ = &activity.values[field - kPatientItems];
+        item_view_ = &activity.views[field - kPatientItems];
+        activity.lines[field - kPatientItems] = line + 1;
     }
     open_[depth_++] = Element::kItem;
     return true;
@@ -187,7 +195,24 @@ void RecordBuilder::EmitRecords() {
     for (size_t a = 0; a < activities_; ++a) {
         const Activity& activity = activity_[a];
         for (size_t i = 0; i < activity.views.size(); ++i) fields_[kPatientItems + i] = trimmed(activity.views[i]);
+        const size_t first = out_->findings.size();
         validator_.Record(fields_, activity.line, may_hold_control_);
+        if (out_->findings.size() != first) PlaceFindings(first, activity);
+    }
+}
+
+void RecordBuilder::PlaceFindings(size_t first, const Activity& activity) const {
+    const auto& catalogue = validate::RuleCatalogue::Standard();
+    for (size_t i = first; i < out_->findings.size(); ++i) {
+        validate::Finding& finding = out_->findings[i];
+        const auto field = catalogue.Spec(finding.rule).field;
+        if (!field) continue;
+        const size_t index = core::Index(*field);
+        const uint64_t sent_on =  // 0: the item was not sent, so there is no element to point at
+            index < kPatientItems ? patient_lines_[index] : activity.lines[index - kPatientItems];
+        if (sent_on == 0) continue;
+        const uint64_t line = sent_on - 1;
+        if (line != activity.line) finding.element_line = line;
     }
 }
 

@@ -55,15 +55,19 @@ class RecordBuilder {
     struct Activity {
         uint64_t line = 0;
         std::array<std::string, 6> values;      // text that came in pieces
+        std::array<uint64_t, 6> lines{};        // each item element's line + 1; 0 when not sent
         std::array<std::string_view, 6> views;  // each value: into `values`, or into the chunk
     };
 
     bool Fail(std::string message);
     bool StartGroup(const ElementInfo& info, std::string_view name, uint64_t line);
-    bool StartItem(const ElementInfo& info, std::string_view name);
+    bool StartItem(const ElementInfo& info, std::string_view name, uint64_t line);
     void EmitRecords();
+    // Gives the findings of the record just validated (from `first`) their item element's line.
+    void PlaceFindings(size_t first, const Activity& activity) const;
 
     validate::ChunkValidator validator_;
+    validate::ChunkResult* out_ = nullptr;
     std::array<Element, kMaxDepth + 1> open_{};
     size_t depth_ = 0;
     bool closed_record_ = false;
@@ -77,7 +81,8 @@ class RecordBuilder {
                                              // activities_) in use; kept for their buffers
     std::array<std::string, 12> patient_{};  // the patient's and the referral's items
     std::array<std::string_view, 12> patient_views_{};
-    uint32_t seen_items_ = 0;  // bit per field, in the group being read
+    std::array<uint64_t, 12> patient_lines_{};  // as Activity::lines
+    uint32_t seen_items_ = 0;                   // bit per field, in the group being read
     bool may_hold_control_ = false;
     std::string* item_ = nullptr;            // where the open item's text goes when it comes in pieces
     std::string_view* item_view_ = nullptr;  // the open item's value
