@@ -12,6 +12,8 @@
 #include "cli/session.hpp"
 #include "cli/table_output.hpp"
 #include "service/audit_trail.hpp"
+#include "service/catalogue.hpp"
+#include "service/statistics_cube.hpp"
 
 namespace did::cli {
 namespace {
@@ -87,6 +89,13 @@ int MigrateDatabase(const SessionOptions& options) {
     auto version = service::SchemaVersionOf(*session->store);
     if (!version) return UsageError("db migrate", version.error().message);
     std::printf("The database %s is at schema version %d.\n", session->store->url().c_str(), *version);
+    // Files stored before the statistics cube existed are counted into it once, here.
+    auto catalogue = service::LoadCatalogue(*session->store);
+    if (!catalogue) return UsageError("db migrate", catalogue.error().message);
+    auto counted = service::RebuildStatisticsCube(*session->store, *catalogue->catalogue);
+    if (!counted) return UsageError("db migrate", counted.error().message);
+    if (*counted > 0)
+        std::printf("Counted %lld stored file(s) into the statistics cube.\n", static_cast<long long>(*counted));
     return kExitOk;
 }
 

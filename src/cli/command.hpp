@@ -27,6 +27,7 @@ void AddAuditCommands(CLI::App& did, int& exit_status);       // audit, db
 void AddSubmissionCommands(CLI::App& did, int& exit_status);  // submission show|restore, findings
 void AddServeCommand(CLI::App& did, int& exit_status);        // the web portal and API
 void AddUserCommands(CLI::App& did, int& exit_status);        // the portal's users
+void AddReportCommand(CLI::App& did, int& exit_status);       // the national statistics tables
 
 // Prints "did <command>: <message>" to stderr and returns kExitUsage.
 int UsageError(const std::string& command, const std::string& message);

@@ -106,6 +106,7 @@ int Run(int argc, char** argv) {
     AddSubmissionCommands(did, exit_status);
     AddServeCommand(did, exit_status);
     AddUserCommands(did, exit_status);
+    AddReportCommand(did, exit_status);
     AddExitStatusHelp(did);
 
     if (argc < 2) {

@@ -124,6 +124,7 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
     // Request to test runs from the request date, or the received date when there is none.
     wait(0, facts.request ? facts.request : facts.received, facts.test);
     wait(1, facts.test, facts.report);
+    statistics_.Add(facts.exam, setting_code, facts.request, facts.received, facts.test, facts.report);
     return {};
 }
 
@@ -173,6 +174,7 @@ core::Status CubeBuilder::Write(store::RecordTable& table, int64_t submission_id
         !s) {
         return s;
     }
+    if (auto s = statistics_.Write(table, submission_id, provider, month); !s) return s;
     return load(store::BulkTable::kCubeWaits, waits_, [&](uint64_t k, BulkRow& row) {
         row.insert(row.end(),
                    {sites_.Value(Part(k, 0, 20)), modalities_.Value(Part(k, 20, 4)), settings_.Value(Part(k, 24, 4)),

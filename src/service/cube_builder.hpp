@@ -4,7 +4,8 @@
 // - activity by site, code, modality and source setting (activity, KH12, equipment, local codes);
 // - GP practice use by code, GP direct access or not (practice benchmarks of cancer tests);
 // - geography and demography: postcode district, modality, age band, sex, ethnic group;
-// - waits in whole days (request to test, test to report) by site, modality and source setting.
+// - waits in whole days (request to test, test to report) by site, modality and source setting;
+// - the published tables' cube (statistics_cube.hpp).
 // Excluded activity is counted apart, in activity only.
 // Dimension values are interned to small numbers and packed into one 64-bit key per cell,
 // so counting a record costs a few integer hash lookups. One per submission; single-threaded.
@@ -18,6 +19,7 @@
 
 #include "core/error.hpp"
 #include "core/flat_u64_map.hpp"
+#include "service/statistics_cube.hpp"
 #include "store/record_table.hpp"
 #include "validate/accepted_batch.hpp"
 
@@ -70,6 +72,7 @@ class CubeBuilder {
     core::FlatU64Map<int64_t> gp_;
     core::FlatU64Map<int64_t> geography_;
     core::FlatU64Map<int64_t> waits_;
+    StatisticsCube statistics_;
 };
 
 }  // namespace did::service

@@ -21,6 +21,7 @@
 #include "service/timetable.hpp"
 #include "store/bundle_note_table.hpp"
 #include "store/record_table.hpp"
+#include "store/statistics_cube_table.hpp"
 #include "store/submission_table.hpp"
 #include "validate/rule_catalogue.hpp"
 
@@ -451,6 +452,7 @@ class Submission {
                 return closing;
             }
             if (auto c = sink.cube().Write(records, row.id, row.provider, row.period); !c) return c;
+            if (auto c = store::StatisticsCubeTable(store_.db()).MarkCounted(row.id); !c) return c;
             if (auto d = sink.WriteDuplicates(records); !d) return d;
             if (current) {
                 if (auto s = submissions.Supersede(current->id, row.id, row.submitted_at); !s) return s;

@@ -17,5 +17,7 @@ std::string_view SqliteMigration005();
 std::string_view PostgresMigration005();
 std::string_view SqliteMigration006();
 std::string_view PostgresMigration006();
+std::string_view SqliteMigration007();
+std::string_view PostgresMigration007();
 
 }  // namespace did::store

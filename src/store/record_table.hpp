@@ -17,7 +17,16 @@
 namespace did::store {
 
 // Tables written in bulk, with their columns in load order.
-enum class BulkTable { kRecords, kFindings, kDuplicates, kCubeActivity, kCubeGp, kCubeGeography, kCubeWaits };
+enum class BulkTable {
+    kRecords,
+    kFindings,
+    kDuplicates,
+    kCubeActivity,
+    kCubeGp,
+    kCubeGeography,
+    kCubeWaits,
+    kCubeStatistics
+};
 const std::vector<std::string>& BulkColumns(BulkTable table);
 
 struct StoredExamination {
@@ -78,12 +87,14 @@ class RecordTable {
     // The findings of a submission in line order; `visit` returns false to stop.
     core::Status ForEachFinding(int64_t submission_id, const std::function<bool(const FindingRow&)>& visit);
 
+    // The condition (and its parameters) that picks one submission's rows of the records or a
+    // cube table efficiently; on PostgreSQL the month, when known, confines the search to one
+    // partition of the records.
+    std::pair<std::string, SqlParams> OfSubmission(int64_t submission_id, const std::string& period = "") const;
+
   private:
     // SQLite: a loader that packs the submission and the row's place into the id (see the .cpp).
     core::Result<std::unique_ptr<BulkLoader>> ClusteredLoader(BulkTable table, size_t dropped, bool by_line);
-    // The condition (and its parameters) that picks one submission's records efficiently;
-    // on PostgreSQL the month, when known, confines the search to one partition.
-    std::pair<std::string, SqlParams> OfSubmission(int64_t submission_id, const std::string& period = "") const;
 
     SqlConnection& db_;
 };

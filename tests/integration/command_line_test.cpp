@@ -83,6 +83,7 @@ const std::map<std::string, WrongValue> kWrong = {
     {"YYYY-MM-DD", {"2026-02-30", "is not a date as YYYY-MM-DD"}},
     {"CODE", {"rxx;", "is not an organisation code"}},
     {"SEQ:HASH", {"4:abc", "is not SEQ:HASH"}},
+    {"YYYY-YY", {"2025-27", "is not a financial year as YYYY-YY"}},
 };
 // Values that are free text or a path: any value is taken (a path is checked when it is used).
 // An address is checked when the server binds it.

@@ -73,6 +73,10 @@ const std::set<std::string> kFileFormatOption = {"generate"};
 // streamed as they are read: aligned columns would need them all in memory first.
 const std::set<std::string> kListingsWithoutText = {"findings"};
 
+// Commands whose CSV is a published table's own layout (its columns depend on the months asked
+// for), not the documented JSON keys.
+const std::set<std::string> kPublishedLayouts = {"report"};
+
 // Fields the collection below cannot give a value (they are checked as null, when null).
 const std::set<std::pair<std::string, std::string>> kNeverFilled = {
     {"rules", "announced_change"},  // no rule of the shipped catalogue has a change announced
@@ -189,6 +193,7 @@ const std::map<std::string, std::vector<std::string>> kRuns = {
     {"local-codes usage", {"--period 2026-10"}},
     {"submission show", {"1", "3"}},
     {"findings", {"1"}},
+    {"report", {"table1 --period 2026-10", "table2 --year 2026-27", "table11 --period 2026-10"}},
     {"validate",
      {"october.csv", "october.csv --provider RXX --period 2026-10 --submitted 2026-11-05",
       "november.csv --period 2026-10 --submitted 2026-12-01", "wrong.csv",
@@ -271,7 +276,7 @@ TEST_F(JsonShapeTest, EveryCommandPrintsWhatItsDocsSay) {
                     } else {
                         check.Object(json, *shape, "", path);
                     }
-                } else if (format == "csv") {
+                } else if (format == "csv" && kPublishedLayouts.count(path) == 0) {
                     EXPECT_EQ(r.out.substr(0, r.out.find('\n')), Join(ShapeCheck::Columns(*shape), ","))
                         << "did " << line << ": the CSV header is not the documented columns (" << shape->where << ")";
                 }

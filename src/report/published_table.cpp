@@ -1,0 +1,149 @@
+#include "report/published_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "core/text_escape.hpp"
+
+namespace did::report {
+namespace {
+
+bool IsNumeric(const PublishedCell& cell) {
+    return cell.kind != PublishedCell::Kind::kText;
+}
+
+void AppendCsvCell(std::string& out, const std::string& shown) {
+    // The England row's "-" is a published marker, not a formula; every other cell goes
+    // through the guard (a provider name could begin with '=').
+    if (shown == "-") {
+        out += shown;
+    } else {
+        core::AppendCsvReportCell(out, shown);
+    }
+}
+
+}  // namespace
+
+int64_t RoundToFive(int64_t count) {
+    return (count + 2) / 5 * 5;
+}
+
+std::string Shown(const PublishedCell& cell) {
+    switch (cell.kind) {
+        case PublishedCell::Kind::kText:
+            return cell.text;
+        case PublishedCell::Kind::kCount: {
+            const auto count = static_cast<int64_t>(cell.value);
+            if (count == 0) return "0";
+            if (count < 3) return "*";
+            return std::to_string(RoundToFive(count));
+        }
+        case PublishedCell::Kind::kMedian:
+            if (cell.base < 3) return "*";
+            // Whole days, or the half between two middle values.
+            return cell.value == std::floor(cell.value) ? fmt::format("{:.0f}", cell.value)
+                                                        : fmt::format("{:.1f}", cell.value);
+        case PublishedCell::Kind::kPercent:
+            if (cell.base == 0) return "0";
+            if (cell.base < 3) return "*";
+            return fmt::format("{:.1f}", cell.value);
+    }
+    return "";
+}
+
+std::string PublishedTableCsv(const PublishedTable& table) {
+    std::string out;
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+        if (i > 0) out += ',';
+        AppendCsvCell(out, table.columns[i]);
+    }
+    out += "\r\n";
+    for (const auto& row : table.rows) {
+        for (size_t i = 0; i < row.size(); ++i) {
+            if (i > 0) out += ',';
+            AppendCsvCell(out, Shown(row[i]));
+        }
+        out += "\r\n";
+    }
+    out += "\r\n";
+    for (const std::string& note : table.notes) {
+        AppendCsvCell(out, note);
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string PublishedTableJson(const PublishedTable& table) {
+    auto key = [](std::string heading) {
+        for (char& c : heading) c = c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return heading;
+    };
+    auto strings = [](std::string& out, auto begin, auto end, const auto& text_of) {
+        out += "[";
+        for (auto it = begin; it != end; ++it) {
+            if (it != begin) out += ", ";
+            core::AppendJsonString(out, text_of(*it));
+        }
+        out += "]";
+    };
+    const auto headings = static_cast<std::ptrdiff_t>(std::min(table.heading_columns, table.columns.size()));
+    std::string out = "{\"table\": ";
+    core::AppendJsonString(out, table.name);
+    out += ", \"title\": ";
+    core::AppendJsonString(out, table.title);
+    out += ", \"span\": ";
+    core::AppendJsonString(out, table.span);
+    out += ", \"columns\": ";
+    strings(out, table.columns.begin() + headings, table.columns.end(), [](const std::string& c) { return c; });
+    out += ", \"rows\": [";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        out += r > 0 ? ",\n  {" : "\n  {";
+        const auto& row = table.rows[r];
+        for (std::ptrdiff_t i = 0; i < headings; ++i) {
+            core::AppendJsonString(out, key(table.columns[static_cast<size_t>(i)]));
+            out += ": ";
+            core::AppendJsonString(out, Shown(row[static_cast<size_t>(i)]));
+            out += ", ";
+        }
+        out += "\"values\": ";
+        strings(out, row.begin() + headings, row.end(), [](const PublishedCell& c) { return Shown(c); });
+        out += "}";
+    }
+    out += "],\n \"notes\": ";
+    strings(out, table.notes.begin(), table.notes.end(), [](const std::string& n) { return n; });
+    out += "}\n";
+    return out;
+}
+
+std::string PublishedTableText(const PublishedTable& table) {
+    std::vector<std::vector<std::string>> shown;
+    std::vector<size_t> width(table.columns.size(), 0);
+    for (size_t i = 0; i < table.columns.size(); ++i) width[i] = table.columns[i].size();
+    for (const auto& row : table.rows) {
+        auto& cells = shown.emplace_back();
+        for (size_t i = 0; i < row.size() && i < width.size(); ++i) {
+            cells.push_back(Shown(row[i]));
+            width[i] = std::max(width[i], cells.back().size());
+        }
+    }
+    std::string out = table.title + "\n" + table.span + "\n\n";
+    auto line = [&](const std::vector<std::string>& cells, const std::vector<PublishedCell>* kinds) {
+        for (size_t i = 0; i < cells.size(); ++i) {
+            if (i > 0) out += "  ";
+            const bool right = kinds != nullptr && IsNumeric((*kinds)[i]);
+            const std::string pad(width[i] - cells[i].size(), ' ');
+            out += right ? pad + cells[i] : cells[i] + (i + 1 < cells.size() ? pad : "");
+        }
+        out += "\n";
+    };
+    line(table.columns, nullptr);
+    for (size_t r = 0; r < shown.size(); ++r) line(shown[r], &table.rows[r]);
+    out += "\n";
+    for (const std::string& note : table.notes) out += "Note: " + note + "\n";
+    return out;
+}
+
+}  // namespace did::report

@@ -1,0 +1,305 @@
+#include "service/published_tables.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "refdata/nhs_region.hpp"
+#include "refdata/published_modality.hpp"
+#include "service/reference_data.hpp"
+#include "store/statistics_cube_table.hpp"
+
+namespace did::service {
+namespace {
+
+using report::PublishedCell;
+
+constexpr std::string_view kEngland = "";  // the England row's key among providers
+
+const std::array<std::string_view, 12> kMonthNames = {"January",   "February", "March",    "April",
+                                                      "May",       "June",     "July",     "August",
+                                                      "September", "October",  "November", "December"};
+
+// The source settings of table 11, in its column order, with their codes.
+struct Setting {
+    std::string_view code;
+    std::string_view label;
+};
+constexpr std::array<Setting, 7> kSettings = {{{"05", "A&E"},
+                                               {"02", "Day case"},
+                                               {"01", "Inpatient"},
+                                               {"03", "Outpatient"},
+                                               {"04", "GP direct access"},
+                                               {"06", "Other health care provider"},
+                                               {"07", "Other"}}};
+
+int MonthsBetween(core::Period first, core::Period last) {
+    return (last.Year() - first.Year()) * 12 + last.Month() - first.Month() + 1;
+}
+
+std::string MonthName(core::Period period) {
+    return fmt::format("{} {}", kMonthNames[static_cast<size_t>(period.Month() - 1)], period.Year());
+}
+
+// Whole-day waits counted by day: (days → examinations).
+using Histogram = std::map<int64_t, int64_t>;
+
+// What the cube holds for the span, gathered per provider (kEngland for all), modality and
+// column (a month, or the last for the whole span).
+struct Gathered {
+    std::map<std::tuple<std::string, std::string, int>, int64_t> count;
+    std::map<std::tuple<std::string, std::string, int, bool>, Histogram> waits;       // known waits only
+    std::map<std::tuple<std::string, std::string, std::string>, int64_t> by_setting;  // span total
+    std::map<std::string, std::set<int>> months_of;                                   // provider → months with data
+};
+
+core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
+    const int months = MonthsBetween(span.first, span.last);
+    Gathered g;
+    auto status =
+        store::StatisticsCubeTable(store.db()).ForEachCell(span.first, span.last, [&](const store::StatisticsCell& c) {
+            const auto period = core::Period::Parse(c.period);
+            if (!period) return;
+            const int month = MonthsBetween(span.first, *period) - 1;
+            for (const std::string& who : {c.provider, std::string(kEngland)}) {
+                for (const int column : {month, months}) {
+                    if (c.request_to_test) g.count[{who, c.modality, column}] += c.examinations;
+                    if (c.days >= 0) {
+                        g.waits[{who, c.modality, column, c.request_to_test}][c.days] += c.examinations;
+                    }
+                }
+                if (c.request_to_test) {
+                    g.by_setting[{who, c.modality, c.source_setting}] += c.examinations;
+                }
+            }
+            g.months_of[c.provider].insert(month);
+        });
+    if (!status) return core::Fail(status.error());
+    return g;
+}
+
+// A provider's row heading: region, code, name.
+struct ProviderRow {
+    std::string region_code;
+    std::string region;
+    std::string code;
+    std::string name;
+};
+
+std::vector<ProviderRow> ProviderRows(const Gathered& g, const refdata::OrganisationDirectory& organisations) {
+    std::vector<ProviderRow> rows;
+    for (const auto& [provider, months] : g.months_of) {
+        ProviderRow row{"", "", provider, provider};
+        if (const refdata::Organisation* org = organisations.Find(provider)) {
+            row.name = org->name;
+            row.region_code = org->region;
+        }
+        if (row.region_code.empty()) {  // an independent provider: the region of its sites
+            for (const std::string& site :
+                 organisations.SitesWhere([&](const std::string& owner) { return owner == provider; })) {
+                const refdata::Organisation* s = organisations.Find(site);
+                if (s != nullptr && !s->region.empty()) {
+                    row.region_code = s->region;
+                    break;
+                }
+            }
+        }
+        row.region = row.region_code.empty() ? "Region not known" : refdata::NhsRegionName(row.region_code);
+        rows.push_back(std::move(row));
+    }
+    // Regions in the published order (Y56 … Y63), a region not known last; then by code.
+    std::sort(rows.begin(), rows.end(), [](const ProviderRow& a, const ProviderRow& b) {
+        return std::forward_as_tuple(a.region_code.empty(), a.region_code, a.code) <
+               std::forward_as_tuple(b.region_code.empty(), b.region_code, b.code);
+    });
+    return rows;
+}
+
+template <class Fill>
+void AddRows(report::PublishedTable& table, const std::vector<ProviderRow>& providers, const Fill& fill) {
+    auto heading = [](std::string_view region, std::string_view code, std::string_view name) {
+        return std::vector<PublishedCell>{PublishedCell::Text(std::string(region)),
+                                          PublishedCell::Text(std::string(code)),
+                                          PublishedCell::Text(std::string(name))};
+    };
+    for (const std::string_view modality : refdata::kPublishedModalities) {
+        auto row = heading("-", "-", "ENGLAND");
+        row.push_back(PublishedCell::Text(std::string(modality)));
+        fill(std::string(kEngland), std::string(modality), row);
+        table.rows.push_back(std::move(row));
+    }
+    for (const ProviderRow& p : providers) {
+        for (const std::string_view modality : refdata::kPublishedModalities) {
+            auto row = heading(p.region, p.code, p.name);
+            row.push_back(PublishedCell::Text(std::string(modality)));
+            fill(p.code, std::string(modality), row);
+            table.rows.push_back(std::move(row));
+        }
+    }
+}
+
+std::vector<std::string> Notes(const Gathered& g, const StatisticsSpan& span, size_t providers) {
+    const int months = MonthsBetween(span.first, span.last);
+    size_t files = 0;
+    std::vector<std::string> partial;
+    for (const auto& [provider, present] : g.months_of) {
+        files += present.size();
+        if (static_cast<int>(present.size()) < months) {
+            partial.push_back(fmt::format("{} ({} of {} months)", provider, present.size(), months));
+        }
+    }
+    std::vector<std::string> notes = {
+        fmt::format("Period: {}. From the current file of each provider and month.", span.label),
+        "Counts are rounded to the nearest 5. A count under 3, and a median or percentage based on fewer than 3 "
+        "examinations, is shown as *. Zero is shown as 0. Percentages are computed from unrounded counts.",
+        fmt::format("Coverage: {} providers sent data for the period, {} provider-months in all.", providers, files)};
+    if (!partial.empty()) {
+        std::string list;
+        for (size_t i = 0; i < partial.size(); ++i) list += (i > 0 ? ", " : "") + partial[i];
+        notes.push_back("Providers without data for every month: " + list + ".");
+    }
+    notes.push_back(
+        "Waits run from the request date, or the date the request was received where there is no request date; "
+        "an examination without the dates a wait needs is left out of its median.");
+    return notes;
+}
+
+std::vector<std::string> MonthColumns(const StatisticsSpan& span, std::vector<std::string> columns) {
+    for (core::Period p = span.first;; p = p.Next()) {
+        columns.push_back(p.ToString());
+        if (p.Year() == span.last.Year() && p.Month() == span.last.Month()) break;
+    }
+    columns.push_back(span.total_column);
+    return columns;
+}
+
+}  // namespace
+
+double MedianOf(const std::vector<std::pair<int64_t, int64_t>>& days_and_counts) {
+    int64_t total = 0;
+    for (const auto& [days, count] : days_and_counts) total += count;
+    if (total == 0) return 0;
+    // The values at 0-based places (total - 1) / 2 and total / 2: the same place when odd.
+    auto value_at = [&](int64_t place) {
+        for (const auto& [days, count] : days_and_counts) {
+            if (place < count) return days;
+            place -= count;
+        }
+        return days_and_counts.back().first;
+    };
+    return (static_cast<double>(value_at((total - 1) / 2)) + static_cast<double>(value_at(total / 2))) / 2;
+}
+
+core::Result<StatisticsSpan> FinancialYear(std::string_view year) {
+    int start = 0;
+    int end = 0;
+    const bool shape = year.size() == 7 && year[4] == '-' &&
+                       std::from_chars(year.data(), year.data() + 4, start).ec == std::errc() &&
+                       std::from_chars(year.data() + 5, year.data() + 7, end).ec == std::errc();
+    if (!shape || (start + 1) % 100 != end || start < 2000) {
+        return core::Fail(core::Error::InvalidArgument(
+            fmt::format("'{}' is not a financial year: give it as 2025-26 (April 2025 to March 2026)", year)));
+    }
+    StatisticsSpan span{*core::Period::Parse(fmt::format("{}-04", start)),
+                        *core::Period::Parse(fmt::format("{}-03", start + 1)), "", "Year"};
+    span.label = fmt::format("financial year {} ({} to {})", year, MonthName(span.first), MonthName(span.last));
+    return span;
+}
+
+StatisticsSpan ThirteenMonthsTo(core::Period last) {
+    core::Period first = last;
+    for (int i = 0; i < 12; ++i) first = first.Previous();
+    return {first, last, fmt::format("the 13 months {} to {}", MonthName(first), MonthName(last)), "13 months"};
+}
+
+const std::vector<PublishedTableSpec>& PublishedTables() {
+    static const std::vector<PublishedTableSpec> tables = {
+        {"table1", "Table 1: Imaging activity, by modality"},
+        {"table2", "Table 2: Median days from request to test, by modality"},
+        {"table3", "Table 3: Median days from test to report, by modality"},
+        {"table11", "Table 11: Imaging activity, by modality and patient source setting"},
+    };
+    return tables;
+}
+
+core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, std::string_view name,
+                                                         const StatisticsSpan& span) {
+    const auto& tables = PublishedTables();
+    const auto spec = std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.name == name; });
+    if (spec == tables.end()) {
+        std::string known;
+        for (const auto& t : tables) known += (known.empty() ? "" : ", ") + std::string(t.name);
+        return core::Fail(core::Error::NotFound(fmt::format("there is no table '{}'; the tables are {}", name, known)));
+    }
+    // A file stored before the statistics cube existed has none until `did db migrate` counts it.
+    auto uncounted = store::StatisticsCubeTable(store.db()).Uncounted();
+    if (!uncounted) return core::Fail(uncounted.error());
+    for (const store::UncountedFile& file : *uncounted) {
+        const auto period = core::Period::Parse(file.period);
+        if (file.current && period && span.first.ToString() <= file.period && file.period <= span.last.ToString()) {
+            return core::Fail(core::Error::Conflict(fmt::format(
+                "{} file(s) stored before the statistics cube existed are not counted in it yet (the first: {} for "
+                "{}): run `did db migrate` once, then ask again",
+                uncounted->size(), file.provider, file.period)));
+        }
+    }
+    auto gathered = Gather(store, span);
+    if (!gathered) return core::Fail(gathered.error());
+    auto reference = LoadReferenceData(store);
+    if (!reference) return core::Fail(reference.error());
+    const auto providers = ProviderRows(*gathered, (*reference)->organisations);
+    const Gathered& g = *gathered;
+    const int months = MonthsBetween(span.first, span.last);
+
+    report::PublishedTable table;
+    table.name = std::string(spec->name);
+    table.title = std::string(spec->title);
+    table.span = span.label;
+    const std::vector<std::string> heading = {"Region", "Org Code", "Provider name", "Modality"};
+    if (name == "table1") {
+        table.columns = MonthColumns(span, heading);
+        AddRows(table, providers, [&](const std::string& who, const std::string& modality, auto& row) {
+            for (int column = 0; column <= months; ++column) {
+                const auto it = g.count.find({who, modality, column});
+                row.push_back(PublishedCell::Count(it == g.count.end() ? 0 : it->second));
+            }
+        });
+    } else if (name == "table2" || name == "table3") {
+        const bool request_to_test = name == "table2";
+        table.columns = MonthColumns(span, heading);
+        AddRows(table, providers, [&](const std::string& who, const std::string& modality, auto& row) {
+            for (int column = 0; column <= months; ++column) {
+                const auto it = g.waits.find({who, modality, column, request_to_test});
+                if (it == g.waits.end()) {
+                    row.push_back(PublishedCell::Median(0, 0));
+                    continue;
+                }
+                const std::vector<std::pair<int64_t, int64_t>> days(it->second.begin(), it->second.end());
+                int64_t base = 0;
+                for (const auto& [d, n] : days) base += n;
+                row.push_back(PublishedCell::Median(MedianOf(days), base));
+            }
+        });
+    } else {  // table11
+        table.columns = heading;
+        for (const Setting& s : kSettings) table.columns.emplace_back(s.label);
+        table.columns.emplace_back("Total");
+        AddRows(table, providers, [&](const std::string& who, const std::string& modality, auto& row) {
+            for (const Setting& s : kSettings) {
+                const auto it = g.by_setting.find({who, modality, std::string(s.code)});
+                row.push_back(PublishedCell::Count(it == g.by_setting.end() ? 0 : it->second));
+            }
+            const auto total = g.count.find({who, modality, months});
+            row.push_back(PublishedCell::Count(total == g.count.end() ? 0 : total->second));
+        });
+    }
+    table.notes = Notes(g, span, providers.size());
+    return table;
+}
+
+}  // namespace did::service

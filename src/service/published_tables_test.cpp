@@ -1,0 +1,278 @@
+// The published tables against a second computation straight from the records table, on both
+// backends: every cell agrees before rounding. And the statistics cube of files stored before
+// it existed is counted by the rebuild into exactly what a new submission counts.
+
+#include "service/published_tables.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "refdata/published_modality.hpp"
+#include "service/reference_data.hpp"
+#include "service/statistics_cube.hpp"
+#include "service/submission.hpp"
+#include "store/test_databases.hpp"
+#include "store/test_store.hpp"
+#include "synth/extract_generator.hpp"
+#include "synth/reference_samples.hpp"
+
+namespace did::service {
+namespace {
+
+using store::Backend;
+
+TEST(PublishedTablesTest, FinancialYearsRunAprilToMarch) {
+    const auto year = FinancialYear("2025-26");
+    ASSERT_TRUE(year) << year.error().message;
+    EXPECT_EQ(year->first.ToString(), "2025-04");
+    EXPECT_EQ(year->last.ToString(), "2026-03");
+    EXPECT_EQ(year->total_column, "Year");
+    EXPECT_EQ(year->label, "financial year 2025-26 (April 2025 to March 2026)");
+    for (const char* bad : {"2025-27", "2025", "25-26", "2025/26", "abcd-ef"}) {
+        EXPECT_FALSE(FinancialYear(bad)) << bad;
+    }
+    const auto thirteen = ThirteenMonthsTo(*core::Period::Parse("2026-10"));
+    EXPECT_EQ(thirteen.first.ToString(), "2025-10");
+    EXPECT_EQ(thirteen.total_column, "13 months");
+}
+
+TEST(PublishedTablesTest, MedianOfAnEvenCountIsTheMeanOfTheTwoMiddleValues) {
+    EXPECT_EQ(MedianOf({{58, 1}, {59, 1}}), 58.5);
+    EXPECT_EQ(MedianOf({{0, 3}, {10, 1}}), 0);
+    EXPECT_EQ(MedianOf({{1, 1}, {2, 1}, {30, 1}}), 2);
+    EXPECT_EQ(MedianOf({{4, 2}, {9, 2}}), 6.5);
+    EXPECT_EQ(MedianOf({}), 0);
+}
+
+const std::vector<std::string> kPeriods = {"2026-08", "2026-09", "2026-10"};
+
+class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, protected store::TestStore {
+  protected:
+    void SetUp() override {
+        OpenTestStore(GetParam());
+        if (!store_) return;
+        dir_ = std::filesystem::temp_directory_path() /
+               ("did_tables_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
+        std::filesystem::create_directories(dir_);
+        ASSERT_TRUE(synth::WriteReferenceSamples(dir_.string()));
+        for (auto [file, kind] :
+             {std::pair{"epraccur.csv", refdata::OrgKind::kGpPractice}, std::pair{"etr.csv", refdata::OrgKind::kTrust},
+              std::pair{"ets.csv", refdata::OrgKind::kSite}, std::pair{"ephp.csv", refdata::OrgKind::kIndependent}}) {
+            ASSERT_TRUE(ImportOds(*store_, admin_, (dir_ / file).string(), kind));
+        }
+        // Two providers, three months, one month missing for one of them, one file replaced.
+        uint64_t seed = 10;
+        for (const std::string provider : {"RXX", "RYJ"}) {
+            for (const std::string& period : kPeriods) {
+                if (provider == "RYJ" && period == "2026-09") continue;
+                ++seed;
+                SubmitFile(provider, period, 600 + seed * 7, seed);
+            }
+        }
+        SubmitFile("RXX", "2026-10", 500, 99);  // the current file for RXX in October
+    }
+
+    void TearDown() override {
+        store_.reset();
+        if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    }
+
+    void SubmitFile(const std::string& provider, const std::string& month, uint64_t rows, uint64_t seed) {
+        const core::Period period = *core::Period::Parse(month);
+        const core::Date received = core::Date::FromValidYmd(period.Next().Year(), period.Next().Month(), 5);
+        synth::GeneratorOptions options;
+        options.rows = rows;
+        options.seed = seed;
+        options.period = period;
+        options.submitted = received;
+        options.provider = provider;
+        options.error_rate = 0.05;
+        std::string text;
+        ASSERT_TRUE(synth::GenerateExtract(options, refdata::NicipCatalogue::Shipped(), [&](std::string_view t) {
+            text.append(t);
+            return core::Status();
+        }));
+        const std::string path = (dir_ / (provider + month + std::to_string(seed) + ".csv")).string();
+        std::ofstream(path, std::ios::binary) << text;
+        SubmitRequest request;
+        request.provider = provider;
+        request.period = period;
+        request.path = path;
+        request.file_name = "extract.csv";
+        request.received_on = received;
+        request.actor = {"submitter", "test", Role::kCentralAdministrator};
+        request.spool_directory = dir_.string();
+        auto outcome = Submit(*store_, refdata::NicipCatalogue::Shipped(), request);
+        ASSERT_TRUE(outcome) << outcome.error().message;
+        ASSERT_EQ(outcome->result, SubmitResult::kStored) << outcome->message;
+    }
+
+    // The second way: the current files' records, read with plain SQL, each examination's
+    // modality and waits worked out here, counted and their medians taken by sorting.
+    struct Expected {
+        std::map<std::tuple<std::string, std::string, std::string>, int64_t> count;  // provider, modality, month
+        std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<int64_t>> waits;
+    };
+    Expected FromRecords() {
+        Expected e;
+        const auto& catalogue = refdata::NicipCatalogue::Shipped();
+        auto date = [](const std::string& text) {
+            return core::OptionalDate::FromPacked(core::Date::ParsePacked(text));
+        };
+        auto status = store_->db().Query(
+            "SELECT s.provider, s.period, r.nicip_code, r.snomed_code, r.request_date, r.request_received_date, "
+            "r.test_date, r.report_issue_date FROM records r JOIN submissions s ON s.id = r.submission_id "
+            "WHERE s.status = 'current' AND r.excluded = 0",
+            {}, [&](const store::SqlRow& r) {
+                const refdata::NicipEntry* exam = catalogue.FindNicip(r.Text(2));
+                uint64_t snomed = 0;
+                if (exam == nullptr) {
+                    std::from_chars(r.Text(3).data(), r.Text(3).data() + r.Text(3).size(), snomed);
+                    exam = catalogue.FindBySnomed(snomed);
+                }
+                if (exam == nullptr) return true;
+                const std::string modality(refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality));
+                for (const std::string& who : {r.Text(0), std::string("ENGLAND")}) {
+                    for (const std::string& month : {r.Text(1), std::string("all")}) {
+                        ++e.count[{who, modality, month}];
+                        const auto request = date(r.Text(4)) ? date(r.Text(4)) : date(r.Text(5));
+                        const auto test = date(r.Text(6));
+                        const auto report = date(r.Text(7));
+                        if (request && test && !(*test < *request)) {
+                            e.waits[{who, modality, month, true}].push_back(test->DaysSinceEpoch() -
+                                                                            request->DaysSinceEpoch());
+                        }
+                        if (test && report && !(*report < *test)) {
+                            e.waits[{who, modality, month, false}].push_back(report->DaysSinceEpoch() -
+                                                                             test->DaysSinceEpoch());
+                        }
+                    }
+                }
+                return true;
+            });
+        EXPECT_TRUE(status) << status.error().message;
+        return e;
+    }
+
+    static double Median(std::vector<int64_t> values) {
+        std::sort(values.begin(), values.end());
+        const size_t n = values.size();
+        return (static_cast<double>(values[(n - 1) / 2]) + static_cast<double>(values[n / 2])) / 2;
+    }
+
+    report::PublishedTable Table(const std::string& name) {
+        auto table = BuildPublishedTable(*store_, name, ThirteenMonthsTo(*core::Period::Parse("2026-10")));
+        EXPECT_TRUE(table) << table.error().message;
+        return table ? std::move(*table) : report::PublishedTable{};
+    }
+
+    inline static int counter_ = 0;
+    Actor admin_{"admin", "test"};
+    std::filesystem::path dir_;
+};
+
+// Month of a table column: "2025-10" … "2026-10", then the 13 months ("all").
+std::string MonthOf(const report::PublishedTable& table, size_t column) {
+    return column + 1 == table.columns.size() ? "all" : table.columns[column];
+}
+
+TEST_P(PublishedTablesStoreTest, CountsAndMediansAgreeCellByCellWithTheRecords) {
+    const Expected expected = FromRecords();
+    ASSERT_FALSE(expected.count.empty());
+    const auto counts = Table("table1");
+    ASSERT_EQ(counts.columns.size(), 4u + 13 + 1);
+    EXPECT_EQ(counts.columns[0], "Region");
+    EXPECT_EQ(counts.columns[2], "Provider name");
+    EXPECT_EQ(counts.columns.back(), "13 months");
+    // ENGLAND's nine rows first, then RXX's and RYJ's.
+    ASSERT_EQ(counts.rows.size(), 9u * 3);
+    EXPECT_EQ(counts.rows[0][2].text, "ENGLAND");
+    EXPECT_EQ(counts.rows[0][0].text, "-");
+    std::set<std::string> providers;
+    size_t nonzero = 0;
+    for (const auto& row : counts.rows) {
+        const std::string who = row[2].text == "ENGLAND" ? "ENGLAND" : row[1].text;
+        providers.insert(who);
+        for (size_t c = 4; c < row.size(); ++c) {
+            const auto it = expected.count.find({who, row[3].text, MonthOf(counts, c)});
+            const int64_t want = it == expected.count.end() ? 0 : it->second;
+            EXPECT_EQ(static_cast<int64_t>(row[c].value), want)
+                << who << " " << row[3].text << " " << MonthOf(counts, c);
+            nonzero += want > 0 ? 1 : 0;
+        }
+    }
+    EXPECT_EQ(providers, (std::set<std::string>{"ENGLAND", "RXX", "RYJ"}));
+    EXPECT_GT(nonzero, 20u);
+    for (const auto& [name, request_to_test] : {std::pair{"table2", true}, std::pair{"table3", false}}) {
+        const auto medians = Table(name);
+        size_t checked = 0;
+        for (const auto& row : medians.rows) {
+            const std::string who = row[2].text == "ENGLAND" ? "ENGLAND" : row[1].text;
+            for (size_t c = 4; c < row.size(); ++c) {
+                const auto it = expected.waits.find({who, row[3].text, MonthOf(medians, c), request_to_test});
+                if (it == expected.waits.end()) {
+                    EXPECT_EQ(row[c].base, 0) << name << " " << who << " " << row[3].text;
+                    continue;
+                }
+                EXPECT_EQ(row[c].base, static_cast<int64_t>(it->second.size())) << name << " " << who;
+                EXPECT_EQ(row[c].value, Median(it->second))
+                    << name << " " << who << " " << row[3].text << " " << MonthOf(medians, c);
+                ++checked;
+            }
+        }
+        EXPECT_GT(checked, 20u) << name;
+    }
+    // Table 11: the settings add up to the total, and the total is table 1's.
+    const auto settings = Table("table11");
+    ASSERT_EQ(settings.rows.size(), counts.rows.size());
+    for (size_t r = 0; r < settings.rows.size(); ++r) {
+        const auto& row = settings.rows[r];
+        double sum = 0;
+        for (size_t c = 4; c + 1 < row.size(); ++c) sum += row[c].value;
+        EXPECT_LE(sum, row.back().value);
+        EXPECT_EQ(row.back().value, counts.rows[r].back().value);
+    }
+    // Coverage: RYJ sent nothing for September.
+    const std::string notes = [&] {
+        std::string all;
+        for (const auto& n : counts.notes) all += n + "\n";
+        return all;
+    }();
+    EXPECT_NE(notes.find("Coverage: 2 providers"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("RYJ (2 of 13 months)"), std::string::npos) << notes;
+}
+
+TEST_P(PublishedTablesStoreTest, FilesStoredBeforeTheCubeAreCountedByTheRebuildAsASubmissionCountsThem) {
+    const auto before = report::PublishedTableCsv(Table("table1")) + report::PublishedTableCsv(Table("table2"));
+    // As a database migrated from before the statistics cube: no rows, no file counted.
+    ASSERT_TRUE(store_->db().Execute("DELETE FROM cube_statistics"));
+    ASSERT_TRUE(store_->db().Execute("DELETE FROM statistics_cube_built"));
+    const auto refused = BuildPublishedTable(*store_, "table1", ThirteenMonthsTo(*core::Period::Parse("2026-10")));
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("run `did db migrate`"), std::string::npos) << refused.error().message;
+    const auto counted = RebuildStatisticsCube(*store_, refdata::NicipCatalogue::Shipped());
+    ASSERT_TRUE(counted) << counted.error().message;
+    EXPECT_EQ(*counted, 6);  // five current files and the one RXX replaced
+    EXPECT_EQ(*RebuildStatisticsCube(*store_, refdata::NicipCatalogue::Shipped()), 0);  // once only
+    const auto after = report::PublishedTableCsv(Table("table1")) + report::PublishedTableCsv(Table("table2"));
+    EXPECT_EQ(after, before);
+}
+
+TEST_P(PublishedTablesStoreTest, AnUnknownTableIsNamedWithTheOnesThereAre) {
+    const auto missing = BuildPublishedTable(*store_, "table99", ThirteenMonthsTo(*core::Period::Parse("2026-10")));
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().message, "there is no table 'table99'; the tables are table1, table2, table3, table11");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PublishedTablesStoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& param_info) { return store::BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace did::service

@@ -1,0 +1,128 @@
+#include "service/statistics_cube.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "refdata/published_modality.hpp"
+
+namespace did::service {
+namespace {
+
+// No wait is longer than ten years; anything longer is a date typed wrong, counted at ten years
+// so that the key stays small. It moves no median the tables show.
+constexpr int64_t kLongestWait = 3660;
+constexpr int kDayBits = 12;  // days + 1: 0 (not known) to kLongestWait + 1
+
+uint64_t Key(uint32_t modality, uint32_t setting, bool request_to_test, int64_t days) {
+    return (((uint64_t{modality} << 8 | setting) << 1 | (request_to_test ? 1u : 0u)) << kDayBits |
+            static_cast<uint64_t>(days + 1)) +
+           1;  // never 0, which the flat map reserves
+}
+
+core::OptionalDate DateOf(const std::string& text) {
+    return core::OptionalDate::FromPacked(core::Date::ParsePacked(text));
+}
+
+}  // namespace
+
+int64_t WaitDays(core::OptionalDate from, core::OptionalDate to) {
+    if (!from || !to || *to < *from) return -1;
+    return std::min<int64_t>(to->DaysSinceEpoch() - from->DaysSinceEpoch(), kLongestWait);
+}
+
+uint32_t StatisticsCube::Intern(std::vector<std::string>& values, std::string_view value) {
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (values[i] == value) return static_cast<uint32_t>(i);
+    }
+    values.emplace_back(value);
+    return static_cast<uint32_t>(values.size() - 1);
+}
+
+void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view source_setting, core::OptionalDate request,
+                         core::OptionalDate received, core::OptionalDate test, core::OptionalDate report) {
+    // Per record: one lookup by the catalogue entry's address (1 for no entry: entries are
+    // aligned, so no address is 1) and one by the setting's bytes, no string compared.
+    const uint64_t exam_key = exam != nullptr ? reinterpret_cast<uintptr_t>(exam) : 1;
+    uint32_t m = 0;
+    if (const uint32_t* known = modality_of_exam_.Find(exam_key)) {
+        m = *known;
+    } else {
+        m = Intern(modalities_, exam != nullptr ? refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality)
+                                                : std::string_view("unknown"));
+        modality_of_exam_.Put(exam_key, m);
+    }
+    // Source settings are two digits; anything else (a warning let it through) is "unknown",
+    // so that the settings of one file stay under the hundred the key has room for.
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const bool two = source_setting.size() == 2 && digit(source_setting[0]) && digit(source_setting[1]);
+    const uint64_t setting_key =
+        two ? (uint64_t{3} << 16 | uint64_t{static_cast<unsigned char>(source_setting[0])} << 8 |
+               static_cast<unsigned char>(source_setting[1]))
+            : 1;
+    uint32_t s = 0;
+    if (const uint32_t* known = setting_of_.Find(setting_key)) {
+        s = *known;
+    } else {
+        s = Intern(settings_, two ? source_setting : std::string_view("unknown"));
+        setting_of_.Put(setting_key, s);
+    }
+    // Request to test runs from the request date, or the received date when there is none.
+    ++counts_.FindOrInsert(Key(m, s, true, WaitDays(request ? request : received, test)));
+    ++counts_.FindOrInsert(Key(m, s, false, WaitDays(test, report)));
+}
+
+core::Status StatisticsCube::Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
+                                   const std::string& period) const {
+    auto loader = table.Loader(store::BulkTable::kCubeStatistics);
+    if (!loader) return core::Fail(loader.error());
+    core::Status failed;
+    store::BulkRow row;
+    counts_.ForEach([&](uint64_t key, int64_t count) {
+        if (!failed) return;
+        const uint64_t k = key - 1;
+        const auto days = static_cast<int64_t>(k & ((uint64_t{1} << kDayBits) - 1)) - 1;
+        const bool request_to_test = ((k >> kDayBits) & 1u) != 0;
+        const auto setting = static_cast<size_t>((k >> (kDayBits + 1)) & 0xFFu);
+        const auto modality = static_cast<size_t>(k >> (kDayBits + 9));
+        row.assign({submission_id, provider, period, modalities_[modality], settings_[setting],
+                    std::string_view(request_to_test ? "request_to_test" : "test_to_report"), days, count});
+        failed = (*loader)->Add(row);
+    });
+    if (!failed) return failed;
+    return (*loader)->Finish();
+}
+
+core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::NicipCatalogue& catalogue) {
+    store::StatisticsCubeTable table(store.db());
+    auto files = table.Uncounted();
+    if (!files) return core::Fail(files.error());
+    for (const store::UncountedFile& file : *files) {
+        auto counted = store.InTransaction([&]() -> core::Status {
+            StatisticsCube cube;
+            auto read = table.ForEachRecord(file, [&](const store::StatisticsRecord& r) {
+                if (r.excluded) return;
+                // The NICIP column holds the code the record was counted under (a local code's
+                // mapping included); a record sent with a SNOMED CT code only is found by it.
+                const refdata::NicipEntry* exam = catalogue.FindNicip(r.nicip_code);
+                uint64_t snomed = 0;
+                if (exam == nullptr &&
+                    std::from_chars(r.snomed_code.data(), r.snomed_code.data() + r.snomed_code.size(), snomed).ec ==
+                        std::errc()) {
+                    exam = catalogue.FindBySnomed(snomed);
+                }
+                cube.Add(exam, r.source_setting, DateOf(r.request_date), DateOf(r.request_received_date),
+                         DateOf(r.test_date), DateOf(r.report_issue_date));
+            });
+            if (!read) return read;
+            store::RecordTable records(store.db());
+            if (auto written = cube.Write(records, file.submission_id, file.provider, file.period); !written) {
+                return written;
+            }
+            return table.MarkCounted(file.submission_id);
+        });
+        if (!counted) return core::Fail(counted.error());
+    }
+    return static_cast<int64_t>(files->size());
+}
+
+}  // namespace did::service
