@@ -81,8 +81,8 @@ const char* PlainText(const char* from, const char* end, bool item, bool& has_co
             ++lines;
             ++p;
         }
-        const int spaces = _mm_movemask_epi8(
-            _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(' ')));
+        const int spaces =
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(' ')));
         if (spaces != 0xFFFF) {
             p += std::countr_one(static_cast<unsigned>(spaces));
             if (*p == '<') return p;
@@ -115,7 +115,8 @@ class TagNames {
   public:
     TagNames() {
         std::vector<std::string_view> names = {"DIDS", "DIDSRecord"};
-        for (const Element group : {Element::kPersonalAndDemographics, Element::kReferrals, Element::kImagingActivity}) {
+        for (const Element group :
+             {Element::kPersonalAndDemographics, Element::kReferrals, Element::kImagingActivity}) {
             names.push_back(GroupName(group));
         }
         for (const core::Field field : core::kAllFields) names.push_back(ItemName(field));
@@ -166,7 +167,8 @@ class TagNames {
     static constexpr size_t kSlots = 64;
 
     static size_t Hash(size_t size, char first, char last) {
-        return (size * 31 + static_cast<unsigned char>(first) * 7 + static_cast<unsigned char>(last)) % kSlots;
+        return (size * 31 + size_t{static_cast<unsigned char>(first)} * 7 + size_t{static_cast<unsigned char>(last)}) %
+               kSlots;
     }
     static uint32_t Mask(__m128i low, __m128i high) {
         return static_cast<uint32_t>(_mm_movemask_epi8(low)) | (static_cast<uint32_t>(_mm_movemask_epi8(high)) << 16);
