@@ -167,7 +167,8 @@ class TagNames {
     static constexpr size_t kSlots = 64;
 
     static size_t Hash(size_t size, char first, char last) {
-        return (size * 31 + static_cast<unsigned char>(first) * 7 + static_cast<unsigned char>(last)) % kSlots;
+        return (size * 31 + size_t{static_cast<unsigned char>(first)} * 7 + size_t{static_cast<unsigned char>(last)}) %
+               kSlots;
     }
     static uint32_t Mask(__m128i low, __m128i high) {
         return static_cast<uint32_t>(_mm_movemask_epi8(low)) | (static_cast<uint32_t>(_mm_movemask_epi8(high)) << 16);
