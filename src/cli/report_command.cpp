@@ -1,5 +1,6 @@
 // `did report NAME --year 2025-26 | --period 2026-10`: a national statistics table (NHS
-// England's layout) for a financial year or the 13 months to a month, as text, CSV or JSON.
+// England's layout) for a financial year or the 13 months to a month, as text, CSV, JSON or an
+// Excel workbook (--format xlsx --out FILE).
 
 #include <cstdio>
 
@@ -7,8 +8,10 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/session.hpp"
 #include "report/published_table.hpp"
+#include "report/published_table_xlsx.hpp"
 #include "service/published_tables.hpp"
 
 namespace did::cli {
@@ -19,6 +22,7 @@ struct ReportOptions {
     std::optional<core::Period> period;
     std::string year;
     std::string format;
+    std::string out;  // the workbook, for --format xlsx
     SessionOptions session;
 };
 
@@ -28,10 +32,22 @@ int RunReport(const ReportOptions& o) {
         o.period ? core::Result<service::StatisticsSpan>(service::ThirteenMonthsTo(*o.period))
                  : service::FinancialYear(o.year);
     if (!span) return UsageError(command, span.error().message);
+    if (o.format == "xlsx") {
+        if (auto clash = CheckOutputPaths({{"--out", o.out}}, DatabaseFiles(DatabaseUrl(o.session))); !clash) {
+            return UsageError(command, clash.error().message);
+        }
+    }
     auto session = OpenSession(o.session, Access::kReadOnly);
     if (!session) return UsageError(command, session.error().message);
     auto table = service::BuildPublishedTable(*session->store, o.name, *span);
     if (!table) return UsageError(command, table.error().message);
+    if (o.format == "xlsx") {
+        if (auto written = report::WritePublishedTableXlsx(*table, o.out); !written) {
+            return UsageError(command, written.error().message);
+        }
+        std::printf("Wrote %s (%zu rows) to %s.\n", table->title.c_str(), table->rows.size(), o.out.c_str());
+        return kExitOk;
+    }
     const std::string out = o.format == "csv"    ? report::PublishedTableCsv(*table)
                             : o.format == "json" ? report::PublishedTableJson(*table)
                                                  : report::PublishedTableText(*table);
@@ -68,11 +84,17 @@ void AddReportCommand(CLI::App& did, int& exit_status) {
                      ->type_name("YYYY-YY");
     auto* period = AddPeriodOption(*report, "--period", o->period, "the last of 13 months (the monthly release)");
     year->excludes(period);
-    AddFormatOption(*report, o->format, {"text", "csv", "json"});
+    AddFormatOption(*report, o->format, {"text", "csv", "json", "xlsx"});
+    report->add_option("--out", o->out, "where --format xlsx writes the workbook")->type_name("FILE");
     AddSessionOptions(*report, o->session);
     report->callback([o, &exit_status] {
         if (o->year.empty() && !o->period) {
             exit_status = UsageError("report", "give --year 2025-26 or --period YYYY-MM (13 months to it)");
+            return;
+        }
+        if ((o->format == "xlsx") != !o->out.empty()) {
+            exit_status =
+                UsageError("report", "--format xlsx writes a workbook to --out FILE, and only it takes --out");
             return;
         }
         exit_status = RunReport(*o);

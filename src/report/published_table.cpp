@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "core/text_escape.hpp"
@@ -47,7 +46,6 @@ std::string Shown(const PublishedCell& cell) {
             return cell.value == std::floor(cell.value) ? fmt::format("{:.0f}", cell.value)
                                                         : fmt::format("{:.1f}", cell.value);
         case PublishedCell::Kind::kPercent:
-            if (cell.base == 0) return "0";
             if (cell.base < 3) return "*";
             return fmt::format("{:.1f}", cell.value);
     }
@@ -77,10 +75,6 @@ std::string PublishedTableCsv(const PublishedTable& table) {
 }
 
 std::string PublishedTableJson(const PublishedTable& table) {
-    auto key = [](std::string heading) {
-        for (char& c : heading) c = c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return heading;
-    };
     auto strings = [](std::string& out, auto begin, auto end, const auto& text_of) {
         out += "[";
         for (auto it = begin; it != end; ++it) {
@@ -89,7 +83,7 @@ std::string PublishedTableJson(const PublishedTable& table) {
         }
         out += "]";
     };
-    const auto headings = static_cast<std::ptrdiff_t>(std::min(table.heading_columns, table.columns.size()));
+    auto shown = [](const PublishedCell& c) { return Shown(c); };
     std::string out = "{\"table\": ";
     core::AppendJsonString(out, table.name);
     out += ", \"title\": ";
@@ -97,19 +91,15 @@ std::string PublishedTableJson(const PublishedTable& table) {
     out += ", \"span\": ";
     core::AppendJsonString(out, table.span);
     out += ", \"columns\": ";
-    strings(out, table.columns.begin() + headings, table.columns.end(), [](const std::string& c) { return c; });
+    strings(out, table.columns.begin(), table.columns.end(), [](const std::string& c) { return c; });
     out += ", \"rows\": [";
     for (size_t r = 0; r < table.rows.size(); ++r) {
-        out += r > 0 ? ",\n  {" : "\n  {";
         const auto& row = table.rows[r];
-        for (std::ptrdiff_t i = 0; i < headings; ++i) {
-            core::AppendJsonString(out, key(table.columns[static_cast<size_t>(i)]));
-            out += ": ";
-            core::AppendJsonString(out, Shown(row[static_cast<size_t>(i)]));
-            out += ", ";
-        }
-        out += "\"values\": ";
-        strings(out, row.begin() + headings, row.end(), [](const PublishedCell& c) { return Shown(c); });
+        const auto headings = static_cast<std::ptrdiff_t>(std::min(table.heading_columns, row.size()));
+        out += r > 0 ? ",\n  {\"headings\": " : "\n  {\"headings\": ";
+        strings(out, row.begin(), row.begin() + headings, shown);
+        out += ", \"values\": ";
+        strings(out, row.begin() + headings, row.end(), shown);
         out += "}";
     }
     out += "],\n \"notes\": ";

@@ -34,7 +34,7 @@ struct PublishedTable {
     std::string title;                 // "Table 1: Imaging activity by modality"
     std::string span;                  // "April 2025 to March 2026"
     std::vector<std::string> columns;  // the headings' columns, then the figures'
-    size_t heading_columns = 4;        // Region, Org Code, Provider name, and what the row breaks down by
+    size_t heading_columns = 4;        // Region, Org Code, Provider name, and what the row breaks down by (one or two)
     std::vector<std::vector<PublishedCell>> rows;
     std::vector<std::string> notes;  // rounding, coverage, data issues
 };
@@ -42,8 +42,8 @@ struct PublishedTable {
 // The header verbatim, then each row as shown; then, after an empty line, one line per note
 // (a spreadsheet shows them under the table; a script reading the table stops at the empty line).
 std::string PublishedTableCsv(const PublishedTable& table);
-// {"table", "title", "span", "columns" (the figures' columns), "rows": [{"region", "org_code",
-// "provider_name", "modality" (the headings, snake_case), "values": the figures as shown, as
+// {"table", "title", "span", "columns" (every column's name), "rows": [{"headings": the row's
+// headings (region, code, name, what it breaks down by), "values": the figures as shown, as
 // strings ("1235", "58.5", "*")}], "notes"}.
 std::string PublishedTableJson(const PublishedTable& table);
 // The title, the span, the table aligned (numbers to the right), then the notes.

@@ -60,15 +60,13 @@ TEST(PublishedTableTest, CsvKeepsThePublishedHeaderAndTheEnglandDashesAndGuardsF
               "Counts are rounded to the nearest 5.\r\n");
 }
 
-TEST(PublishedTableTest, JsonNamesTheHeadingsAndGivesTheFiguresAsShown) {
+TEST(PublishedTableTest, JsonGivesEachRowsHeadingsAndItsFiguresAsShown) {
     const auto json = nlohmann::json::parse(PublishedTableJson(Sample()));
     EXPECT_EQ(json["table"], "table1");
-    EXPECT_EQ(json["columns"], (nlohmann::json{"2026-10", "13 months"}));
-    EXPECT_EQ(json["rows"][0]["org_code"], "-");
-    EXPECT_EQ(json["rows"][0]["provider_name"], "ENGLAND");
-    EXPECT_EQ(json["rows"][0]["modality"], "Plain Radiography");
+    EXPECT_EQ(json["columns"].size(), 6u);
+    EXPECT_EQ(json["rows"][0]["headings"], (nlohmann::json{"-", "-", "ENGLAND", "Plain Radiography"}));
     EXPECT_EQ(json["rows"][0]["values"], (nlohmann::json{"1235", "*"}));
-    EXPECT_EQ(json["rows"][1]["provider_name"], "=HYPERLINK(1)");
+    EXPECT_EQ(json["rows"][1]["headings"][2], "=HYPERLINK(1)");
     EXPECT_EQ(json["notes"][0], "Counts are rounded to the nearest 5.");
 }
 

@@ -55,7 +55,9 @@ struct Gathered {
     std::map<std::tuple<std::string, std::string, int>, int64_t> count;
     std::map<std::tuple<std::string, std::string, int, bool>, Histogram> waits;       // known waits only
     std::map<std::tuple<std::string, std::string, std::string>, int64_t> by_setting;  // span total
-    std::map<std::string, std::set<int>> months_of;                                   // provider → months with data
+    // Over the span, by source setting, not known (-1) included.
+    std::map<std::tuple<std::string, std::string, std::string, bool>, Histogram> setting_waits;
+    std::map<std::string, std::set<int>> months_of;  // provider → months with data
 };
 
 core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
@@ -76,6 +78,7 @@ core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
                 if (c.request_to_test) {
                     g.by_setting[{who, c.modality, c.source_setting}] += c.examinations;
                 }
+                g.setting_waits[{who, c.modality, c.source_setting, c.request_to_test}][c.days] += c.examinations;
             }
             g.months_of[c.provider].insert(month);
         });
@@ -178,6 +181,37 @@ std::vector<std::string> MonthColumns(const StatisticsSpan& span, std::vector<st
     return columns;
 }
 
+// Examinations of `who` and `modality` in `settings` (all settings when empty), by wait.
+Histogram WaitsIn(const Gathered& g, const std::string& who, const std::string& modality,
+                  const std::vector<std::string_view>& settings, bool request_to_test) {
+    Histogram out;
+    for (const auto& [key, days] : g.setting_waits) {
+        const auto& [k_who, k_modality, k_setting, k_measure] = key;
+        if (k_who != who || k_modality != modality || k_measure != request_to_test) continue;
+        if (!settings.empty() && std::find(settings.begin(), settings.end(), k_setting) == settings.end()) continue;
+        for (const auto& [d, n] : days) out[d] += n;
+    }
+    return out;
+}
+
+// Examinations whose wait is in [low, high] days (high -1: no upper end).
+int64_t Within(const Histogram& days, int64_t low, int64_t high) {
+    int64_t n = 0;
+    for (const auto& [d, count] : days) {
+        if (d >= low && (high < 0 || d <= high)) n += count;
+    }
+    return n;
+}
+
+PublishedCell Percent(int64_t part, int64_t whole) {
+    return PublishedCell::Percent(whole == 0 ? 0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole),
+                                  whole);
+}
+
+// Table 10's and 13's two groups of source settings.
+const std::vector<std::string_view> kAdmittedAndAe = {"05", "01", "02"};
+const std::vector<std::string_view> kOutpatientAndGp = {"03", "04"};
+
 }  // namespace
 
 double MedianOf(const std::vector<std::pair<int64_t, int64_t>>& days_and_counts) {
@@ -222,6 +256,9 @@ const std::vector<PublishedTableSpec>& PublishedTables() {
         {"table1", "Table 1: Imaging activity, by modality"},
         {"table2", "Table 2: Median days from request to test, by modality"},
         {"table3", "Table 3: Median days from test to report, by modality"},
+        {"table9", "Table 9: Days from request to test in bands, by modality and patient source setting (England)"},
+        {"table10",
+         "Table 10: Reports issued the same day and by the next day, by modality and patient source setting"},
         {"table11", "Table 11: Imaging activity, by modality and patient source setting"},
     };
     return tables;
@@ -283,6 +320,57 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
                 int64_t base = 0;
                 for (const auto& [d, n] : days) base += n;
                 row.push_back(PublishedCell::Median(MedianOf(days), base));
+            }
+        });
+    } else if (name == "table9") {
+        // England only: each modality by each setting and all settings, known waits in bands.
+        struct Band {
+            std::string_view label;
+            int64_t low;
+            int64_t high;
+        };
+        constexpr std::array<Band, 4> kBands = {
+            {{"0-7 days", 0, 7}, {"8-31 days", 8, 31}, {"32-62 days", 32, 62}, {"Over 62 days", 63, -1}}};
+        table.columns = heading;
+        table.columns.emplace_back("Source setting");
+        table.heading_columns = 5;
+        for (const Band& b : kBands) table.columns.emplace_back(b.label);
+        table.columns.emplace_back("Total known");
+        for (const Band& b : kBands) table.columns.push_back(std::string(b.label) + " (%)");
+        std::vector<std::pair<std::string, std::vector<std::string_view>>> settings;
+        for (const Setting& s : kSettings) settings.push_back({std::string(s.label), {s.code}});
+        settings.push_back({"All settings", {}});
+        for (const std::string_view modality : refdata::kPublishedModalities) {
+            for (const auto& [label, codes] : settings) {
+                std::vector<PublishedCell> row = {
+                    PublishedCell::Text("-"), PublishedCell::Text("-"), PublishedCell::Text("ENGLAND"),
+                    PublishedCell::Text(std::string(modality)), PublishedCell::Text(label)};
+                const Histogram days = WaitsIn(g, std::string(kEngland), std::string(modality), codes, true);
+                const int64_t known = Within(days, 0, -1);
+                for (const Band& b : kBands) row.push_back(PublishedCell::Count(Within(days, b.low, b.high)));
+                row.push_back(PublishedCell::Count(known));
+                for (const Band& b : kBands) row.push_back(Percent(Within(days, b.low, b.high), known));
+                table.rows.push_back(std::move(row));
+            }
+        }
+    } else if (name == "table10") {
+        table.columns = heading;
+        for (const std::string_view group : {"A&E and admitted", "Outpatient and GP direct access"}) {
+            for (const std::string_view column :
+                 {"same day (%)", "by the next day (%)", "known", "not known", "total"}) {
+                table.columns.push_back(std::string(group) + ": " + std::string(column));
+            }
+        }
+        AddRows(table, providers, [&](const std::string& who, const std::string& modality, auto& row) {
+            for (const auto* settings : {&kAdmittedAndAe, &kOutpatientAndGp}) {
+                const Histogram days = WaitsIn(g, who, modality, *settings, false);
+                const int64_t known = Within(days, 0, -1);
+                const int64_t total = Within(days, -1, -1);
+                row.push_back(Percent(Within(days, 0, 0), known));
+                row.push_back(Percent(Within(days, 0, 1), known));
+                row.push_back(PublishedCell::Count(known));
+                row.push_back(PublishedCell::Count(total - known));
+                row.push_back(PublishedCell::Count(total));
             }
         });
     } else {  // table11

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -99,8 +100,36 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
             text.append(t);
             return core::Status();
         }));
+        // Some dates left out, as a RIS sends them: a wait from the received date, and waits not known.
+        std::string sent;
+        size_t line_number = 0;
+        for (size_t at = 0; at < text.size();) {
+            const size_t eol = text.find('\n', at);
+            std::string line = text.substr(at, eol - at);
+            at = eol == std::string::npos ? text.size() : eol + 1;
+            if (line_number++ > 0) {
+                std::vector<std::string> fields;
+                for (size_t from = 0;;) {
+                    const size_t comma = line.find(',', from);
+                    fields.push_back(line.substr(from, comma - from));
+                    if (comma == std::string::npos) break;
+                    from = comma + 1;
+                }
+                if (fields.size() == 18) {
+                    if (line_number % 7 == 0) fields[10].clear();  // request date
+                    if (line_number % 11 == 0) {                   // and the received date too
+                        fields[10].clear();
+                        fields[11].clear();
+                    }
+                    if (line_number % 5 == 0) fields[15].clear();  // report issue date
+                    line.clear();
+                    for (size_t i = 0; i < fields.size(); ++i) line += (i > 0 ? "," : "") + fields[i];
+                }
+            }
+            sent += line + "\n";
+        }
         const std::string path = (dir_ / (provider + month + std::to_string(seed) + ".csv")).string();
-        std::ofstream(path, std::ios::binary) << text;
+        std::ofstream(path, std::ios::binary) << sent;
         SubmitRequest request;
         request.provider = provider;
         request.period = period;
@@ -119,6 +148,8 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
     struct Expected {
         std::map<std::tuple<std::string, std::string, std::string>, int64_t> count;  // provider, modality, month
         std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<int64_t>> waits;
+        // Over the period, by source setting: (provider, modality, setting, measure) → days, -1 not known.
+        std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<int64_t>> by_setting;
     };
     Expected FromRecords() {
         Expected e;
@@ -128,7 +159,8 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
         };
         auto status = store_->db().Query(
             "SELECT s.provider, s.period, r.nicip_code, r.snomed_code, r.request_date, r.request_received_date, "
-            "r.test_date, r.report_issue_date FROM records r JOIN submissions s ON s.id = r.submission_id "
+            "r.test_date, r.report_issue_date, r.source_setting FROM records r JOIN submissions s ON s.id = "
+            "r.submission_id "
             "WHERE s.status = 'current' AND r.excluded = 0",
             {}, [&](const store::SqlRow& r) {
                 const refdata::NicipEntry* exam = catalogue.FindNicip(r.Text(2));
@@ -139,20 +171,22 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
                 }
                 if (exam == nullptr) return true;
                 const std::string modality(refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality));
+                const auto request = date(r.Text(4)) ? date(r.Text(4)) : date(r.Text(5));
+                const auto test = date(r.Text(6));
+                const auto report = date(r.Text(7));
+                const int64_t to_test =
+                    request && test && !(*test < *request) ? test->DaysSinceEpoch() - request->DaysSinceEpoch() : -1;
+                const int64_t to_report =
+                    test && report && !(*report < *test) ? report->DaysSinceEpoch() - test->DaysSinceEpoch() : -1;
+                for (const std::string& who : {r.Text(0), std::string("ENGLAND")}) {
+                    e.by_setting[{who, modality, r.Text(8), true}].push_back(to_test);
+                    e.by_setting[{who, modality, r.Text(8), false}].push_back(to_report);
+                }
                 for (const std::string& who : {r.Text(0), std::string("ENGLAND")}) {
                     for (const std::string& month : {r.Text(1), std::string("all")}) {
                         ++e.count[{who, modality, month}];
-                        const auto request = date(r.Text(4)) ? date(r.Text(4)) : date(r.Text(5));
-                        const auto test = date(r.Text(6));
-                        const auto report = date(r.Text(7));
-                        if (request && test && !(*test < *request)) {
-                            e.waits[{who, modality, month, true}].push_back(test->DaysSinceEpoch() -
-                                                                            request->DaysSinceEpoch());
-                        }
-                        if (test && report && !(*report < *test)) {
-                            e.waits[{who, modality, month, false}].push_back(report->DaysSinceEpoch() -
-                                                                             test->DaysSinceEpoch());
-                        }
+                        if (to_test >= 0) e.waits[{who, modality, month, true}].push_back(to_test);
+                        if (to_report >= 0) e.waits[{who, modality, month, false}].push_back(to_report);
                     }
                 }
                 return true;
@@ -247,6 +281,76 @@ TEST_P(PublishedTablesStoreTest, CountsAndMediansAgreeCellByCellWithTheRecords) 
     }();
     EXPECT_NE(notes.find("Coverage: 2 providers"), std::string::npos) << notes;
     EXPECT_NE(notes.find("RYJ (2 of 13 months)"), std::string::npos) << notes;
+
+    // Table 9: England's request-to-test bands by setting, as counted from the records.
+    auto in = [&](const std::string& who, const std::string& modality, const std::vector<std::string>& wanted_settings,
+                  bool request_to_test) {
+        std::vector<int64_t> days;
+        for (const auto& [key, values] : expected.by_setting) {
+            const auto& [k_who, k_modality, k_setting, k_measure] = key;
+            const bool wanted = wanted_settings.empty() || std::find(wanted_settings.begin(), wanted_settings.end(),
+                                                                     k_setting) != wanted_settings.end();
+            if (k_who == who && k_modality == modality && k_measure == request_to_test && wanted) {
+                days.insert(days.end(), values.begin(), values.end());
+            }
+        }
+        return days;
+    };
+    auto between = [](const std::vector<int64_t>& days, int64_t low, int64_t high) {
+        return std::count_if(days.begin(), days.end(), [&](int64_t d) { return d >= low && (high < 0 || d <= high); });
+    };
+    const auto bands = Table("table9");
+    ASSERT_EQ(bands.rows.size(), 9u * 8);
+    const std::map<std::string, std::string> setting_code = {
+        {"A&E", "05"},        {"Day case", "02"},         {"Inpatient", "01"},
+        {"Outpatient", "03"}, {"GP direct access", "04"}, {"Other health care provider", "06"},
+        {"Other", "07"}};
+    size_t nonzero_bands = 0;
+    for (const auto& row : bands.rows) {
+        const auto code = setting_code.find(row[4].text);
+        const auto days = in("ENGLAND", row[3].text,
+                             code == setting_code.end() ? std::vector<std::string>{} : std::vector{code->second}, true);
+        const std::array<std::pair<int64_t, int64_t>, 4> limits = {{{0, 7}, {8, 31}, {32, 62}, {63, -1}}};
+        for (size_t b = 0; b < limits.size(); ++b) {
+            EXPECT_EQ(static_cast<int64_t>(row[5 + b].value), between(days, limits[b].first, limits[b].second))
+                << row[3].text << " " << row[4].text << " band " << b;
+        }
+        const int64_t known = between(days, 0, -1);
+        EXPECT_EQ(static_cast<int64_t>(row[9].value), known);
+        if (known > 0) {
+            ++nonzero_bands;
+            EXPECT_DOUBLE_EQ(row[10].value,
+                             100.0 * static_cast<double>(between(days, 0, 7)) / static_cast<double>(known));
+        }
+    }
+    EXPECT_GT(nonzero_bands, 20u);
+
+    // Table 10: reports the same day and by the next day, for each provider's two groups.
+    const auto reports = Table("table10");
+    ASSERT_EQ(reports.rows.size(), counts.rows.size());
+    double not_known = 0;  // the blanked report dates are there
+    for (const auto& row : reports.rows) not_known += row[7].value + row[12].value;
+    EXPECT_GT(not_known, 0);
+    for (const auto& row : reports.rows) {
+        const std::string who = row[2].text == "ENGLAND" ? "ENGLAND" : row[1].text;
+        size_t c = 4;
+        for (const std::vector<std::string>& group :
+             {std::vector<std::string>{"05", "01", "02"}, std::vector<std::string>{"03", "04"}}) {
+            const auto days = in(who, row[3].text, group, false);
+            const int64_t known = between(days, 0, -1);
+            if (known > 0) {
+                EXPECT_DOUBLE_EQ(row[c].value,
+                                 100.0 * static_cast<double>(between(days, 0, 0)) / static_cast<double>(known));
+                EXPECT_DOUBLE_EQ(row[c + 1].value,
+                                 100.0 * static_cast<double>(between(days, 0, 1)) / static_cast<double>(known));
+            }
+            EXPECT_EQ(row[c].base, known);
+            EXPECT_EQ(static_cast<int64_t>(row[c + 2].value), known) << who << " " << row[3].text;
+            EXPECT_EQ(static_cast<int64_t>(row[c + 3].value), static_cast<int64_t>(days.size()) - known);
+            EXPECT_EQ(static_cast<int64_t>(row[c + 4].value), static_cast<int64_t>(days.size()));
+            c += 5;
+        }
+    }
 }
 
 TEST_P(PublishedTablesStoreTest, FilesStoredBeforeTheCubeAreCountedByTheRebuildAsASubmissionCountsThem) {
@@ -268,7 +372,8 @@ TEST_P(PublishedTablesStoreTest, FilesStoredBeforeTheCubeAreCountedByTheRebuildA
 TEST_P(PublishedTablesStoreTest, AnUnknownTableIsNamedWithTheOnesThereAre) {
     const auto missing = BuildPublishedTable(*store_, "table99", ThirteenMonthsTo(*core::Period::Parse("2026-10")));
     ASSERT_FALSE(missing);
-    EXPECT_EQ(missing.error().message, "there is no table 'table99'; the tables are table1, table2, table3, table11");
+    EXPECT_EQ(missing.error().message,
+              "there is no table 'table99'; the tables are table1, table2, table3, table9, table10, table11");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PublishedTablesStoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

@@ -260,6 +260,7 @@ TEST_F(JsonShapeTest, EveryCommandPrintsWhatItsDocsSay) {
             for (const auto& f : command.formats)
                 if (f != "json") formats.push_back(f);
             for (const std::string& format : formats) {
+                if (format == "xlsx") continue;  // a workbook written to --out (report_command_test)
                 const std::string line = path + (args.empty() ? "" : " " + args) + " --format " + format;
                 const auto r = Printed(line);
                 // A listing succeeds; a report may reject the file (1) or refuse it (3 to 5).

@@ -1,0 +1,76 @@
+#include "report/published_table_xlsx.hpp"
+
+#include <xlsxwriter.h>
+
+#include <charconv>
+
+namespace did::report {
+namespace {
+
+// A figure as the number it shows, when it shows one ("1235", "58.5"); "*" stays text.
+bool AsNumber(const std::string& shown, double& value) {
+    const char* end = shown.data() + shown.size();
+    const auto [ptr, ec] = std::from_chars(shown.data(), end, value);
+    return ec == std::errc() && ptr == end;
+}
+
+// Excel limits a cell's text to 32,767 characters and a sheet to 1,048,576 rows.
+constexpr size_t kMaxRows = 1048576;
+
+}  // namespace
+
+core::Status WritePublishedTableXlsx(const PublishedTable& table, const std::string& path) {
+    if (table.rows.size() + 1 > kMaxRows) {
+        return core::Fail(core::Error::InvalidArgument("the table has more rows than a worksheet holds"));
+    }
+    lxw_workbook* workbook = workbook_new(path.c_str());
+    if (workbook == nullptr) return core::Fail(core::Error::IoError("cannot create " + path));
+    lxw_format* title = workbook_add_format(workbook);
+    format_set_bold(title);
+    format_set_font_size(title, 14);
+    lxw_format* bold = workbook_add_format(workbook);
+    format_set_bold(bold);
+    format_set_text_wrap(bold);
+    lxw_format* wrap = workbook_add_format(workbook);
+    format_set_text_wrap(wrap);
+    lxw_format* right = workbook_add_format(workbook);
+    format_set_align(right, LXW_ALIGN_RIGHT);
+
+    lxw_worksheet* cover = workbook_add_worksheet(workbook, "Title");
+    worksheet_set_column(cover, 0, 0, 110, wrap);
+    worksheet_write_string(cover, 0, 0, table.title.c_str(), title);
+    worksheet_write_string(cover, 1, 0, ("Diagnostic Imaging Dataset: " + table.span).c_str(), nullptr);
+    worksheet_write_string(cover, 3, 0, "Notes", bold);
+    lxw_row_t row = 4;
+    for (const std::string& note : table.notes) worksheet_write_string(cover, row++, 0, note.c_str(), wrap);
+    worksheet_write_string(cover, row + 1, 0, "The table is on the sheet \"Data\".", nullptr);
+
+    lxw_worksheet* data = workbook_add_worksheet(workbook, "Data");
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+        const auto column = static_cast<lxw_col_t>(c);
+        worksheet_write_string(data, 0, column, table.columns[c].c_str(), bold);
+        worksheet_set_column(data, column, column, c < table.heading_columns ? 28 : 12, nullptr);
+    }
+    worksheet_freeze_panes(data, 1, static_cast<lxw_col_t>(table.heading_columns));
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const auto at = static_cast<lxw_row_t>(r + 1);
+        for (size_t c = 0; c < table.rows[r].size(); ++c) {
+            const PublishedCell& cell = table.rows[r][c];
+            const std::string shown = Shown(cell);
+            double value = 0;
+            if (cell.kind != PublishedCell::Kind::kText && AsNumber(shown, value)) {
+                worksheet_write_number(data, at, static_cast<lxw_col_t>(c), value, nullptr);
+            } else {
+                worksheet_write_string(data, at, static_cast<lxw_col_t>(c), shown.c_str(),
+                                       cell.kind == PublishedCell::Kind::kText ? nullptr : right);
+            }
+        }
+    }
+    const lxw_error closed = workbook_close(workbook);
+    if (closed != LXW_NO_ERROR) {
+        return core::Fail(core::Error::IoError("cannot write " + path + ": " + lxw_strerror(closed)));
+    }
+    return {};
+}
+
+}  // namespace did::report
