@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "refdata/code_label_csv.hpp"
+
 namespace did::refdata {
 namespace {
 
@@ -23,34 +25,23 @@ const PublishedModalities& PublishedModalities::Shipped() {
 
 core::Result<PublishedModalities> PublishedModalities::Parse(std::string_view csv) {
     PublishedModalities out;
-    size_t line_number = 0;
-    while (!csv.empty()) {
-        const size_t eol = csv.find('\n');
-        std::string_view line = csv.substr(0, eol);
-        csv = eol == std::string_view::npos ? std::string_view() : csv.substr(eol + 1);
-        ++line_number;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line_number == 1 || line.empty()) continue;  // the header
-        const size_t comma = line.find(',');
-        if (comma == std::string_view::npos) {
-            return core::Fail(core::Error::InvalidArgument(
-                fmt::format("line {}: expected nicip_code,published_modality", line_number)));
-        }
-        const std::string_view code = line.substr(0, comma);
-        const std::string_view label = line.substr(comma + 1);
-        if (code.empty() || code.front() != 'N') {
-            return core::Fail(core::Error::InvalidArgument(
-                fmt::format("line {}: {} is not a nuclear medicine code; only those are split", line_number, code)));
-        }
-        if (label != kPet && label != kSpect) {
-            return core::Fail(core::Error::InvalidArgument(
-                fmt::format("line {}: '{}' is neither '{}' nor '{}'", line_number, label, kPet, kSpect)));
-        }
-        if (!out.split_.emplace(std::string(code), label == kPet ? kPet : kSpect).second) {
-            return core::Fail(
-                core::Error::InvalidArgument(fmt::format("line {}: {} is listed twice", line_number, code)));
-        }
-    }
+    auto read = ForEachCodeAndLabel(
+        csv, "nicip_code,published_modality",
+        [&](size_t line, std::string_view code, std::string_view label) -> core::Status {
+            if (code.empty() || code.front() != 'N') {
+                return core::Fail(core::Error::InvalidArgument(
+                    fmt::format("line {}: {} is not a nuclear medicine code; only those are split", line, code)));
+            }
+            if (label != kPet && label != kSpect) {
+                return core::Fail(core::Error::InvalidArgument(
+                    fmt::format("line {}: '{}' is neither '{}' nor '{}'", line, label, kPet, kSpect)));
+            }
+            if (!out.split_.emplace(std::string(code), label == kPet ? kPet : kSpect).second) {
+                return core::Fail(core::Error::InvalidArgument(fmt::format("line {}: {} is listed twice", line, code)));
+            }
+            return {};
+        });
+    if (!read) return core::Fail(read.error());
     return out;
 }
 

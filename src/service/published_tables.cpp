@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "refdata/cancer_test_groups.hpp"
 #include "refdata/nhs_region.hpp"
 #include "refdata/published_modality.hpp"
 #include "service/reference_data.hpp"
@@ -20,6 +21,7 @@ namespace {
 using report::PublishedCell;
 
 constexpr std::string_view kEngland = "";  // the England row's key among providers
+constexpr std::string_view kGpDirectAccess = "04";
 
 const std::array<std::string_view, 12> kMonthNames = {"January",   "February", "March",    "April",
                                                       "May",       "June",     "July",     "August",
@@ -57,6 +59,8 @@ struct Gathered {
     std::map<std::tuple<std::string, std::string, std::string>, int64_t> by_setting;  // span total
     // Over the span, by source setting, not known (-1) included.
     std::map<std::tuple<std::string, std::string, std::string, bool>, Histogram> setting_waits;
+    // Cancer test groups, all settings (false) and GP direct access (true), not known included.
+    std::map<std::tuple<std::string, std::string, bool, int, bool>, Histogram> group_waits;
     std::map<std::string, std::set<int>> months_of;  // provider → months with data
 };
 
@@ -79,6 +83,14 @@ core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
                     g.by_setting[{who, c.modality, c.source_setting}] += c.examinations;
                 }
                 g.setting_waits[{who, c.modality, c.source_setting, c.request_to_test}][c.days] += c.examinations;
+                if (c.cancer_test_group.empty()) continue;
+                for (const int column : {month, months}) {
+                    for (const bool gp_direct : {false, true}) {
+                        if (gp_direct && c.source_setting != kGpDirectAccess) continue;
+                        g.group_waits[{who, c.cancer_test_group, gp_direct, column, c.request_to_test}][c.days] +=
+                            c.examinations;
+                    }
+                }
             }
             g.months_of[c.provider].insert(month);
         });
@@ -123,27 +135,31 @@ std::vector<ProviderRow> ProviderRows(const Gathered& g, const refdata::Organisa
     return rows;
 }
 
+// What a row breaks down by, after the provider: a modality, or a test group and a setting.
+using Breakdown = std::vector<std::string>;
+
+std::vector<Breakdown> ByModality() {
+    std::vector<Breakdown> out;
+    for (const std::string_view modality : refdata::kPublishedModalities) out.push_back({std::string(modality)});
+    return out;
+}
+
+// ENGLAND's rows, then each provider's: one per breakdown, filled by `fill(who, breakdown, row)`.
 template <class Fill>
-void AddRows(report::PublishedTable& table, const std::vector<ProviderRow>& providers, const Fill& fill) {
-    auto heading = [](std::string_view region, std::string_view code, std::string_view name) {
-        return std::vector<PublishedCell>{PublishedCell::Text(std::string(region)),
-                                          PublishedCell::Text(std::string(code)),
-                                          PublishedCell::Text(std::string(name))};
-    };
-    for (const std::string_view modality : refdata::kPublishedModalities) {
-        auto row = heading("-", "-", "ENGLAND");
-        row.push_back(PublishedCell::Text(std::string(modality)));
-        fill(std::string(kEngland), std::string(modality), row);
-        table.rows.push_back(std::move(row));
-    }
-    for (const ProviderRow& p : providers) {
-        for (const std::string_view modality : refdata::kPublishedModalities) {
-            auto row = heading(p.region, p.code, p.name);
-            row.push_back(PublishedCell::Text(std::string(modality)));
-            fill(p.code, std::string(modality), row);
+void AddRows(report::PublishedTable& table, const std::vector<ProviderRow>& providers,
+             const std::vector<Breakdown>& breakdowns, const Fill& fill) {
+    auto add = [&](std::string_view region, std::string_view code, std::string_view name, const std::string& who) {
+        for (const Breakdown& breakdown : breakdowns) {
+            std::vector<PublishedCell> row = {PublishedCell::Text(std::string(region)),
+                                              PublishedCell::Text(std::string(code)),
+                                              PublishedCell::Text(std::string(name))};
+            for (const std::string& part : breakdown) row.push_back(PublishedCell::Text(part));
+            fill(who, breakdown, row);
             table.rows.push_back(std::move(row));
         }
-    }
+    };
+    add("-", "-", "ENGLAND", std::string(kEngland));
+    for (const ProviderRow& p : providers) add(p.region, p.code, p.name, p.code);
 }
 
 std::vector<std::string> Notes(const Gathered& g, const StatisticsSpan& span, size_t providers) {
@@ -203,6 +219,18 @@ int64_t Within(const Histogram& days, int64_t low, int64_t high) {
     return n;
 }
 
+// The median of the known waits (not known, -1, left out), on how many it is based.
+PublishedCell MedianCell(const Histogram& days) {
+    std::vector<std::pair<int64_t, int64_t>> known;
+    int64_t base = 0;
+    for (const auto& [d, n] : days) {
+        if (d < 0) continue;
+        known.emplace_back(d, n);
+        base += n;
+    }
+    return PublishedCell::Median(MedianOf(known), base);
+}
+
 PublishedCell Percent(int64_t part, int64_t whole) {
     return PublishedCell::Percent(whole == 0 ? 0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole),
                                   whole);
@@ -256,6 +284,9 @@ const std::vector<PublishedTableSpec>& PublishedTables() {
         {"table1", "Table 1: Imaging activity, by modality"},
         {"table2", "Table 2: Median days from request to test, by modality"},
         {"table3", "Table 3: Median days from test to report, by modality"},
+        {"table4", "Table 4: Tests suitable for diagnosing cancer, by test and source setting"},
+        {"table5", "Table 5: Median days from request to test, tests suitable for diagnosing cancer"},
+        {"table6", "Table 6: Median days from test to report, tests suitable for diagnosing cancer"},
         {"table9", "Table 9: Days from request to test in bands, by modality and patient source setting (England)"},
         {"table10",
          "Table 10: Reports issued the same day and by the next day, by modality and patient source setting"},
@@ -300,7 +331,8 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     const std::vector<std::string> heading = {"Region", "Org Code", "Provider name", "Modality"};
     if (name == "table1") {
         table.columns = MonthColumns(span, heading);
-        AddRows(table, providers, [&](const std::string& who, const std::string& modality, auto& row) {
+        AddRows(table, providers, ByModality(), [&](const std::string& who, const Breakdown& b, auto& row) {
+            const std::string& modality = b[0];
             for (int column = 0; column <= months; ++column) {
                 const auto it = g.count.find({who, modality, column});
                 row.push_back(PublishedCell::Count(it == g.count.end() ? 0 : it->second));
@@ -309,17 +341,33 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     } else if (name == "table2" || name == "table3") {
         const bool request_to_test = name == "table2";
         table.columns = MonthColumns(span, heading);
-        AddRows(table, providers, [&](const std::string& who, const std::string& modality, auto& row) {
+        AddRows(table, providers, ByModality(), [&](const std::string& who, const Breakdown& b, auto& row) {
+            const std::string& modality = b[0];
             for (int column = 0; column <= months; ++column) {
                 const auto it = g.waits.find({who, modality, column, request_to_test});
-                if (it == g.waits.end()) {
-                    row.push_back(PublishedCell::Median(0, 0));
-                    continue;
+                row.push_back(it == g.waits.end() ? PublishedCell::Median(0, 0) : MedianCell(it->second));
+            }
+        });
+    } else if (name == "table4" || name == "table5" || name == "table6") {
+        // The cancer test groups, all settings and GP direct access: counts, then the medians.
+        std::vector<Breakdown> breakdowns;
+        for (const std::string_view group : refdata::kCancerTestGroups) {
+            for (const std::string_view setting : {"All", "GP Direct Access"}) {
+                breakdowns.push_back({std::string(group), std::string(setting)});
+            }
+        }
+        table.columns = MonthColumns(span, {"Region", "Org Code", "Provider name", "Test", "Source setting"});
+        table.heading_columns = 5;
+        AddRows(table, providers, breakdowns, [&](const std::string& who, const Breakdown& b, auto& row) {
+            const bool gp_direct = b[1] != "All";
+            for (int column = 0; column <= months; ++column) {
+                const bool request_to_test = name != "table6";
+                const auto it = g.group_waits.find({who, b[0], gp_direct, column, request_to_test});
+                if (name == "table4") {
+                    row.push_back(PublishedCell::Count(it == g.group_waits.end() ? 0 : Within(it->second, -1, -1)));
+                } else {
+                    row.push_back(it == g.group_waits.end() ? PublishedCell::Median(0, 0) : MedianCell(it->second));
                 }
-                const std::vector<std::pair<int64_t, int64_t>> days(it->second.begin(), it->second.end());
-                int64_t base = 0;
-                for (const auto& [d, n] : days) base += n;
-                row.push_back(PublishedCell::Median(MedianOf(days), base));
             }
         });
     } else if (name == "table9") {
@@ -338,6 +386,7 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
         table.columns.emplace_back("Total known");
         for (const Band& b : kBands) table.columns.push_back(std::string(b.label) + " (%)");
         std::vector<std::pair<std::string, std::vector<std::string_view>>> settings;
+        settings.reserve(kSettings.size() + 1);
         for (const Setting& s : kSettings) settings.push_back({std::string(s.label), {s.code}});
         settings.push_back({"All settings", {}});
         for (const std::string_view modality : refdata::kPublishedModalities) {
@@ -361,7 +410,8 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
                 table.columns.push_back(std::string(group) + ": " + std::string(column));
             }
         }
-        AddRows(table, providers, [&](const std::string& who, const std::string& modality, auto& row) {
+        AddRows(table, providers, ByModality(), [&](const std::string& who, const Breakdown& b, auto& row) {
+            const std::string& modality = b[0];
             for (const auto* settings : {&kAdmittedAndAe, &kOutpatientAndGp}) {
                 const Histogram days = WaitsIn(g, who, modality, *settings, false);
                 const int64_t known = Within(days, 0, -1);
@@ -377,7 +427,8 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
         table.columns = heading;
         for (const Setting& s : kSettings) table.columns.emplace_back(s.label);
         table.columns.emplace_back("Total");
-        AddRows(table, providers, [&](const std::string& who, const std::string& modality, auto& row) {
+        AddRows(table, providers, ByModality(), [&](const std::string& who, const Breakdown& b, auto& row) {
+            const std::string& modality = b[0];
             for (const Setting& s : kSettings) {
                 const auto it = g.by_setting.find({who, modality, std::string(s.code)});
                 row.push_back(PublishedCell::Count(it == g.by_setting.end() ? 0 : it->second));

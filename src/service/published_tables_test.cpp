@@ -15,6 +15,7 @@
 #include <set>
 #include <tuple>
 
+#include "refdata/cancer_test_groups.hpp"
 #include "refdata/published_modality.hpp"
 #include "service/reference_data.hpp"
 #include "service/statistics_cube.hpp"
@@ -150,6 +151,8 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
         std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<int64_t>> waits;
         // Over the period, by source setting: (provider, modality, setting, measure) → days, -1 not known.
         std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<int64_t>> by_setting;
+        // Cancer test groups: (provider, group, GP direct access, month, measure) → days, -1 not known.
+        std::map<std::tuple<std::string, std::string, bool, std::string, bool>, std::vector<int64_t>> groups;
     };
     Expected FromRecords() {
         Expected e;
@@ -178,7 +181,15 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
                     request && test && !(*test < *request) ? test->DaysSinceEpoch() - request->DaysSinceEpoch() : -1;
                 const int64_t to_report =
                     test && report && !(*report < *test) ? report->DaysSinceEpoch() - test->DaysSinceEpoch() : -1;
+                const std::string group(refdata::CancerTestGroups::Shipped().Of(exam->code));
                 for (const std::string& who : {r.Text(0), std::string("ENGLAND")}) {
+                    for (const std::string& month : {r.Text(1), std::string("all")}) {
+                        for (const bool gp_direct : {false, true}) {
+                            if (group.empty() || (gp_direct && r.Text(8) != "04")) continue;
+                            e.groups[{who, group, gp_direct, month, true}].push_back(to_test);
+                            e.groups[{who, group, gp_direct, month, false}].push_back(to_report);
+                        }
+                    }
                     e.by_setting[{who, modality, r.Text(8), true}].push_back(to_test);
                     e.by_setting[{who, modality, r.Text(8), false}].push_back(to_report);
                 }
@@ -282,6 +293,34 @@ TEST_P(PublishedTablesStoreTest, CountsAndMediansAgreeCellByCellWithTheRecords) 
     EXPECT_NE(notes.find("Coverage: 2 providers"), std::string::npos) << notes;
     EXPECT_NE(notes.find("RYJ (2 of 13 months)"), std::string::npos) << notes;
 
+    // Tables 4-6: the cancer test groups, all settings and GP direct access.
+    size_t group_cells = 0;
+    for (const auto& [name, measure] :
+         {std::pair{"table4", true}, std::pair{"table5", true}, std::pair{"table6", false}}) {
+        const auto groups = Table(name);
+        ASSERT_EQ(groups.rows.size(), 10u * 3) << name;  // five tests × two settings, for ENGLAND, RXX and RYJ
+        for (const auto& row : groups.rows) {
+            const std::string who = row[2].text == "ENGLAND" ? "ENGLAND" : row[1].text;
+            for (size_t c = 5; c < row.size(); ++c) {
+                const auto it = expected.groups.find(
+                    {who, row[3].text, row[4].text != "All", c + 1 == row.size() ? "all" : groups.columns[c], measure});
+                std::vector<int64_t> days = it == expected.groups.end() ? std::vector<int64_t>{} : it->second;
+                if (std::string(name) == "table4") {
+                    EXPECT_EQ(static_cast<int64_t>(row[c].value), static_cast<int64_t>(days.size()))
+                        << who << " " << row[3].text << " " << row[4].text << " " << groups.columns[c];
+                    if (!days.empty()) ++group_cells;
+                    continue;
+                }
+                std::erase(days, -1);
+                EXPECT_EQ(row[c].base, static_cast<int64_t>(days.size())) << name << " " << who << " " << row[3].text;
+                if (!days.empty()) {
+                    EXPECT_EQ(row[c].value, Median(days)) << name << " " << who << " " << row[3].text;
+                }
+            }
+        }
+    }
+    EXPECT_GT(group_cells, 10u);
+
     // Table 9: England's request-to-test bands by setting, as counted from the records.
     auto in = [&](const std::string& who, const std::string& modality, const std::vector<std::string>& wanted_settings,
                   bool request_to_test) {
@@ -372,8 +411,10 @@ TEST_P(PublishedTablesStoreTest, FilesStoredBeforeTheCubeAreCountedByTheRebuildA
 TEST_P(PublishedTablesStoreTest, AnUnknownTableIsNamedWithTheOnesThereAre) {
     const auto missing = BuildPublishedTable(*store_, "table99", ThirteenMonthsTo(*core::Period::Parse("2026-10")));
     ASSERT_FALSE(missing);
-    EXPECT_EQ(missing.error().message,
-              "there is no table 'table99'; the tables are table1, table2, table3, table9, table10, table11");
+    EXPECT_EQ(
+        missing.error().message,
+        "there is no table 'table99'; the tables are table1, table2, table3, table4, table5, table6, table9, table10, "
+        "table11");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PublishedTablesStoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "refdata/cancer_test_groups.hpp"
 #include "refdata/published_modality.hpp"
 
 namespace did::service {
@@ -13,8 +14,13 @@ namespace {
 constexpr int64_t kLongestWait = 3660;
 constexpr int kDayBits = 12;  // days + 1: 0 (not known) to kLongestWait + 1
 
-uint64_t Key(uint32_t modality, uint32_t setting, bool request_to_test, int64_t days) {
-    return (((uint64_t{modality} << 8 | setting) << 1 | (request_to_test ? 1u : 0u)) << kDayBits |
+constexpr int kGroupBits = 3;    // 0: in no cancer test group; 1-5: kCancerTestGroups[g - 1]
+constexpr int kSettingBits = 8;  // fewer than a hundred two-digit settings
+
+// (exam, setting, measure, days) in one word, from the low end: days + 1, the measure, the
+// setting, then the exam's class (its modality and cancer test group, see ExamClass).
+uint64_t Key(uint32_t exam_class, uint32_t setting, bool request_to_test, int64_t days) {
+    return (((uint64_t{exam_class} << kSettingBits | setting) << 1 | (request_to_test ? 1u : 0u)) << kDayBits |
             static_cast<uint64_t>(days + 1)) +
            1;  // never 0, which the flat map reserves
 }
@@ -43,13 +49,21 @@ void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view sourc
     // Per record: one lookup by the catalogue entry's address (1 for no entry: entries are
     // aligned, so no address is 1) and one by the setting's bytes, no string compared.
     const uint64_t exam_key = exam != nullptr ? reinterpret_cast<uintptr_t>(exam) : 1;
-    uint32_t m = 0;
-    if (const uint32_t* known = modality_of_exam_.Find(exam_key)) {
-        m = *known;
+    uint32_t exam_class = 0;
+    if (const uint32_t* known = class_of_exam_.Find(exam_key)) {
+        exam_class = *known;
     } else {
-        m = Intern(modalities_, exam != nullptr ? refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality)
+        const uint32_t m =
+            Intern(modalities_, exam != nullptr ? refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality)
                                                 : std::string_view("unknown"));
-        modality_of_exam_.Put(exam_key, m);
+        const std::string_view group =
+            exam != nullptr ? refdata::CancerTestGroups::Shipped().Of(exam->code) : std::string_view();
+        const auto in_group = std::find(refdata::kCancerTestGroups.begin(), refdata::kCancerTestGroups.end(), group);
+        const auto g = in_group == refdata::kCancerTestGroups.end()
+                           ? 0u
+                           : static_cast<uint32_t>(in_group - refdata::kCancerTestGroups.begin()) + 1;
+        exam_class = m << kGroupBits | g;
+        class_of_exam_.Put(exam_key, exam_class);
     }
     // Source settings are two digits; anything else (a warning let it through) is "unknown",
     // so that the settings of one file stay under the hundred the key has room for.
@@ -67,8 +81,8 @@ void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view sourc
         setting_of_.Put(setting_key, s);
     }
     // Request to test runs from the request date, or the received date when there is none.
-    ++counts_.FindOrInsert(Key(m, s, true, WaitDays(request ? request : received, test)));
-    ++counts_.FindOrInsert(Key(m, s, false, WaitDays(test, report)));
+    ++counts_.FindOrInsert(Key(exam_class, s, true, WaitDays(request ? request : received, test)));
+    ++counts_.FindOrInsert(Key(exam_class, s, false, WaitDays(test, report)));
 }
 
 core::Status StatisticsCube::Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
@@ -82,9 +96,12 @@ core::Status StatisticsCube::Write(store::RecordTable& table, int64_t submission
         const uint64_t k = key - 1;
         const auto days = static_cast<int64_t>(k & ((uint64_t{1} << kDayBits) - 1)) - 1;
         const bool request_to_test = ((k >> kDayBits) & 1u) != 0;
-        const auto setting = static_cast<size_t>((k >> (kDayBits + 1)) & 0xFFu);
-        const auto modality = static_cast<size_t>(k >> (kDayBits + 9));
+        const auto setting = static_cast<size_t>((k >> (kDayBits + 1)) & ((uint64_t{1} << kSettingBits) - 1));
+        const uint64_t exam_class = k >> (kDayBits + 1 + kSettingBits);
+        const auto group = static_cast<size_t>(exam_class & ((uint64_t{1} << kGroupBits) - 1));
+        const auto modality = static_cast<size_t>(exam_class >> kGroupBits);
         row.assign({submission_id, provider, period, modalities_[modality], settings_[setting],
+                    group == 0 ? std::string_view("") : refdata::kCancerTestGroups[group - 1],
                     std::string_view(request_to_test ? "request_to_test" : "test_to_report"), days, count});
         failed = (*loader)->Add(row);
     });

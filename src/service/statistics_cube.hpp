@@ -1,9 +1,9 @@
 // StatisticsCube: the statistics cube of one file (cube_statistics), counted record by record:
 // by the modality as the published tables count it (refdata/published_modality.hpp), the
-// source setting, and each wait in whole days or not known (-1). Every examination that counts
-// adds one to each measure, so either measure's total is the file's examinations. Filled as a
-// file is stored (CubeBuilder) and, for files stored before the cube existed, from their stored
-// records (RebuildStatisticsCube). One per file; single-threaded.
+// source setting, the cancer test group (refdata/cancer_test_groups.hpp), and each wait in whole days or not known
+// (-1). Every examination that counts adds one to each measure, so either measure's total is the file's examinations.
+// Filled as a file is stored (CubeBuilder) and, for files stored before the cube existed, from their stored records
+// (RebuildStatisticsCube). One per file; single-threaded.
 #pragma once
 
 #include <cstdint>
@@ -39,9 +39,9 @@ class StatisticsCube {
 
     std::vector<std::string> modalities_;
     std::vector<std::string> settings_;
-    core::FlatU64Map<uint32_t> modality_of_exam_;  // catalogue entry's address → modality
-    core::FlatU64Map<uint32_t> setting_of_;        // setting's bytes → setting
-    core::FlatU64Map<int64_t> counts_;             // key: modality, setting, measure, days + 1, packed
+    core::FlatU64Map<uint32_t> class_of_exam_;  // catalogue entry's address → modality and cancer test group
+    core::FlatU64Map<uint32_t> setting_of_;     // setting's bytes → setting
+    core::FlatU64Map<int64_t> counts_;          // key: modality, setting, measure, days + 1, packed
 };
 
 // Counts the statistics cube of every stored file that has none yet, each file in its own

@@ -43,8 +43,9 @@ const std::vector<std::string>& BulkColumns(BulkTable table) {
                                                        "examinations"};
     static const std::vector<std::string> waits = {"submission_id",  "provider", "period", "site",        "modality",
                                                    "source_setting", "measure",  "days",   "examinations"};
-    static const std::vector<std::string> statistics = {"submission_id",  "provider", "period", "modality",
-                                                        "source_setting", "measure",  "days",   "examinations"};
+    static const std::vector<std::string> statistics = {"submission_id", "provider",       "period",
+                                                        "modality",      "source_setting", "cancer_test_group",
+                                                        "measure",       "days",           "examinations"};
     switch (table) {
         case BulkTable::kCubeStatistics:
             return statistics;

@@ -8,18 +8,20 @@ core::Status StatisticsCubeTable::ForEachCell(core::Period first, core::Period l
                                               const std::function<void(const StatisticsCell&)>& visit) {
     StatisticsCell cell;
     return db_.Query(
-        "SELECT c.provider, c.period, c.modality, c.source_setting, c.measure, c.days, SUM(c.examinations) "
+        "SELECT c.provider, c.period, c.modality, c.source_setting, c.cancer_test_group, c.measure, c.days, "
+        "SUM(c.examinations) "
         "FROM cube_statistics c JOIN submissions s ON s.id = c.submission_id "
         "WHERE s.status = 'current' AND c.period BETWEEN ? AND ? "
-        "GROUP BY c.provider, c.period, c.modality, c.source_setting, c.measure, c.days",
+        "GROUP BY c.provider, c.period, c.modality, c.source_setting, c.cancer_test_group, c.measure, c.days",
         {first.ToString(), last.ToString()}, [&](const SqlRow& r) {
             cell.provider = r.Text(0);
             cell.period = r.Text(1);
             cell.modality = r.Text(2);
             cell.source_setting = r.Text(3);
-            cell.request_to_test = r.Text(4) == "request_to_test";
-            cell.days = r.Int(5);
-            cell.examinations = r.Int(6);
+            cell.cancer_test_group = r.Text(4);
+            cell.request_to_test = r.Text(5) == "request_to_test";
+            cell.days = r.Int(6);
+            cell.examinations = r.Int(7);
             visit(cell);
             return true;
         });

@@ -20,8 +20,9 @@ struct StatisticsCell {
     std::string period;  // YYYY-MM
     std::string modality;
     std::string source_setting;
-    bool request_to_test = true;  // else test to report
-    int64_t days = 0;             // -1: not known
+    std::string cancer_test_group;  // "" for none
+    bool request_to_test = true;    // else test to report
+    int64_t days = 0;               // -1: not known
     int64_t examinations = 0;
 };
 
