@@ -140,6 +140,7 @@ using Breakdown = std::vector<std::string>;
 
 std::vector<Breakdown> ByModality() {
     std::vector<Breakdown> out;
+    out.reserve(refdata::kPublishedModalities.size());
     for (const std::string_view modality : refdata::kPublishedModalities) out.push_back({std::string(modality)});
     return out;
 }
@@ -351,6 +352,7 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     } else if (name == "table4" || name == "table5" || name == "table6") {
         // The cancer test groups, all settings and GP direct access: counts, then the medians.
         std::vector<Breakdown> breakdowns;
+        breakdowns.reserve(2 * refdata::kCancerTestGroups.size());
         for (const std::string_view group : refdata::kCancerTestGroups) {
             for (const std::string_view setting : {"All", "GP Direct Access"}) {
                 breakdowns.push_back({std::string(group), std::string(setting)});
