@@ -83,16 +83,17 @@ int List(store::Store& store, const std::string& format) {
     return kExitOk;
 }
 
-int MigrateDatabase(const SessionOptions& options) {
+int MigrateDatabase(const SessionOptions& options, bool recount_statistics) {
     auto session = OpenSession(options);  // opening migrates
     if (!session) return UsageError("db migrate", session.error().message);
     auto version = service::SchemaVersionOf(*session->store);
     if (!version) return UsageError("db migrate", version.error().message);
     std::printf("The database %s is at schema version %d.\n", session->store->url().c_str(), *version);
-    // Files stored before the statistics cube existed are counted into it once, here.
+    // Files stored before the statistics cube existed are counted into it once, here; all of
+    // them again when asked (after the PET/SPECT list or the cancer test groups changed).
     auto catalogue = service::LoadCatalogue(*session->store);
     if (!catalogue) return UsageError("db migrate", catalogue.error().message);
-    auto counted = service::RebuildStatisticsCube(*session->store, *catalogue->catalogue);
+    auto counted = service::RebuildStatisticsCube(*session->store, *catalogue->catalogue, recount_statistics);
     if (!counted) return UsageError("db migrate", counted.error().message);
     if (*counted > 0)
         std::printf("Counted %lld stored file(s) into the statistics cube.\n", static_cast<long long>(*counted));
@@ -140,7 +141,11 @@ void AddAuditCommands(CLI::App& did, int& exit_status) {
     database->require_subcommand(1);
     CLI::App* migrate = database->add_subcommand("migrate", "bring the database schema up to date (creating it)");
     AddSessionOptions(*migrate, *db);
-    migrate->callback([db, &exit_status] { exit_status = MigrateDatabase(*db); });
+    auto recount = std::make_shared<bool>(false);
+    migrate->add_flag("--recount-statistics", *recount,
+                      "count every stored file's statistics cube again (after data/published_modality.csv or "
+                      "data/cancer_test_groups.csv changed)");
+    migrate->callback([db, recount, &exit_status] { exit_status = MigrateDatabase(*db, *recount); });
 }
 
 }  // namespace did::cli

@@ -49,6 +49,10 @@ TEST(PublishedTableXlsxTest, ATitleSheetThenTheTableWithFiguresAsNumbers) {
     EXPECT_NE(strings.find(">*<"), std::string::npos) << strings;    // suppressed, as text
     std::filesystem::remove(path);
     EXPECT_FALSE(WritePublishedTableXlsx(t, "/nonexistent-dir/table.xlsx"));
+    // A note longer than a cell holds is an error, not a note silently dropped.
+    t.notes.push_back(std::string(40000, 'n'));
+    EXPECT_FALSE(WritePublishedTableXlsx(t, path));
+    std::filesystem::remove(path);
 }
 
 }  // namespace

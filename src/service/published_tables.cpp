@@ -57,8 +57,8 @@ struct Gathered {
     std::map<std::tuple<std::string, std::string, int>, int64_t> count;
     std::map<std::tuple<std::string, std::string, int, bool>, Histogram> waits;       // known waits only
     std::map<std::tuple<std::string, std::string, std::string>, int64_t> by_setting;  // span total
-    // Over the span, by source setting, not known (-1) included.
-    std::map<std::tuple<std::string, std::string, std::string, bool>, Histogram> setting_waits;
+    // Over the span, by source setting, not known (-1) included: (who, modality, measure) → setting → days.
+    std::map<std::tuple<std::string, std::string, bool>, std::map<std::string, Histogram>> setting_waits;
     // Cancer test groups, all settings (false) and GP direct access (true), not known included.
     std::map<std::tuple<std::string, std::string, bool, int, bool>, Histogram> group_waits;
     std::map<std::string, std::set<int>> months_of;  // provider → months with data
@@ -82,7 +82,7 @@ core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
                 if (c.request_to_test) {
                     g.by_setting[{who, c.modality, c.source_setting}] += c.examinations;
                 }
-                g.setting_waits[{who, c.modality, c.source_setting, c.request_to_test}][c.days] += c.examinations;
+                g.setting_waits[{who, c.modality, c.request_to_test}][c.source_setting][c.days] += c.examinations;
                 if (c.cancer_test_group.empty()) continue;
                 for (const int column : {month, months}) {
                     for (const bool gp_direct : {false, true}) {
@@ -202,10 +202,10 @@ std::vector<std::string> MonthColumns(const StatisticsSpan& span, std::vector<st
 Histogram WaitsIn(const Gathered& g, const std::string& who, const std::string& modality,
                   const std::vector<std::string_view>& settings, bool request_to_test) {
     Histogram out;
-    for (const auto& [key, days] : g.setting_waits) {
-        const auto& [k_who, k_modality, k_setting, k_measure] = key;
-        if (k_who != who || k_modality != modality || k_measure != request_to_test) continue;
-        if (!settings.empty() && std::find(settings.begin(), settings.end(), k_setting) == settings.end()) continue;
+    const auto found = g.setting_waits.find({who, modality, request_to_test});
+    if (found == g.setting_waits.end()) return out;
+    for (const auto& [setting, days] : found->second) {
+        if (!settings.empty() && std::find(settings.begin(), settings.end(), setting) == settings.end()) continue;
         for (const auto& [d, n] : days) out[d] += n;
     }
     return out;
@@ -264,7 +264,7 @@ core::Result<StatisticsSpan> FinancialYear(std::string_view year) {
     const bool shape = year.size() == 7 && year[4] == '-' &&
                        std::from_chars(year.data(), year.data() + 4, start).ec == std::errc() &&
                        std::from_chars(year.data() + 5, year.data() + 7, end).ec == std::errc();
-    if (!shape || (start + 1) % 100 != end || start < 2000) {
+    if (!shape || (start + 1) % 100 != end || start < 2000 || start > 9998) {
         return core::Fail(core::Error::InvalidArgument(
             fmt::format("'{}' is not a financial year: give it as 2025-26 (April 2025 to March 2026)", year)));
     }
@@ -308,14 +308,17 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     // A file stored before the statistics cube existed has none until `did db migrate` counts it.
     auto uncounted = store::StatisticsCubeTable(store.db()).Uncounted();
     if (!uncounted) return core::Fail(uncounted.error());
+    std::vector<const store::UncountedFile*> blocking;
     for (const store::UncountedFile& file : *uncounted) {
-        const auto period = core::Period::Parse(file.period);
-        if (file.current && period && span.first.ToString() <= file.period && file.period <= span.last.ToString()) {
-            return core::Fail(core::Error::Conflict(fmt::format(
-                "{} file(s) stored before the statistics cube existed are not counted in it yet (the first: {} for "
-                "{}): run `did db migrate` once, then ask again",
-                uncounted->size(), file.provider, file.period)));
+        if (file.current && span.first.ToString() <= file.period && file.period <= span.last.ToString()) {
+            blocking.push_back(&file);
         }
+    }
+    if (!blocking.empty()) {
+        return core::Fail(core::Error::Conflict(fmt::format(
+            "{} current file(s) of these months were stored before the statistics cube existed and are not counted "
+            "in it yet (the first: {} for {}): run `did db migrate` once, then ask again",
+            blocking.size(), blocking.front()->provider, blocking.front()->period)));
     }
     auto gathered = Gather(store, span);
     if (!gathered) return core::Fail(gathered.error());

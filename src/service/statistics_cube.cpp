@@ -1,7 +1,6 @@
 #include "service/statistics_cube.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/published_modality.hpp"
@@ -15,7 +14,7 @@ constexpr int64_t kLongestWait = 3660;
 constexpr int kDayBits = 12;  // days + 1: 0 (not known) to kLongestWait + 1
 
 constexpr int kGroupBits = 3;    // 0: in no cancer test group; 1-5: kCancerTestGroups[g - 1]
-constexpr int kSettingBits = 8;  // fewer than a hundred two-digit settings
+constexpr int kSettingBits = 8;  // at most 101 settings: the two-digit ones and "unknown"
 
 // (exam, setting, measure, days) in one word, from the low end: days + 1, the measure, the
 // setting, then the exam's class (its modality and cancer test group, see ExamClass).
@@ -66,7 +65,7 @@ void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view sourc
         class_of_exam_.Put(exam_key, exam_class);
     }
     // Source settings are two digits; anything else (a warning let it through) is "unknown",
-    // so that the settings of one file stay under the hundred the key has room for.
+    // so that one file's settings stay within what the key has room for.
     auto digit = [](char c) { return c >= '0' && c <= '9'; };
     const bool two = source_setting.size() == 2 && digit(source_setting[0]) && digit(source_setting[1]);
     const uint64_t setting_key =
@@ -109,8 +108,14 @@ core::Status StatisticsCube::Write(store::RecordTable& table, int64_t submission
     return (*loader)->Finish();
 }
 
-core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::NicipCatalogue& catalogue) {
+core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::NicipCatalogue& catalogue,
+                                            bool recount) {
     store::StatisticsCubeTable table(store.db());
+    if (recount) {
+        if (auto forgotten = store.InTransaction([&] { return table.ForgetAll(); }); !forgotten) {
+            return core::Fail(forgotten.error());
+        }
+    }
     auto files = table.Uncounted();
     if (!files) return core::Fail(files.error());
     for (const store::UncountedFile& file : *files) {
@@ -121,11 +126,9 @@ core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::
                 // The NICIP column holds the code the record was counted under (a local code's
                 // mapping included); a record sent with a SNOMED CT code only is found by it.
                 const refdata::NicipEntry* exam = catalogue.FindNicip(r.nicip_code);
-                uint64_t snomed = 0;
-                if (exam == nullptr &&
-                    std::from_chars(r.snomed_code.data(), r.snomed_code.data() + r.snomed_code.size(), snomed).ec ==
-                        std::errc()) {
-                    exam = catalogue.FindBySnomed(snomed);
+                if (exam == nullptr) {
+                    if (const auto snomed = refdata::ParseSnomedId(r.snomed_code))
+                        exam = catalogue.FindBySnomed(*snomed);
                 }
                 cube.Add(exam, r.source_setting, DateOf(r.request_date), DateOf(r.request_received_date),
                          DateOf(r.test_date), DateOf(r.report_issue_date));

@@ -45,8 +45,10 @@ class StatisticsCube {
 };
 
 // Counts the statistics cube of every stored file that has none yet, each file in its own
-// transaction, reading its records back (the codes through `catalogue`). The number of files
-// counted.
-core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::NicipCatalogue& catalogue);
+// transaction, reading its records back (the codes through `catalogue`). With `recount`, every
+// file's cube is forgotten first (one transaction) and all are counted again: after the
+// PET/SPECT list or the cancer test groups change. The number of files counted.
+core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::NicipCatalogue& catalogue,
+                                            bool recount = false);
 
 }  // namespace did::service

@@ -31,6 +31,11 @@ core::Status StatisticsCubeTable::MarkCounted(int64_t submission_id) {
     return db_.Execute("INSERT INTO statistics_cube_built (submission_id) VALUES (?)", {submission_id});
 }
 
+core::Status StatisticsCubeTable::ForgetAll() {
+    if (auto rows = db_.Execute("DELETE FROM cube_statistics"); !rows) return rows;
+    return db_.Execute("DELETE FROM statistics_cube_built");
+}
+
 core::Result<std::vector<UncountedFile>> StatisticsCubeTable::Uncounted() {
     std::vector<UncountedFile> files;
     auto status = db_.Query(

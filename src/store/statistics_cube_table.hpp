@@ -56,6 +56,8 @@ class StatisticsCubeTable {
 
     // Marks a file's statistics cube as counted (inside the transaction that wrote it).
     core::Status MarkCounted(int64_t submission_id);
+    // Forgets every file's statistics cube (rows and marks), so that all are counted again.
+    core::Status ForgetAll();
     // Stored files (current or superseded) not yet marked.
     core::Result<std::vector<UncountedFile>> Uncounted();
     core::Status ForEachRecord(const UncountedFile& file, const std::function<void(const StatisticsRecord&)>& visit);

@@ -4,5 +4,6 @@ CREATE TABLE cube_statistics (
     modality TEXT NOT NULL, source_setting TEXT NOT NULL, cancer_test_group TEXT NOT NULL, measure TEXT NOT NULL,
     days BIGINT NOT NULL, examinations BIGINT NOT NULL
 );
-CREATE INDEX cube_statistics_submission ON cube_statistics (submission_id);
+CREATE INDEX cube_statistics_submission ON cube_statistics USING brin (submission_id) WITH (autosummarize = on);
+CREATE INDEX cube_statistics_period ON cube_statistics (period);
 CREATE TABLE statistics_cube_built (submission_id BIGINT PRIMARY KEY);

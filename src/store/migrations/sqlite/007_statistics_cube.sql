@@ -12,4 +12,5 @@ CREATE TABLE cube_statistics (
     days INTEGER NOT NULL,        -- -1: not known (a date missing, or the end before the start)
     examinations INTEGER NOT NULL
 );
+CREATE INDEX cube_statistics_period ON cube_statistics (period);
 CREATE TABLE statistics_cube_built (submission_id INTEGER PRIMARY KEY);
