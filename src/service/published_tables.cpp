@@ -48,6 +48,12 @@ std::string MonthName(core::Period period) {
     return fmt::format("{} {}", kMonthNames[static_cast<size_t>(period.Month() - 1)], period.Year());
 }
 
+// The financial quarter of a month: "2025-26 Q1" for April to June 2025.
+std::string QuarterOf(core::Period period) {
+    const int start = period.Month() >= 4 ? period.Year() : period.Year() - 1;
+    return fmt::format("{}-{:02} Q{}", start, (start + 1) % 100, (period.Month() + 8) % 12 / 3 + 1);
+}
+
 // Whole-day waits counted by day: (days → examinations).
 using Histogram = std::map<int64_t, int64_t>;
 
@@ -59,6 +65,9 @@ struct Gathered {
     std::map<std::tuple<std::string, std::string, std::string>, int64_t> by_setting;  // span total
     // Over the span, by source setting, not known (-1) included: (who, modality, measure) → setting → days.
     std::map<std::tuple<std::string, std::string, bool>, std::map<std::string, Histogram>> setting_waits;
+    // Test to report by financial quarter: (who, modality, quarter) → setting → days.
+    std::map<std::tuple<std::string, std::string, std::string>, std::map<std::string, Histogram>> quarter_reports;
+    std::vector<std::string> quarters;  // in the span's order
     // Cancer test groups, all settings (false) and GP direct access (true), not known included.
     std::map<std::tuple<std::string, std::string, bool, int, bool>, Histogram> group_waits;
     std::map<std::string, std::set<int>> months_of;  // provider → months with data
@@ -83,6 +92,10 @@ core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
                     g.by_setting[{who, c.modality, c.source_setting}] += c.examinations;
                 }
                 g.setting_waits[{who, c.modality, c.request_to_test}][c.source_setting][c.days] += c.examinations;
+                if (!c.request_to_test) {
+                    g.quarter_reports[{who, c.modality, QuarterOf(*period)}][c.source_setting][c.days] +=
+                        c.examinations;
+                }
                 if (c.cancer_test_group.empty()) continue;
                 for (const int column : {month, months}) {
                     for (const bool gp_direct : {false, true}) {
@@ -95,6 +108,10 @@ core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
             g.months_of[c.provider].insert(month);
         });
     if (!status) return core::Fail(status.error());
+    for (core::Period p = span.first;; p = p.Next()) {
+        if (g.quarters.empty() || g.quarters.back() != QuarterOf(p)) g.quarters.push_back(QuarterOf(p));
+        if (p.ToString() == span.last.ToString()) break;
+    }
     return g;
 }
 
@@ -198,17 +215,22 @@ std::vector<std::string> MonthColumns(const StatisticsSpan& span, std::vector<st
     return columns;
 }
 
-// Examinations of `who` and `modality` in `settings` (all settings when empty), by wait.
-Histogram WaitsIn(const Gathered& g, const std::string& who, const std::string& modality,
-                  const std::vector<std::string_view>& settings, bool request_to_test) {
+// The waits of `settings` (all settings when empty) summed.
+Histogram InSettings(const std::map<std::string, Histogram>& by_setting,
+                     const std::vector<std::string_view>& settings) {
     Histogram out;
-    const auto found = g.setting_waits.find({who, modality, request_to_test});
-    if (found == g.setting_waits.end()) return out;
-    for (const auto& [setting, days] : found->second) {
+    for (const auto& [setting, days] : by_setting) {
         if (!settings.empty() && std::find(settings.begin(), settings.end(), setting) == settings.end()) continue;
         for (const auto& [d, n] : days) out[d] += n;
     }
     return out;
+}
+
+// Examinations of `who` and `modality` in `settings` (all settings when empty), by wait.
+Histogram WaitsIn(const Gathered& g, const std::string& who, const std::string& modality,
+                  const std::vector<std::string_view>& settings, bool request_to_test) {
+    const auto found = g.setting_waits.find({who, modality, request_to_test});
+    return found == g.setting_waits.end() ? Histogram() : InSettings(found->second, settings);
 }
 
 // Examinations whose wait is in [low, high] days (high -1: no upper end).
@@ -240,6 +262,8 @@ PublishedCell Percent(int64_t part, int64_t whole) {
 // Table 10's and 13's two groups of source settings.
 const std::vector<std::string_view> kAdmittedAndAe = {"05", "01", "02"};
 const std::vector<std::string_view> kOutpatientAndGp = {"03", "04"};
+// Table 13's second group: outpatients, GP direct access and the others.
+const std::vector<std::string_view> kOutpatientGpAndOther = {"03", "04", "06", "07"};
 
 }  // namespace
 
@@ -292,6 +316,7 @@ const std::vector<PublishedTableSpec>& PublishedTables() {
         {"table10",
          "Table 10: Reports issued the same day and by the next day, by modality and patient source setting"},
         {"table11", "Table 11: Imaging activity, by modality and patient source setting"},
+        {"table13", "Table 13: Report turnaround by quarter, by modality and patient source setting"},
     };
     return tables;
 }
@@ -427,6 +452,49 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
                 row.push_back(PublishedCell::Count(total - known));
                 row.push_back(PublishedCell::Count(total));
             }
+        });
+    } else if (name == "table13") {
+        // Report turnaround by financial quarter, as percentages of the reports with a known
+        // turnaround, for the two groups of settings.
+        struct Band {
+            std::string_view label;
+            int64_t low;
+            int64_t high;
+        };
+        const std::array<Band, 3> admitted = {
+            {{"same day", 0, 0}, {"by the next day", 0, 1}, {"over 28 days", 29, -1}}};
+        const std::array<Band, 4> others = {
+            {{"by the next day", 0, 1}, {"within 7 days", 0, 7}, {"within 14 days", 0, 14}, {"over 28 days", 29, -1}}};
+        const std::string first_group = "A&E and admitted";
+        const std::string second_group = "Outpatient, GP direct access and other";
+        table.columns = {"Region", "Org Code", "Provider name", "Quarter", "Modality"};
+        table.heading_columns = 5;
+        for (const Band& b : admitted) table.columns.push_back(first_group + ": " + std::string(b.label) + " (%)");
+        table.columns.push_back(first_group + ": not known");
+        table.columns.push_back(first_group + ": total");
+        for (const Band& b : others) table.columns.push_back(second_group + ": " + std::string(b.label) + " (%)");
+        table.columns.push_back(second_group + ": not known");
+        table.columns.push_back(second_group + ": total");
+        std::vector<Breakdown> breakdowns;
+        breakdowns.reserve(g.quarters.size() * refdata::kPublishedModalities.size());
+        for (const std::string& quarter : g.quarters) {
+            for (const std::string_view modality : refdata::kPublishedModalities) {
+                breakdowns.push_back({quarter, std::string(modality)});
+            }
+        }
+        AddRows(table, providers, breakdowns, [&](const std::string& who, const Breakdown& b, auto& row) {
+            const auto found = g.quarter_reports.find({who, b[1], b[0]});
+            auto add = [&](const std::vector<std::string_view>& settings, const auto& bands) {
+                const Histogram days =
+                    found == g.quarter_reports.end() ? Histogram() : InSettings(found->second, settings);
+                const int64_t known = Within(days, 0, -1);
+                const int64_t total = Within(days, -1, -1);
+                for (const Band& band : bands) row.push_back(Percent(Within(days, band.low, band.high), known));
+                row.push_back(PublishedCell::Count(total - known));
+                row.push_back(PublishedCell::Count(total));
+            };
+            add(kAdmittedAndAe, admitted);
+            add(kOutpatientGpAndOther, others);
         });
     } else {  // table11
         table.columns = heading;

@@ -151,6 +151,8 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
         std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<int64_t>> waits;
         // Over the period, by source setting: (provider, modality, setting, measure) → days, -1 not known.
         std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<int64_t>> by_setting;
+        // Test to report by quarter: (provider, modality, quarter, settings group) → days, -1 not known.
+        std::map<std::tuple<std::string, std::string, std::string, int>, std::vector<int64_t>> quarters;
         // Cancer test groups: (provider, group, GP direct access, month, measure) → days, -1 not known.
         std::map<std::tuple<std::string, std::string, bool, std::string, bool>, std::vector<int64_t>> groups;
     };
@@ -180,6 +182,19 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
                 const int64_t to_report =
                     test && report && !(*report < *test) ? report->DaysSinceEpoch() - test->DaysSinceEpoch() : -1;
                 const std::string group(refdata::CancerTestGroups::Shipped().Of(exam->code));
+                // The financial quarter, worked out by a table rather than arithmetic.
+                static const std::map<std::string, std::string> kQuarter = {
+                    {"2026-08", "2026-27 Q2"}, {"2026-09", "2026-27 Q2"}, {"2026-10", "2026-27 Q3"}};
+                const std::string& setting = r.Text(8);
+                const int settings_group = setting == "05" || setting == "01" || setting == "02" ? 0
+                                           : setting == "03" || setting == "04" || setting == "06" || setting == "07"
+                                               ? 1
+                                               : -1;
+                if (settings_group >= 0) {
+                    for (const std::string& who : {r.Text(0), std::string("ENGLAND")}) {
+                        e.quarters[{who, modality, kQuarter.at(r.Text(1)), settings_group}].push_back(to_report);
+                    }
+                }
                 for (const std::string& who : {r.Text(0), std::string("ENGLAND")}) {
                     for (const std::string& month : {r.Text(1), std::string("all")}) {
                         for (const bool gp_direct : {false, true}) {
@@ -362,6 +377,40 @@ TEST_P(PublishedTablesStoreTest, CountsAndMediansAgreeCellByCellWithTheRecords) 
     }
     EXPECT_GT(nonzero_bands, 20u);
 
+    // Table 13: report turnaround by quarter, for the two groups of settings.
+    const auto turnaround = Table("table13");
+    ASSERT_EQ(turnaround.columns[3], "Quarter");
+    // The 13 months to October 2026 run over five financial quarters, 2025-26 Q3 to 2026-27 Q3.
+    ASSERT_EQ(turnaround.rows.size(), 3u * 5 * 9);
+    EXPECT_EQ(turnaround.rows[0][3].text, "2025-26 Q3");
+    EXPECT_EQ(turnaround.rows[9 * 4][3].text, "2026-27 Q3");
+    size_t quarter_cells = 0;
+    for (const auto& row : turnaround.rows) {
+        const std::string who = row[2].text == "ENGLAND" ? "ENGLAND" : row[1].text;
+        size_t c = 5;
+        for (const int settings_group : {0, 1}) {
+            const auto it = expected.quarters.find({who, row[4].text, row[3].text, settings_group});
+            const std::vector<int64_t> days = it == expected.quarters.end() ? std::vector<int64_t>{} : it->second;
+            const int64_t known = between(days, 0, -1);
+            const std::vector<std::pair<int64_t, int64_t>> limits =
+                settings_group == 0 ? std::vector<std::pair<int64_t, int64_t>>{{0, 0}, {0, 1}, {29, -1}}
+                                    : std::vector<std::pair<int64_t, int64_t>>{{0, 1}, {0, 7}, {0, 14}, {29, -1}};
+            for (const auto& [low, high] : limits) {
+                EXPECT_EQ(row[c].base, known) << who << " " << row[3].text << " " << row[4].text;
+                if (known > 0) {
+                    EXPECT_DOUBLE_EQ(row[c].value, 100.0 * static_cast<double>(between(days, low, high)) /
+                                                       static_cast<double>(known));
+                }
+                ++c;
+            }
+            EXPECT_EQ(static_cast<int64_t>(row[c].value), static_cast<int64_t>(days.size()) - known);
+            EXPECT_EQ(static_cast<int64_t>(row[c + 1].value), static_cast<int64_t>(days.size()));
+            if (!days.empty()) ++quarter_cells;
+            c += 2;
+        }
+    }
+    EXPECT_GT(quarter_cells, 10u);
+
     // Table 10: reports the same day and by the next day, for each provider's two groups.
     const auto reports = Table("table10");
     ASSERT_EQ(reports.rows.size(), counts.rows.size());
@@ -412,10 +461,9 @@ TEST_P(PublishedTablesStoreTest, FilesStoredBeforeTheCubeAreCountedByTheRebuildA
 TEST_P(PublishedTablesStoreTest, AnUnknownTableIsNamedWithTheOnesThereAre) {
     const auto missing = BuildPublishedTable(*store_, "table99", ThirteenMonthsTo(*core::Period::Parse("2026-10")));
     ASSERT_FALSE(missing);
-    EXPECT_EQ(
-        missing.error().message,
-        "there is no table 'table99'; the tables are table1, table2, table3, table4, table5, table6, table9, table10, "
-        "table11");
+    EXPECT_EQ(missing.error().message,
+              "there is no table 'table99'; the tables are table1, table2, table3, table4, table5, table6, table9, "
+              "table10, table11, table13");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PublishedTablesStoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
