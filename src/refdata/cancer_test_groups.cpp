@@ -3,19 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "refdata/code_label_csv.hpp"
 
 namespace did::refdata {
 
 const CancerTestGroups& CancerTestGroups::Shipped() {
-    static const CancerTestGroups shipped = [] {
-        auto parsed = Parse(ShippedCancerTestGroupsCsv());
-        if (!parsed) std::abort();  // the shipped file is checked by its test
-        return std::move(*parsed);
-    }();
-    return shipped;
+    return ParsedOnce<CancerTestGroups>(ShippedCancerTestGroupsCsv());
 }
 
 core::Result<CancerTestGroups> CancerTestGroups::Parse(std::string_view csv) {

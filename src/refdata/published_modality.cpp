@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-
 #include "refdata/code_label_csv.hpp"
 
 namespace did::refdata {
@@ -15,12 +13,7 @@ constexpr std::string_view kSpect = kPublishedModalities[8];
 }  // namespace
 
 const PublishedModalities& PublishedModalities::Shipped() {
-    static const PublishedModalities shipped = [] {
-        auto parsed = Parse(ShippedPublishedModalityCsv());
-        if (!parsed) std::abort();  // the shipped file is checked by its test
-        return std::move(*parsed);
-    }();
-    return shipped;
+    return ParsedOnce<PublishedModalities>(ShippedPublishedModalityCsv());
 }
 
 core::Result<PublishedModalities> PublishedModalities::Parse(std::string_view csv) {

@@ -116,15 +116,18 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
     ++gp_.FindOrInsert(Pack({{practice, 24}, {code, 16}, {modality, 4}, {gp_direct, 1}}));
     ++geography_.FindOrInsert(Pack({{district, 16}, {modality, 4}, {age, 5}, {sex, 3}, {ethnic, 8}}));
 
-    auto wait = [&](uint64_t measure, core::OptionalDate from, core::OptionalDate to) {
-        if (!from || !to || *to < *from) return;
-        const auto days = static_cast<uint64_t>(std::min(to->DaysSinceEpoch() - from->DaysSinceEpoch(), kLongestWait));
-        ++waits_.FindOrInsert(Pack({{site, 20}, {modality, 4}, {setting, 4}, {measure, 1}, {days, 9}}));
+    // Each wait worked out once, for both cubes: this one caps it, the statistics cube keeps
+    // "not known" (-1), which this one leaves out.
+    const int64_t request_to_test = RequestToTestDays(facts.request, facts.received, facts.test);
+    const int64_t test_to_report = WaitDays(facts.test, facts.report);
+    auto wait = [&](uint64_t measure, int64_t days) {
+        if (days < 0) return;
+        const auto capped = static_cast<uint64_t>(std::min<int64_t>(days, kLongestWait));
+        ++waits_.FindOrInsert(Pack({{site, 20}, {modality, 4}, {setting, 4}, {measure, 1}, {capped, 9}}));
     };
-    // Request to test runs from the request date, or the received date when there is none.
-    wait(0, facts.request ? facts.request : facts.received, facts.test);
-    wait(1, facts.test, facts.report);
-    statistics_.Add(facts.exam, setting_code, facts.request, facts.received, facts.test, facts.report);
+    wait(0, request_to_test);
+    wait(1, test_to_report);
+    statistics_.Add(facts.exam, setting_code, request_to_test, test_to_report);
     return {};
 }
 

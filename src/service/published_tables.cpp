@@ -254,6 +254,13 @@ PublishedCell MedianCell(const Histogram& days) {
     return PublishedCell::Median(MedianOf(known), base);
 }
 
+// A band of whole days, [low, high]; high -1 for no upper end.
+struct Band {
+    std::string_view label;
+    int64_t low;
+    int64_t high;
+};
+
 PublishedCell Percent(int64_t part, int64_t whole) {
     return PublishedCell::Percent(whole == 0 ? 0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole),
                                   whole);
@@ -402,11 +409,6 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
         });
     } else if (name == "table9") {
         // England only: each modality by each setting and all settings, known waits in bands.
-        struct Band {
-            std::string_view label;
-            int64_t low;
-            int64_t high;
-        };
         constexpr std::array<Band, 4> kBands = {
             {{"0-7 days", 0, 7}, {"8-31 days", 8, 31}, {"32-62 days", 32, 62}, {"Over 62 days", 63, -1}}};
         table.columns = heading;
@@ -456,11 +458,6 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     } else if (name == "table13") {
         // Report turnaround by financial quarter, as percentages of the reports with a known
         // turnaround, for the two groups of settings.
-        struct Band {
-            std::string_view label;
-            int64_t low;
-            int64_t high;
-        };
         const std::array<Band, 3> admitted = {
             {{"same day", 0, 0}, {"by the next day", 0, 1}, {"over 28 days", 29, -1}}};
         const std::array<Band, 4> others = {

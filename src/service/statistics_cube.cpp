@@ -43,8 +43,8 @@ uint32_t StatisticsCube::Intern(std::vector<std::string>& values, std::string_vi
     return static_cast<uint32_t>(values.size() - 1);
 }
 
-void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view source_setting, core::OptionalDate request,
-                         core::OptionalDate received, core::OptionalDate test, core::OptionalDate report) {
+void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view source_setting, int64_t request_to_test,
+                         int64_t test_to_report) {
     // Per record: one lookup by the catalogue entry's address (1 for no entry: entries are
     // aligned, so no address is 1) and one by the setting's bytes, no string compared.
     const uint64_t exam_key = exam != nullptr ? reinterpret_cast<uintptr_t>(exam) : 1;
@@ -79,9 +79,8 @@ void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view sourc
         s = Intern(settings_, two ? source_setting : std::string_view("unknown"));
         setting_of_.Put(setting_key, s);
     }
-    // Request to test runs from the request date, or the received date when there is none.
-    ++counts_.FindOrInsert(Key(exam_class, s, true, WaitDays(request ? request : received, test)));
-    ++counts_.FindOrInsert(Key(exam_class, s, false, WaitDays(test, report)));
+    ++counts_.FindOrInsert(Key(exam_class, s, true, request_to_test));
+    ++counts_.FindOrInsert(Key(exam_class, s, false, test_to_report));
 }
 
 core::Status StatisticsCube::Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
@@ -130,8 +129,10 @@ core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::
                     if (const auto snomed = refdata::ParseSnomedId(r.snomed_code))
                         exam = catalogue.FindBySnomed(*snomed);
                 }
-                cube.Add(exam, r.source_setting, DateOf(r.request_date), DateOf(r.request_received_date),
-                         DateOf(r.test_date), DateOf(r.report_issue_date));
+                const core::OptionalDate test = DateOf(r.test_date);
+                cube.Add(exam, r.source_setting,
+                         RequestToTestDays(DateOf(r.request_date), DateOf(r.request_received_date), test),
+                         WaitDays(test, DateOf(r.report_issue_date)));
             });
             if (!read) return read;
             store::RecordTable records(store.db());

@@ -22,14 +22,20 @@
 
 namespace did::service {
 
-// Whole days from `from` to `to`; -1 when either is missing or `to` is before `from`.
+// Whole days from `from` to `to`, at most ten years; -1 when either is missing or `to` is
+// before `from`.
 int64_t WaitDays(core::OptionalDate from, core::OptionalDate to);
+// Request to test runs from the request date, or the received date when there is none.
+inline int64_t RequestToTestDays(core::OptionalDate request, core::OptionalDate received, core::OptionalDate test) {
+    return WaitDays(request ? request : received, test);
+}
 
 class StatisticsCube {
   public:
-    // One examination that counts (not excluded): `exam` null when its code was not found.
-    void Add(const refdata::NicipEntry* exam, std::string_view source_setting, core::OptionalDate request,
-             core::OptionalDate received, core::OptionalDate test, core::OptionalDate report);
+    // One examination that counts (not excluded): `exam` null when its code was not found;
+    // its waits as WaitDays gives them.
+    void Add(const refdata::NicipEntry* exam, std::string_view source_setting, int64_t request_to_test,
+             int64_t test_to_report);
     // Writes the rows in bulk (inside the caller's transaction).
     core::Status Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
                        const std::string& period) const;
