@@ -76,6 +76,13 @@ struct Gathered {
 core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
     const int months = MonthsBetween(span.first, span.last);
     Gathered g;
+    // Each month's financial quarter, worked out once rather than for every cell.
+    std::vector<std::string> quarter_of_month;
+    for (core::Period p = span.first; static_cast<int>(quarter_of_month.size()) < months; p = p.Next()) {
+        quarter_of_month.push_back(QuarterOf(p));
+        if (g.quarters.empty() || g.quarters.back() != quarter_of_month.back())
+            g.quarters.push_back(quarter_of_month.back());
+    }
     auto status =
         store::StatisticsCubeTable(store.db()).ForEachCell(span.first, span.last, [&](const store::StatisticsCell& c) {
             const auto period = core::Period::Parse(c.period);
@@ -93,8 +100,8 @@ core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
                 }
                 g.setting_waits[{who, c.modality, c.request_to_test}][c.source_setting][c.days] += c.examinations;
                 if (!c.request_to_test) {
-                    g.quarter_reports[{who, c.modality, QuarterOf(*period)}][c.source_setting][c.days] +=
-                        c.examinations;
+                    g.quarter_reports[{who, c.modality, quarter_of_month[static_cast<size_t>(month)]}][c.source_setting]
+                                     [c.days] += c.examinations;
                 }
                 if (c.cancer_test_group.empty()) continue;
                 for (const int column : {month, months}) {
@@ -108,10 +115,6 @@ core::Result<Gathered> Gather(store::Store& store, const StatisticsSpan& span) {
             g.months_of[c.provider].insert(month);
         });
     if (!status) return core::Fail(status.error());
-    for (core::Period p = span.first;; p = p.Next()) {
-        if (g.quarters.empty() || g.quarters.back() != QuarterOf(p)) g.quarters.push_back(QuarterOf(p));
-        if (p.ToString() == span.last.ToString()) break;
-    }
     return g;
 }
 
