@@ -1,5 +1,5 @@
 // Administration commands, each change audited: `did timetable`, `did exception`,
-// `did agreement`, `did expect`, `did local-codes`, `did exclusions`.
+// `did agreement`, `did expect`, `did local-codes`, `did exclusions`, `did data-issues`.
 
 #include <cstdio>
 #include <functional>
@@ -15,6 +15,7 @@
 #include "core/terminal_text.hpp"
 #include "refdata/catalogue_files.hpp"
 #include "service/catalogue.hpp"
+#include "service/data_issue_notes.hpp"
 #include "service/engagement_admin.hpp"
 #include "service/monitoring.hpp"
 #include "service/timetable.hpp"
@@ -33,6 +34,7 @@ struct AdminOptions {
     std::string nicip;
     std::string site;
     std::string reason;
+    std::string note;
     std::string status;
     std::optional<core::Period> period;
     std::optional<core::Period> from;
@@ -312,6 +314,28 @@ int RunExclusions(const AdminOptions& o, Session& session) {
     });
 }
 
+int RunDataIssues(const AdminOptions& o, Session& session) {
+    return Guarded("data-issues", [&]() -> int {
+        if (o.action == "add") {
+            return Done("data-issues",
+                        service::AddDataIssueNote(*session.store, session.actor, o.provider, *o.from, o.to, o.note),
+                        fmt::format("Noted for {} from {}: every statistics table over those months prints it.",
+                                    o.provider, o.from->ToString()));
+        }
+        if (o.action == "remove") {
+            return Done("data-issues", service::RemoveDataIssueNote(*session.store, session.actor, o.provider, *o.from),
+                        fmt::format("The note for {} from {} is removed.", o.provider, o.from->ToString()));
+        }
+        auto rows = Take(service::ListDataIssueNotes(*session.store));
+        Table out{{"provider", "from", "to", "note", "written_by", "written_at"}, {}};
+        for (const auto& n : rows) {
+            out.rows.push_back({n.provider, n.first_period, n.last_period, n.note, n.written_by, n.written_at});
+        }
+        PrintTable(out, o.format);
+        return kExitOk;
+    });
+}
+
 void AddTimetable(CLI::App& did, int& exit_status) {
     const auto c =
         AddActionCommand(did, "timetable", "the submission windows and deadlines", exit_status, RunTimetable);
@@ -419,6 +443,22 @@ void AddExclusions(CLI::App& did, int& exit_status) {
     }
 }
 
+void AddDataIssues(CLI::App& did, int& exit_status) {
+    const auto c = AddActionCommand(did, "data-issues",
+                                    "the central team's notes on providers' data issues, printed with the statistics",
+                                    exit_status, RunDataIssues);
+    AdminOptions& o = *c.options;
+    AddListAction(c, "every note");
+    CLI::App* add = c.Action("add", "note a provider's data issue over some months, or replace its note (audited)");
+    AddOrgCodeOption(*add, "--provider", o.provider, "the provider")->required();
+    AddPeriodOption(*add, "--from", o.from, "the first month it affects")->required();
+    AddPeriodOption(*add, "--to", o.to, "the last month it affects (default: --from)");
+    add->add_option("--note", o.note, "what the issue is, as the tables should print it")->required();
+    CLI::App* remove = c.Action("remove", "remove a note (audited)");
+    AddOrgCodeOption(*remove, "--provider", o.provider, "the provider")->required();
+    AddPeriodOption(*remove, "--from", o.from, "the first month of its note")->required();
+}
+
 }  // namespace
 
 void AddAdminCommands(CLI::App& did, int& exit_status) {
@@ -428,6 +468,7 @@ void AddAdminCommands(CLI::App& did, int& exit_status) {
     AddExpect(did, exit_status);
     AddLocalCodes(did, exit_status);
     AddExclusions(did, exit_status);
+    AddDataIssues(did, exit_status);
 }
 
 }  // namespace did::cli

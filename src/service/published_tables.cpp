@@ -10,8 +10,10 @@
 #include <tuple>
 
 #include "refdata/cancer_test_groups.hpp"
+#include "refdata/interventional_codes.hpp"
 #include "refdata/nhs_region.hpp"
 #include "refdata/published_modality.hpp"
+#include "service/data_issue_notes.hpp"
 #include "service/reference_data.hpp"
 #include "store/statistics_cube_table.hpp"
 
@@ -165,6 +167,39 @@ std::vector<Breakdown> ByModality() {
     return out;
 }
 
+// Table 12's modalities: the nine, cone beam CT and endoscopy, and interventional radiology,
+// whose codes name no other modality.
+std::vector<Breakdown> InterventionalModalities() {
+    std::vector<Breakdown> out = ByModality();
+    for (const std::string_view modality :
+         {refdata::kConeBeamCt, refdata::kEndoscopy, refdata::ModalityLabel(refdata::Modality::kInterventional)}) {
+        out.push_back({std::string(modality)});
+    }
+    return out;
+}
+
+// Table 12: the examinations of the interventional codes, by provider (kEngland for all), the
+// published modality and column (a month, or `months` for the whole span).
+core::Result<std::map<std::tuple<std::string, std::string, int>, int64_t>> InterventionalCounts(
+    store::Store& store, const StatisticsSpan& span) {
+    const int months = MonthsBetween(span.first, span.last);
+    const auto& interventional = refdata::InterventionalCodes::Shipped();
+    std::map<std::tuple<std::string, std::string, int>, int64_t> counts;
+    auto status =
+        store::StatisticsCubeTable(store.db()).ForEachCodeCount(span.first, span.last, [&](const store::CodeCount& c) {
+            const auto period = core::Period::Parse(c.period);
+            const auto modality = refdata::ModalityFromLabel(c.modality);
+            if (!period || !modality || !interventional.Contains(c.nicip)) return;
+            const std::string label(refdata::PublishedModalities::Shipped().Of(c.nicip, *modality));
+            const int month = MonthsBetween(span.first, *period) - 1;
+            for (const std::string& who : {c.provider, std::string(kEngland)}) {
+                for (const int column : {month, months}) counts[{who, label, column}] += c.examinations;
+            }
+        });
+    if (!status) return core::Fail(status.error());
+    return counts;
+}
+
 // ENGLAND's rows, then each provider's: one per breakdown, filled by `fill(who, breakdown, row)`.
 template <class Fill>
 void AddRows(report::PublishedTable& table, const std::vector<ProviderRow>& providers,
@@ -183,7 +218,9 @@ void AddRows(report::PublishedTable& table, const std::vector<ProviderRow>& prov
     for (const ProviderRow& p : providers) add(p.region, p.code, p.name, p.code);
 }
 
-std::vector<std::string> Notes(const Gathered& g, const StatisticsSpan& span, size_t providers) {
+std::vector<std::string> Notes(const Gathered& g, const StatisticsSpan& span, size_t providers,
+                               const std::vector<store::DataIssueNoteRow>& data_issues,
+                               const refdata::OrganisationDirectory& organisations) {
     const int months = MonthsBetween(span.first, span.last);
     size_t files = 0;
     std::vector<std::string> partial;
@@ -206,6 +243,18 @@ std::vector<std::string> Notes(const Gathered& g, const StatisticsSpan& span, si
     notes.push_back(
         "Waits run from the request date, or the date the request was received where there is no request date; "
         "an examination without the dates a wait needs is left out of its median.");
+    for (const store::DataIssueNoteRow& issue : data_issues) {
+        const refdata::Organisation* org = organisations.Find(issue.provider);
+        const auto month = [&](const std::string& period) {
+            const auto p = core::Period::Parse(period);
+            return p ? MonthName(*p) : period;
+        };
+        notes.push_back(fmt::format("Data issue, {}{}, {}: {}", issue.provider, org != nullptr ? " " + org->name : "",
+                                    issue.first_period == issue.last_period
+                                        ? month(issue.first_period)
+                                        : month(issue.first_period) + " to " + month(issue.last_period),
+                                    issue.note));
+    }
     return notes;
 }
 
@@ -326,6 +375,7 @@ const std::vector<PublishedTableSpec>& PublishedTables() {
         {"table10",
          "Table 10: Reports issued the same day and by the next day, by modality and patient source setting"},
         {"table11", "Table 11: Imaging activity, by modality and patient source setting"},
+        {"table12", "Table 12: Interventional procedures, by modality"},
         {"table13", "Table 13: Report turnaround by quarter, by modality and patient source setting"},
     };
     return tables;
@@ -496,6 +546,17 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
             add(kAdmittedAndAe, admitted);
             add(kOutpatientGpAndOther, others);
         });
+    } else if (name == "table12") {
+        auto counts = InterventionalCounts(store, span);
+        if (!counts) return core::Fail(counts.error());
+        table.columns = MonthColumns(span, heading);
+        AddRows(table, providers, InterventionalModalities(),
+                [&](const std::string& who, const Breakdown& b, auto& row) {
+                    for (int column = 0; column <= months; ++column) {
+                        const auto it = counts->find({who, b[0], column});
+                        row.push_back(PublishedCell::Count(it == counts->end() ? 0 : it->second));
+                    }
+                });
     } else {  // table11
         table.columns = heading;
         for (const Setting& s : kSettings) table.columns.emplace_back(s.label);
@@ -510,7 +571,16 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
             row.push_back(PublishedCell::Count(total == g.count.end() ? 0 : total->second));
         });
     }
-    table.notes = Notes(g, span, providers.size());
+    auto data_issues = DataIssueNotesFor(store, span.first, span.last);
+    if (!data_issues) return core::Fail(data_issues.error());
+    table.notes = Notes(g, span, providers.size(), *data_issues, (*reference)->organisations);
+    if (name == "table12") {
+        table.notes.push_back(fmt::format(
+            "Interventional procedures are the {} NICIP codes of the list kept with the collection "
+            "(data/interventional_codes.csv): every interventional radiology code, and the image-guided biopsies, "
+            "aspirations, drainages, catheter angiography, embolisation and ablation of the other modalities.",
+            refdata::InterventionalCodes::Shipped().size()));
+    }
     return table;
 }
 

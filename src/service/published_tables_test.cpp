@@ -16,7 +16,9 @@
 #include <tuple>
 
 #include "refdata/cancer_test_groups.hpp"
+#include "refdata/interventional_codes.hpp"
 #include "refdata/published_modality.hpp"
+#include "service/data_issue_notes.hpp"
 #include "service/reference_data.hpp"
 #include "service/statistics_cube.hpp"
 #include "service/submission.hpp"
@@ -463,7 +465,95 @@ TEST_P(PublishedTablesStoreTest, AnUnknownTableIsNamedWithTheOnesThereAre) {
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message,
               "there is no table 'table99'; the tables are table1, table2, table3, table4, table5, table6, table9, "
-              "table10, table11, table13");
+              "table10, table11, table12, table13");
+}
+
+TEST_P(PublishedTablesStoreTest, InterventionalProceduresAgreeCellByCellWithTheRecords) {
+    // The second way: each current record's code, found as the validator finds it, held against
+    // the list; counted by provider, published modality and month.
+    std::map<std::tuple<std::string, std::string, std::string>, int64_t> expected;
+    const auto& catalogue = refdata::NicipCatalogue::Shipped();
+    auto status = store_->db().Query(
+        "SELECT s.provider, s.period, r.nicip_code, r.snomed_code FROM records r "
+        "JOIN submissions s ON s.id = r.submission_id WHERE s.status = 'current' AND r.excluded = 0",
+        {}, [&](const store::SqlRow& r) {
+            const refdata::NicipEntry* exam = catalogue.FindNicip(r.Text(2));
+            if (exam == nullptr) {
+                if (const auto snomed = refdata::ParseSnomedId(r.Text(3))) exam = catalogue.FindBySnomed(*snomed);
+            }
+            if (exam == nullptr || !refdata::InterventionalCodes::Shipped().Contains(exam->code)) return true;
+            const std::string modality(refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality));
+            for (const std::string& who : {r.Text(0), std::string("ENGLAND")}) {
+                for (const std::string& month : {r.Text(1), std::string("all")}) ++expected[{who, modality, month}];
+            }
+            return true;
+        });
+    ASSERT_TRUE(status) << status.error().message;
+    ASSERT_FALSE(expected.empty());
+    const auto table = Table("table12");
+    // Twelve modalities for ENGLAND, RXX and RYJ: the nine, cone beam CT, endoscopy, interventional radiology.
+    ASSERT_EQ(table.rows.size(), 12u * 3);
+    EXPECT_EQ(table.rows[9][3].text, "Cone Beam Computed Tomography");
+    EXPECT_EQ(table.rows[10][3].text, "Endoscopy");
+    EXPECT_EQ(table.rows[11][3].text, "Interventional Radiology");
+    int64_t nonzero = 0;
+    for (const auto& row : table.rows) {
+        const std::string who = row[2].text == "ENGLAND" ? "ENGLAND" : row[1].text;
+        for (size_t c = 4; c < row.size(); ++c) {
+            const auto it = expected.find({who, row[3].text, MonthOf(table, c)});
+            const int64_t want = it == expected.end() ? 0 : it->second;
+            EXPECT_EQ(static_cast<int64_t>(row[c].value), want)
+                << who << " " << row[3].text << " " << MonthOf(table, c);
+            nonzero += want > 0 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(nonzero, 5);
+}
+
+TEST_P(PublishedTablesStoreTest, TheCentralTeamsNotesOnDataIssuesArePrintedWithTheTablesOverTheirMonths) {
+    const core::Period september = *core::Period::Parse("2026-09");
+    ASSERT_TRUE(AddDataIssueNote(*store_, admin_, "RYJ", september, std::nullopt, "no file: a RIS migration"));
+    ASSERT_TRUE(AddDataIssueNote(*store_, admin_, "RXX", *core::Period::Parse("2024-01"),
+                                 *core::Period::Parse("2024-03"), "long before these months"));
+    auto notes = [&](const std::string& name) {
+        std::string all;
+        for (const std::string& note : Table(name).notes) all += note + "\n";
+        return all;
+    };
+    for (const std::string name : {"table1", "table9", "table12"}) {
+        const std::string printed = notes(name);
+        EXPECT_NE(printed.find("Data issue, RYJ "), std::string::npos) << name << ":\n" << printed;
+        EXPECT_NE(printed.find(", September 2026: no file: a RIS migration"), std::string::npos) << printed;
+        EXPECT_EQ(printed.find("long before"), std::string::npos) << printed;
+    }
+    // Replaced: the new text and months, what it replaced said.
+    const auto replaced = AddDataIssueNote(*store_, admin_, "RYJ", september, *core::Period::Parse("2026-10"),
+                                           "September and October sent late");
+    ASSERT_TRUE(replaced);
+    EXPECT_EQ(*replaced, "the note for 2026-09 to 2026-09: 'no file: a RIS migration'");
+    EXPECT_NE(notes("table1").find(", September 2026 to October 2026: September and October sent late"),
+              std::string::npos);
+    // Refused, each with why: the months backwards, no text, a line break, a code ODS does not have.
+    const auto backwards =
+        AddDataIssueNote(*store_, admin_, "RYJ", september, *core::Period::Parse("2026-08"), "backwards");
+    ASSERT_FALSE(backwards);
+    EXPECT_EQ(backwards.error().message, "--to is before --from");
+    EXPECT_FALSE(AddDataIssueNote(*store_, admin_, "RYJ", september, std::nullopt, ""));
+    EXPECT_FALSE(AddDataIssueNote(*store_, admin_, "RYJ", september, std::nullopt, "two\nlines"));
+    const auto unknown = AddDataIssueNote(*store_, admin_, "ZZZ99", september, std::nullopt, "who?");
+    ASSERT_FALSE(unknown);
+    EXPECT_NE(unknown.error().message.find("ZZZ99"), std::string::npos) << unknown.error().message;
+    // Removed: no longer printed; removing it again says there is none.
+    ASSERT_TRUE(RemoveDataIssueNote(*store_, admin_, "RYJ", september));
+    EXPECT_EQ(notes("table1").find("Data issue, RYJ"), std::string::npos);
+    const auto again = RemoveDataIssueNote(*store_, admin_, "RYJ", september);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().message, "there is no data issue note for RYJ from 2026-09");
+    const auto listed = ListDataIssueNotes(*store_);
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ((*listed)[0].provider, "RXX");
+    EXPECT_EQ((*listed)[0].written_by, "admin");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PublishedTablesStoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

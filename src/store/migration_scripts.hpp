@@ -19,5 +19,7 @@ std::string_view SqliteMigration006();
 std::string_view PostgresMigration006();
 std::string_view SqliteMigration007();
 std::string_view PostgresMigration007();
+std::string_view SqliteMigration008();
+std::string_view PostgresMigration008();
 
 }  // namespace did::store

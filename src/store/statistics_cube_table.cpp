@@ -27,6 +27,25 @@ core::Status StatisticsCubeTable::ForEachCell(core::Period first, core::Period l
         });
 }
 
+core::Status StatisticsCubeTable::ForEachCodeCount(core::Period first, core::Period last,
+                                                   const std::function<void(const CodeCount&)>& visit) {
+    CodeCount count;
+    return db_.Query(
+        "SELECT c.provider, c.period, c.nicip, c.modality, SUM(c.examinations) "
+        "FROM cube_activity c JOIN submissions s ON s.id = c.submission_id "
+        "WHERE s.status = 'current' AND c.excluded = 0 AND c.period BETWEEN ? AND ? "
+        "GROUP BY c.provider, c.period, c.nicip, c.modality",
+        {first.ToString(), last.ToString()}, [&](const SqlRow& r) {
+            count.provider = r.Text(0);
+            count.period = r.Text(1);
+            count.nicip = r.Text(2);
+            count.modality = r.Text(3);
+            count.examinations = r.Int(4);
+            visit(count);
+            return true;
+        });
+}
+
 core::Status StatisticsCubeTable::MarkCounted(int64_t submission_id) {
     return db_.Execute("INSERT INTO statistics_cube_built (submission_id) VALUES (?)", {submission_id});
 }

@@ -1,7 +1,6 @@
-// StatisticsCubeTable: the statistics cube (cube_statistics) read back for the published
-// tables, the current file of each provider and month only; and what filling it for files
-// stored before it existed needs: which files are not done, and their records' few columns.
-// One thread.
+// StatisticsCubeTable: the statistics cube (cube_statistics), and the activity cube's counts by
+// code, read back for the published tables, the current file of each provider and month only; and what filling it for
+// files stored before it existed needs: which files are not done, and their records' few columns. One thread.
 #pragma once
 
 #include <functional>
@@ -23,6 +22,16 @@ struct StatisticsCell {
     std::string cancer_test_group;  // "" for none
     bool request_to_test = true;    // else test to report
     int64_t days = 0;               // -1: not known
+    int64_t examinations = 0;
+};
+
+// Examinations of one NICIP code, summed over the current files of a provider and month
+// (the activity cube, cube_activity; excluded activity left out).
+struct CodeCount {
+    std::string provider;
+    std::string period;    // YYYY-MM
+    std::string nicip;     // "unknown" for a code the catalogue did not have
+    std::string modality;  // the catalogue modality's label
     int64_t examinations = 0;
 };
 
@@ -53,6 +62,10 @@ class StatisticsCubeTable {
     // The cells of the current files for the months [first, last], grouped over files.
     core::Status ForEachCell(core::Period first, core::Period last,
                              const std::function<void(const StatisticsCell&)>& visit);
+
+    // The examinations of each code in the current files of the months [first, last].
+    core::Status ForEachCodeCount(core::Period first, core::Period last,
+                                  const std::function<void(const CodeCount&)>& visit);
 
     // Marks a file's statistics cube as counted (inside the transaction that wrote it).
     core::Status MarkCounted(int64_t submission_id);
