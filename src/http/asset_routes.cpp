@@ -1,5 +1,6 @@
-// Static files: the portal's own scripts and styles (web/assets) and NHS.UK frontend's built
-// files (web/node_modules/nhsuk-frontend/dist, installed from web/package-lock.json). The
+// Static files: the portal's own scripts and styles (web/assets), NHS.UK frontend's built
+// files (web/node_modules/nhsuk-frontend/dist) and Chart.js's (web/node_modules/chart.js/dist),
+// installed from web/package-lock.json. The
 // path was checked when the request was read (target.hpp): no "..", no encoded slash.
 #include <string_view>
 
@@ -47,6 +48,12 @@ void AddAssetRoutes(RouteTable& routes, const std::string& web_root) {
                 ServeFrom(web_root + "/node_modules/nhsuk-frontend/dist"),
                 BodyKind::kSmall,
                 "NHS.UK frontend's styles, scripts and icons"});
+    routes.Add({"GET",
+                "/assets/chartjs/{path...}",
+                {Audience::kPublic, {}, "", false, false},
+                ServeFrom(web_root + "/node_modules/chart.js/dist"),
+                BodyKind::kSmall,
+                "Chart.js, for the statistics pages' charts"});
     routes.Add({"GET",
                 "/assets/{path...}",
                 {Audience::kPublic, {}, "", false, false},

@@ -108,6 +108,7 @@ core::Result<std::unique_ptr<Portal>> Portal::Create(PortalOptions options) {
     AddSignInRoutes(portal->routes_);
     AddProviderPages(portal->routes_);
     AddSubmitPage(portal->routes_);
+    AddStatisticsPages(portal->routes_);
     AddApiTokenPages(portal->routes_);
     AddApiRoutes(portal->routes_);
     return portal;

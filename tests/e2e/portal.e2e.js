@@ -435,6 +435,50 @@ test('without JavaScript, the plain form sends the file and lands on the result'
   await page.context().close();
 });
 
+test('statistics: a chart of England drawn beside the table, the same figures, and the table as CSV', async () => {
+  const page = await openPage(browser);
+  await signInAndEnrol(page, 'e2e.stats');
+  await page.goto('/statistics');
+  assert.equal(await heading(page), 'National statistics');
+  await keep(page, 'statistics');
+  await page.click('main a:has-text("Table 1: Imaging activity, by modality")');
+  await page.waitForLoadState();
+  assert.equal(await heading(page), 'Table 1: Imaging activity, by modality');
+  // Chart.js has drawn on the canvas: a line for each of England's nine modalities, with pixels painted.
+  await page.waitForFunction(() => document.getElementById('chart').chart !== undefined);
+  const drawn = await page.evaluate(() => {
+    const canvas = document.getElementById('chart');
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted += 1;
+    const chart = canvas.chart;
+    return { painted, datasets: chart.data.datasets.map((d) => ({ label: d.label, data: d.data })),
+             labels: chart.data.labels };
+  });
+  assert.ok(drawn.painted > 1000, `the chart painted ${drawn.painted} pixels`);
+  assert.equal(drawn.datasets.length, 9);
+  assert.equal(drawn.labels.length, 13);
+  // Its figures are the table's ENGLAND rows, month by month ('*' is not plotted).
+  const rows = await tableRows(page, '#statistics');
+  const england = rows.filter((row) => row[2] === 'ENGLAND');
+  assert.equal(england.length, 9);
+  england.forEach((row, i) => {
+    assert.equal(drawn.datasets[i].label, row[3]);
+    row.slice(4, 17).forEach((shown, m) => {
+      assert.equal(drawn.datasets[i].data[m], shown === '*' ? null : Number(shown), `${row[3]} ${m}`);
+    });
+  });
+  assert.ok(rows.length > england.length, 'providers follow England');
+  await keep(page, 'statistics-table');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('main a:has-text("CSV")')]);
+  assert.match(download.suggestedFilename(), /^table1-.*\.csv$/);
+  const csv = parseCsv(fs.readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(csv[0].slice(0, 4), ['Region', 'Org Code', 'Provider name', 'Modality']);
+  assert.deepEqual(csv.slice(1, 1 + rows.length), rows);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('no page has a WCAG 2.2 A or AA violation (axe-core)', () => {
   const expected = [
     'sign-in',
@@ -455,6 +499,8 @@ test('no page has a WCAG 2.2 A or AA violation (axe-core)', () => {
     'local-codes',
     'result-without-javascript',
     'submission-without-javascript',
+    'statistics',
+    'statistics-table',
   ];
   const failures = [...kept]
     .filter(([, entry]) => entry.violations.length > 0)

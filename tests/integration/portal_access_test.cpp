@@ -138,6 +138,8 @@ class PortalAccessTest : public ::testing::Test {
                 value = (*ids_)["submission:" + org];
             } else if (name == "path") {
                 value = "portal.css";
+            } else if (name == "table") {
+                value = "table1";
             } else {
                 ADD_FAILURE() << route.method << " " << route.pattern << ": the matrix has no value for {" << name
                               << "}; add one to PortalAccessTest::Fill";

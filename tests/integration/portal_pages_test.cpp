@@ -511,6 +511,123 @@ TEST_F(PortalPagesTest, TheTimetableIsForEverySignedInUser) {
     EXPECT_EQ(signed_out.Header("location"), "/sign-in");
 }
 
+// Text as the browser reads it from the page's escaped HTML.
+std::string Unescaped(std::string text) {
+    for (const auto& [entity, character] : std::vector<std::pair<std::string, std::string>>{
+             {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}}) {
+        for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + character.size())) {
+            text.replace(at, entity.size(), character);
+        }
+    }
+    return text;
+}
+
+// The statistics page's table: each row's cells, as shown.
+std::vector<std::vector<std::string>> StatisticsRows(const std::string& html) {
+    std::vector<std::vector<std::string>> rows;
+    const std::string table = Section(html, "statistics");
+    const std::regex row("<tr class=\"nhsuk-table__row[^\"]*\">(.*?)</tr>");
+    const std::regex cell("<td[^>]*>([^<]*)</td>");
+    for (auto r = std::sregex_iterator(table.begin(), table.end(), row); r != std::sregex_iterator(); ++r) {
+        const std::string cells = (*r)[1].str();
+        std::vector<std::string> values;
+        for (auto c = std::sregex_iterator(cells.begin(), cells.end(), cell); c != std::sregex_iterator(); ++c) {
+            values.push_back(Unescaped((*c)[1].str()));
+        }
+        rows.push_back(values);
+    }
+    return rows;
+}
+
+// The statistics pages build each table as `did report` does and write it with its writers: the
+// page's table, its downloads and the chart's figures are the command line's, rounded and
+// suppressed; the central team's notes on data issues are among its notes.
+TEST_F(PortalPagesTest, StatisticsPagesShowTheCommandLinesTablesWithAChartOfEngland) {
+    const std::string month = period_.ToString();
+    ASSERT_EQ(Did("data-issues add --provider RYJ --from " + month + " --note 'ultrasound sent late'").exit_code, 0);
+    HttpClient analyst = SignedIn("analyst");
+    const HttpResponse index = analyst.Get("/statistics");
+    ASSERT_EQ(index.status, 200) << index.body;
+    for (const std::string name : {"table1", "table9", "table12", "table13"}) {
+        EXPECT_TRUE(Has(index.body, "href=\"/statistics/" + name + "?period=")) << name;
+    }
+    for (const std::string name : {"table1", "table4", "table9", "table11", "table13"}) {
+        const std::string query = "?period=" + month;
+        const HttpResponse page = analyst.Get("/statistics/" + name + query);
+        ASSERT_EQ(page.status, 200) << name << page.body.substr(0, 500);
+        EXPECT_EQ(page.Header("cache-control"), "no-store");
+        const auto json = nlohmann::json::parse(Did("report " + name + " --period " + month + " --format json").out);
+        // The table: every row's headings and figures, as the command line shows them.
+        std::vector<std::vector<std::string>> expected;
+        for (const auto& row : json["rows"]) {
+            std::vector<std::string> cells = row["headings"].get<std::vector<std::string>>();
+            for (const auto& value : row["values"]) cells.push_back(value.get<std::string>());
+            expected.push_back(cells);
+        }
+        ASSERT_FALSE(expected.empty()) << name;
+        EXPECT_EQ(StatisticsRows(page.body), expected) << name;
+        EXPECT_TRUE(Has(Unescaped(page.body), json["title"].get<std::string>())) << name;
+        const std::string notes = Unescaped(Section(page.body, "notes", "</ul>"));
+        EXPECT_TRUE(Has(notes, ": ultrasound sent late")) << name << notes;
+        // The chart: England's rows, the figures as shown; suppressed ones left out (null).
+        std::smatch match;
+        ASSERT_TRUE(std::regex_search(page.body, match, std::regex("data-chart=\"([^\"]*)\""))) << name;
+        const auto chart = nlohmann::json::parse(Unescaped(match[1].str()));
+        ASSERT_FALSE(chart["datasets"].empty()) << name;
+        if (name == "table1") {
+            EXPECT_EQ(chart["type"], "line");
+            ASSERT_EQ(chart["labels"].size(), 13u);
+            ASSERT_EQ(chart["datasets"].size(), 9u);  // England's nine modalities
+            for (size_t d = 0; d < 9; ++d) {
+                EXPECT_EQ(chart["datasets"][d]["label"], json["rows"][d]["headings"][3]);
+                for (size_t m = 0; m < 13; ++m) {
+                    const std::string shown = json["rows"][d]["values"][m];
+                    const auto& plotted = chart["datasets"][d]["data"][m];
+                    if (shown == "*") {
+                        EXPECT_TRUE(plotted.is_null());
+                    } else {
+                        EXPECT_EQ(plotted.get<double>(), std::stod(shown)) << d << " " << m;
+                    }
+                }
+            }
+        } else {
+            EXPECT_EQ(chart["type"], name == "table4" ? "line" : "bar") << name;  // table 4 is by month too
+        }
+        // The downloads: the command line's files, byte for byte.
+        for (const std::string format : {"csv", "json"}) {
+            const HttpResponse file = analyst.Get("/statistics/" + name + "/download" + query + "&format=" + format);
+            ASSERT_EQ(file.status, 200) << name << " " << format;
+            EXPECT_EQ(file.body, Did("report " + name + " --period " + month + " --format " + format).out)
+                << name << " " << format;
+            EXPECT_TRUE(Has(file.Header("content-disposition"), "attachment; filename=\"" + name + "-"));
+        }
+    }
+    const HttpResponse workbook = analyst.Get("/statistics/table1/download?format=xlsx&period=" + month);
+    ASSERT_EQ(workbook.status, 200);
+    EXPECT_EQ(workbook.body.substr(0, 2), "PK");  // a zip, as every .xlsx is
+    EXPECT_EQ(workbook.Header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    // A financial year; the default (the 13 months to last month); what cannot be answered.
+    const int start = period_.Month() >= 4 ? period_.Year() : period_.Year() - 1;
+    const std::string year = std::to_string(start) + "-" + std::to_string(start + 1).substr(2);
+    const HttpResponse by_year = analyst.Get("/statistics/table2?year=" + year);
+    ASSERT_EQ(by_year.status, 200);
+    EXPECT_TRUE(Has(by_year.body, ">Year</th>"));
+    EXPECT_EQ(analyst.Get("/statistics/table3").status, 200);
+    const HttpResponse bad_year = analyst.Get("/statistics/table1?year=2025-27");
+    EXPECT_EQ(bad_year.status, 400);
+    EXPECT_TRUE(Has(bad_year.body, "is not a financial year")) << bad_year.body;
+    EXPECT_EQ(analyst.Get("/statistics/table1/download?format=pdf&period=" + month).status, 400);
+    EXPECT_EQ(analyst.Get("/statistics/table99").status, 404);
+    // Every role may read them (they are published figures); no one signed out.
+    for (const std::string user : {"sub.rxx", "view.rxx"}) {
+        HttpClient client = SignedIn(user);
+        EXPECT_EQ(client.Get("/statistics/table1?period=" + month).status, 200) << user;
+    }
+    HttpClient nobody(server_->port());
+    EXPECT_EQ(nobody.Get("/statistics/table1").status, 303);
+    EXPECT_EQ(nobody.Get("/statistics/table1/download?format=csv").status, 303);
+}
+
 // What the accessibility check needs of every page: one h1, a caption for every table and a
 // scope for every header cell, a label for every input, and no empty error summary.
 TEST_F(PortalPagesTest, EveryPageHasOneHeadingCaptionedTablesAndLabelledFields) {
@@ -518,7 +635,8 @@ TEST_F(PortalPagesTest, EveryPageHasOneHeadingCaptionedTablesAndLabelledFields) 
     for (const std::string& path :
          {std::string("/providers/RXX"), std::string("/providers/RXX/submissions"), SubmissionPath(faults_id_),
           SubmissionPath(good_id_), std::string("/providers/RXX/local-codes"), std::string("/timetable"),
-          std::string("/providers/RXX/api-tokens")}) {
+          std::string("/providers/RXX/api-tokens"), std::string("/statistics"),
+          "/statistics/table1?period=" + period_.ToString()}) {
         const HttpResponse page = submitter.Get(path);
         ASSERT_EQ(page.status, 200) << path;
         EXPECT_EQ(Occurrences(page.body, "<h1"), 1u) << path;
