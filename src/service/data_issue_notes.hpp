@@ -11,8 +11,8 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "service/actor.hpp"
+#include "store/data_issue_note_table.hpp"
 #include "store/store.hpp"
-#include "store/types.hpp"
 
 namespace did::service {
 

@@ -6,9 +6,19 @@
 #include <vector>
 
 #include "store/sql_connection.hpp"
-#include "store/types.hpp"
 
 namespace did::store {
+
+// The central team's note on a provider's data issue over some months, printed with every
+// statistics table that covers any of them.
+struct DataIssueNoteRow {
+    std::string provider;
+    std::string first_period;  // YYYY-MM
+    std::string last_period;   // YYYY-MM, first_period or later
+    std::string note;
+    std::string written_by;
+    std::string written_at;  // ISO 8601, UTC
+};
 
 class DataIssueNoteTable {
   public:

@@ -173,17 +173,6 @@ struct ExclusionRow {
     std::string reason;
 };
 
-// The central team's note on a provider's data issue over some months, printed with every
-// statistics table that covers any of them.
-struct DataIssueNoteRow {
-    std::string provider;
-    std::string first_period;  // YYYY-MM
-    std::string last_period;   // YYYY-MM, first_period or later
-    std::string note;
-    std::string written_by;
-    std::string written_at;  // ISO 8601, UTC
-};
-
 // A month's dates, set for it rather than by the rule (an override), or kept as they were
 // when the rule changed after its cut-off (a frozen month).
 struct TimetableOverrideRow {
