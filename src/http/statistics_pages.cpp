@@ -1,14 +1,14 @@
 // The national statistics tables as pages, for every signed-in user: the list of tables, and
 // each table for a financial year or the 13 months to a month, with a chart of England's rows
-// (Chart.js, web/assets/statistics.js) and the table itself beside it, its notes, and the same
-// table as CSV, Excel or JSON. Built by service::BuildPublishedTable and written by the report
-// layer's writers, exactly as `did report` builds and writes it: rounded and suppressed, so
-// nothing here is patient-level.
+// (Chart.js, web/assets/statistics.js) above the table itself, its notes, and the same table as
+// CSV, Excel or JSON. Built by service::BuildPublishedTable and written by the report layer's
+// writers, exactly as `did report` builds and writes it: rounded and suppressed, so nothing here
+// is patient-level. Months not yet published (their publication cut-off has not passed) are the
+// central team's and analysts' only: official statistics are not seen before their release.
 #include <fmt/format.h>
 
-#include <unistd.h>
-#include <atomic>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -18,13 +18,41 @@
 #include "http/routes.hpp"
 #include "report/published_table_xlsx.hpp"
 #include "service/published_tables.hpp"
+#include "service/timetable.hpp"
 
 namespace did::http {
 namespace {
 
-// The months asked for: ?year=2025-26, else ?period=2026-10 (the 13 months to it), else the 13
-// months to last month.
-core::Result<service::StatisticsSpan> SpanAsked(const Context& context) {
+// Who may see a month before its release: the central team and its analysts.
+bool SeesUnpublished(const Context& context) {
+    return context.principal.role == service::Role::kCentralAdministrator ||
+           context.principal.role == service::Role::kAnalyst;
+}
+
+// The latest month whose publication cut-off has passed: the newest figures released.
+core::Result<core::Period> LatestPublished(Context& context) {
+    auto timetable = service::Timetable::Load(context.store);
+    if (!timetable) return core::Fail(timetable.error());
+    const core::Date today = core::Date::Today();
+    core::Period period = core::Period::Of(today).Previous();
+    for (int i = 0; i < 24; ++i, period = period.Previous()) {
+        auto window = timetable->For(period);
+        if (!window) return core::Fail(window.error());
+        if (window->cutoff < today) return period;
+    }
+    return period;
+}
+
+// The latest month of the default span: last month for the central team, the latest published
+// month for everyone else.
+core::Result<core::Period> LatestShown(Context& context) {
+    if (SeesUnpublished(context)) return core::Period::Of(core::Date::Today()).Previous();
+    return LatestPublished(context);
+}
+
+// ?year=2025-26, else ?period=2026-10 (the 13 months to it), else the 13 months to the latest
+// month shown.
+core::Result<service::StatisticsSpan> SpanInQuery(Context& context) {
     if (const auto year = context.request.Query("year"); year && !year->empty()) {
         return service::FinancialYear(*year);
     }
@@ -36,7 +64,25 @@ core::Result<service::StatisticsSpan> SpanAsked(const Context& context) {
         }
         return service::ThirteenMonthsTo(*period);
     }
-    return service::ThirteenMonthsTo(core::Period::Of(core::Date::Today()).Previous());
+    auto latest = LatestShown(context);
+    if (!latest) return core::Fail(latest.error());
+    return service::ThirteenMonthsTo(*latest);
+}
+
+// The months asked for; a span with a month not yet published is refused to those who may not
+// see it (403, saying which month is the latest published).
+core::Result<service::StatisticsSpan> SpanAsked(Context& context) {
+    auto span = SpanInQuery(context);
+    if (!span || SeesUnpublished(context)) return span;
+    auto published = LatestPublished(context);
+    if (!published) return core::Fail(published.error());
+    if (*published < span->last) {
+        return core::Fail(core::Error::PermissionDenied(
+            fmt::format("{} is not published yet: its figures are released after its publication cut-off. The latest "
+                        "published month is {}.",
+                        span->last.ToString(), published->ToString())));
+    }
+    return span;
 }
 
 // The query that asks for the same months again ("year=2025-26" or "period=2026-10").
@@ -47,9 +93,9 @@ std::string SpanQuery(const service::StatisticsSpan& span) {
 
 // A figure as a chart plots it: the number shown, null where it is suppressed.
 nlohmann::json Plotted(const report::PublishedCell& cell) {
-    const std::string shown = report::Shown(cell);
-    if (shown == "*") return nullptr;
-    return std::stod(shown);
+    double value = 0;
+    if (!report::ShownNumber(report::Shown(cell), value)) return nullptr;
+    return value;
 }
 
 // What the chart draws, from the figures as shown (never the unrounded ones): for a table by
@@ -142,7 +188,9 @@ Response StatisticsIndex(Context& context) {
     }
     PageData data;
     data.set("tables", tables);
-    data.set("last_month", core::Period::Of(core::Date::Today()).Previous().ToString());
+    auto latest = LatestShown(context);
+    if (!latest) return context.Error(latest.error());
+    data.set("last_month", latest->ToString());
     return context.Page("statistics", "National statistics", data);
 }
 
@@ -208,14 +256,17 @@ Response StatisticsDownload(Context& context) {
         response.content_type = "application/json";
         response.body = report::PublishedTableJson(*table);
     } else {
-        // libxlsxwriter writes files only: the workbook goes through the spool directory.
-        static std::atomic<uint64_t> next{0};
-        const std::string path = fmt::format("{}/statistics-{}-{}.xlsx", context.portal.options().spool_directory,
-                                             ::getpid(), next.fetch_add(1));
+        // libxlsxwriter writes files only: the workbook goes through a folder of its own in the
+        // spool directory, made by mkdtemp (0700, a name no one else has), removed after.
+        std::string folder = context.portal.options().spool_directory + "/statistics-XXXXXX";
+        if (::mkdtemp(folder.data()) == nullptr) {
+            return context.Error(core::Error::Internal("cannot make a folder for the workbook in the spool directory"));
+        }
+        const std::string path = folder + "/" + file;
         auto written = report::WritePublishedTableXlsx(*table, path);
         auto bytes = written ? core::ReadFile(path) : core::Result<std::string>(core::Fail(written.error()));
         std::error_code ignored;
-        std::filesystem::remove(path, ignored);
+        std::filesystem::remove_all(folder, ignored);
         if (!bytes) return context.Error(bytes.error());
         response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         response.body = std::move(*bytes);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "core/text_escape.hpp"
@@ -25,6 +26,12 @@ void AppendCsvCell(std::string& out, const std::string& shown) {
 }
 
 }  // namespace
+
+bool ShownNumber(const std::string& shown, double& value) {
+    const char* end = shown.data() + shown.size();
+    const auto [ptr, ec] = std::from_chars(shown.data(), end, value);
+    return ec == std::errc() && ptr == end;
+}
 
 int64_t RoundToFive(int64_t count) {
     return (count + 2) / 5 * 5;

@@ -26,6 +26,8 @@ struct PublishedCell {
 
 // What a cell shows once rounded and suppressed: "*", "0", "1235", "58.5", "12.3".
 std::string Shown(const PublishedCell& cell);
+// A figure as the number it shows, when it shows one ("1235", "58.5"); false for "*".
+bool ShownNumber(const std::string& shown, double& value);
 // A count rounded to the nearest 5 (halves up: 2.5 is never a count); 0 stays 0.
 int64_t RoundToFive(int64_t count);
 

@@ -2,17 +2,8 @@
 
 #include <xlsxwriter.h>
 
-#include <charconv>
-
 namespace did::report {
 namespace {
-
-// A figure as the number it shows, when it shows one ("1235", "58.5"); "*" stays text.
-bool AsNumber(const std::string& shown, double& value) {
-    const char* end = shown.data() + shown.size();
-    const auto [ptr, ec] = std::from_chars(shown.data(), end, value);
-    return ec == std::errc() && ptr == end;
-}
 
 // Excel limits a sheet to 1,048,576 rows (and a cell's text to 32,767 characters: a write
 // past that fails, and so does the workbook).
@@ -64,7 +55,7 @@ core::Status WritePublishedTableXlsx(const PublishedTable& table, const std::str
             const PublishedCell& cell = table.rows[r][c];
             const std::string shown = Shown(cell);
             double value = 0;
-            if (cell.kind != PublishedCell::Kind::kText && AsNumber(shown, value)) {
+            if (cell.kind != PublishedCell::Kind::kText && ShownNumber(shown, value)) {
                 check(worksheet_write_number(data, at, static_cast<lxw_col_t>(c), value, nullptr));
             } else {
                 check(worksheet_write_string(data, at, static_cast<lxw_col_t>(c), shown.c_str(),

@@ -30,12 +30,11 @@ core::Result<std::string> AddDataIssueNote(store::Store& store, const Actor& act
     std::string replaced;
     auto status = store.InTransaction([&]() -> core::Status {
         store::DataIssueNoteTable table(store.db());
-        auto notes = table.All();
-        if (!notes) return core::Fail(notes.error());
-        for (const store::DataIssueNoteRow& row : *notes) {
-            if (row.provider == provider && row.first_period == first.ToString()) {
-                replaced = fmt::format("the note for {} to {}: '{}'", row.first_period, row.last_period, row.note);
-            }
+        auto earlier = table.Find(provider, first.ToString());
+        if (!earlier) return core::Fail(earlier.error());
+        if (*earlier) {
+            replaced = fmt::format("the note for {} to {}: '{}'", (*earlier)->first_period, (*earlier)->last_period,
+                                   (*earlier)->note);
         }
         if (auto put =
                 table.Put({provider, first.ToString(), until.ToString(), note, actor.name, core::UtcTimestamp()});

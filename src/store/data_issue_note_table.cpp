@@ -11,10 +11,18 @@ core::Status DataIssueNoteTable::Put(const DataIssueNoteRow& r) {
         {r.provider, r.first_period, r.last_period, r.note, r.written_by, r.written_at});
 }
 
-core::Result<bool> DataIssueNoteTable::Remove(const std::string& provider, const std::string& first_period) {
+core::Result<std::optional<DataIssueNoteRow>> DataIssueNoteTable::Find(const std::string& provider,
+                                                                       const std::string& first_period) {
     auto found = Select("provider = ? AND first_period = ?", {provider, first_period});
     if (!found) return core::Fail(found.error());
-    if (found->empty()) return false;
+    if (found->empty()) return std::optional<DataIssueNoteRow>();
+    return std::optional<DataIssueNoteRow>(std::move(found->front()));
+}
+
+core::Result<bool> DataIssueNoteTable::Remove(const std::string& provider, const std::string& first_period) {
+    auto found = Find(provider, first_period);
+    if (!found) return core::Fail(found.error());
+    if (!*found) return false;
     if (auto removed = db_.Execute("DELETE FROM data_issue_notes WHERE provider = ? AND first_period = ?",
                                    {provider, first_period});
         !removed) {

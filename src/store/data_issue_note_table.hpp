@@ -2,6 +2,7 @@
 // one per provider and first month. One thread.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ class DataIssueNoteTable {
 
     // Adds the note, or replaces the one of the same provider and first month.
     core::Status Put(const DataIssueNoteRow& row);
+    // The note of this provider and first month, if there is one.
+    core::Result<std::optional<DataIssueNoteRow>> Find(const std::string& provider, const std::string& first_period);
     // False when there was no such note.
     core::Result<bool> Remove(const std::string& provider, const std::string& first_period);
     // Every note, by provider then first month.

@@ -435,7 +435,7 @@ test('without JavaScript, the plain form sends the file and lands on the result'
   await page.context().close();
 });
 
-test('statistics: a chart of England drawn beside the table, the same figures, and the table as CSV', async () => {
+test('statistics: a chart of England drawn above the table, the same figures, and the table as CSV', async () => {
   const page = await openPage(browser);
   await signInAndEnrol(page, 'e2e.stats');
   await page.goto('/statistics');

@@ -618,10 +618,19 @@ TEST_F(PortalPagesTest, StatisticsPagesShowTheCommandLinesTablesWithAChartOfEngl
     EXPECT_TRUE(Has(bad_year.body, "is not a financial year")) << bad_year.body;
     EXPECT_EQ(analyst.Get("/statistics/table1/download?format=pdf&period=" + month).status, 400);
     EXPECT_EQ(analyst.Get("/statistics/table99").status, 404);
-    // Every role may read them (they are published figures); no one signed out.
+    // A provider's users read the published months only: last month's cut-off is still to come.
     for (const std::string user : {"sub.rxx", "view.rxx"}) {
         HttpClient client = SignedIn(user);
-        EXPECT_EQ(client.Get("/statistics/table1?period=" + month).status, 200) << user;
+        const HttpResponse early = client.Get("/statistics/table1?period=" + month);
+        EXPECT_EQ(early.status, 403) << user;
+        EXPECT_TRUE(Has(early.body, month + " is not published yet")) << early.body;
+        EXPECT_EQ(client.Get("/statistics/table1/download?format=csv&period=" + month).status, 403) << user;
+        const HttpResponse published = client.Get("/statistics/table1");
+        ASSERT_EQ(published.status, 200) << user;
+        const std::string earlier = period_.Previous().ToString();
+        EXPECT_TRUE(Has(published.body, ">" + earlier + "</th>")) << user;  // the latest published month
+        EXPECT_FALSE(Has(published.body, ">" + month + "</th>")) << user;
+        EXPECT_TRUE(Has(client.Get("/statistics").body, "?period=" + earlier + "\"")) << user;
     }
     HttpClient nobody(server_->port());
     EXPECT_EQ(nobody.Get("/statistics/table1").status, 303);
@@ -635,8 +644,7 @@ TEST_F(PortalPagesTest, EveryPageHasOneHeadingCaptionedTablesAndLabelledFields) 
     for (const std::string& path :
          {std::string("/providers/RXX"), std::string("/providers/RXX/submissions"), SubmissionPath(faults_id_),
           SubmissionPath(good_id_), std::string("/providers/RXX/local-codes"), std::string("/timetable"),
-          std::string("/providers/RXX/api-tokens"), std::string("/statistics"),
-          "/statistics/table1?period=" + period_.ToString()}) {
+          std::string("/providers/RXX/api-tokens"), std::string("/statistics"), std::string("/statistics/table1")}) {
         const HttpResponse page = submitter.Get(path);
         ASSERT_EQ(page.status, 200) << path;
         EXPECT_EQ(Occurrences(page.body, "<h1"), 1u) << path;
