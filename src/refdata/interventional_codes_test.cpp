@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "refdata/code_label_csv.hpp"
 #include "refdata/nicip_catalogue.hpp"
 #include "refdata/shipped_catalogue.hpp"
 
@@ -13,23 +14,20 @@ TEST(InterventionalCodesTest, EveryInterventionalRadiologyCodeOfTheShippedCatalo
     ASSERT_TRUE(catalogue) << catalogue.error().message;
     const auto& list = InterventionalCodes::Shipped();
     size_t interventional_radiology = 0;
-    std::string_view csv = ShippedCatalogueCsv();
-    for (size_t at = csv.find('\n'); at != std::string_view::npos && at + 1 < csv.size(); at = csv.find('\n', at + 1)) {
-        const std::string_view line = csv.substr(at + 1, csv.find('\n', at + 1) - at - 1);
-        const std::string code(line.substr(0, line.find(',')));
-        const NicipEntry* entry = catalogue->FindNicip(code);
-        if (entry == nullptr || entry->modality != Modality::kInterventional) continue;
-        EXPECT_TRUE(list.Contains(code)) << code;
+    for (const NicipEntry& entry : catalogue->entries()) {
+        if (entry.modality != Modality::kInterventional) continue;
+        EXPECT_TRUE(list.Contains(entry.code)) << entry.code;
         ++interventional_radiology;
     }
     EXPECT_GT(interventional_radiology, 0u);
     EXPECT_GT(list.size(), interventional_radiology);  // and guided procedures of other modalities
-    std::string_view listed = ShippedInterventionalCodesCsv();
-    for (size_t at = listed.find('\n'); at != std::string_view::npos && at + 1 < listed.size();
-         at = listed.find('\n', at + 1)) {
-        const std::string_view line = listed.substr(at + 1, listed.find('\n', at + 1) - at - 1);
-        EXPECT_NE(catalogue->FindNicip(std::string(line.substr(0, line.find(',')))), nullptr) << line;
-    }
+    auto listed = ForEachCodeAndLabel(ShippedInterventionalCodesCsv(), "nicip_code,procedure",
+                                      [&](size_t line, std::string_view code, std::string_view) -> core::Status {
+                                          EXPECT_NE(catalogue->FindNicip(std::string(code)), nullptr)
+                                              << "line " << line << ": " << code;
+                                          return {};
+                                      });
+    EXPECT_TRUE(listed) << listed.error().message;
     EXPECT_TRUE(list.Contains("UBIOPB"));
     EXPECT_FALSE(list.Contains("XCHES"));
 }
