@@ -177,7 +177,6 @@ core::Status CubeBuilder::Write(store::RecordTable& table, int64_t submission_id
         !s) {
         return s;
     }
-    if (auto s = statistics_.Write(table, submission_id, provider, month); !s) return s;
     return load(store::BulkTable::kCubeWaits, waits_, [&](uint64_t k, BulkRow& row) {
         row.insert(row.end(),
                    {sites_.Value(Part(k, 0, 20)), modalities_.Value(Part(k, 20, 4)), settings_.Value(Part(k, 24, 4)),

@@ -54,9 +54,11 @@ class CubeBuilder {
   public:
     CubeBuilder();
     core::Status Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record);
-    // Writes the cube rows in bulk (inside the caller's transaction).
+    // Writes the cube rows in bulk (inside the caller's transaction); not the statistics cube,
+    // which is one row of its own table (statistics()).
     core::Status Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
                        core::Period period) const;
+    const StatisticsCube& statistics() const { return statistics_; }
 
   private:
     Interner sites_{20};

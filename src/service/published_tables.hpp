@@ -39,8 +39,4 @@ const std::vector<PublishedTableSpec>& PublishedTables();
 core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, std::string_view name,
                                                          const StatisticsSpan& span);
 
-// The median of whole-day waits given as (days, examinations) in increasing days; the mean of
-// the two middle values for an even count (e.g. 58.5). 0 for none.
-double MedianOf(const std::vector<std::pair<int64_t, int64_t>>& days_and_counts);
-
 }  // namespace did::service

@@ -4,6 +4,7 @@
 
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/published_modality.hpp"
+#include "service/statistics_cube_text.hpp"
 
 namespace did::service {
 namespace {
@@ -17,7 +18,7 @@ constexpr int kGroupBits = 3;    // 0: in no cancer test group; 1-5: kCancerTest
 constexpr int kSettingBits = 8;  // at most 101 settings: the two-digit ones and "unknown"
 
 // (exam, setting, measure, days) in one word, from the low end: days + 1, the measure, the
-// setting, then the exam's class (its modality and cancer test group, see ExamClass).
+// setting, then the exam's class: its modality (a names_ index) above its cancer test group.
 uint64_t Key(uint32_t exam_class, uint32_t setting, bool request_to_test, int64_t days) {
     return (((uint64_t{exam_class} << kSettingBits | setting) << 1 | (request_to_test ? 1u : 0u)) << kDayBits |
             static_cast<uint64_t>(days + 1)) +
@@ -35,34 +36,36 @@ int64_t WaitDays(core::OptionalDate from, core::OptionalDate to) {
     return std::min<int64_t>(to->DaysSinceEpoch() - from->DaysSinceEpoch(), kLongestWait);
 }
 
-uint32_t StatisticsCube::Intern(std::vector<std::string>& values, std::string_view value) {
-    for (size_t i = 0; i < values.size(); ++i) {
-        if (values[i] == value) return static_cast<uint32_t>(i);
+uint32_t StatisticsCube::Intern(std::vector<std::string>& names, std::string_view name) {
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name) return static_cast<uint32_t>(i);
     }
-    values.emplace_back(value);
-    return static_cast<uint32_t>(values.size() - 1);
+    names.emplace_back(name);
+    return static_cast<uint32_t>(names.size() - 1);
 }
 
 void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view source_setting, int64_t request_to_test,
                          int64_t test_to_report) {
-    // Per record: one lookup by the catalogue entry's address (1 for no entry: entries are
-    // aligned, so no address is 1) and one by the setting's bytes, no string compared.
-    const uint64_t exam_key = exam != nullptr ? reinterpret_cast<uintptr_t>(exam) : 1;
+    // Per record: one lookup by the catalogue entry's address and one by the setting's bytes,
+    // no string compared.
     uint32_t exam_class = 0;
-    if (const uint32_t* known = class_of_exam_.Find(exam_key)) {
-        exam_class = *known;
+    if (exam == nullptr) {
+        if (unknown_class_ == UINT32_MAX) unknown_class_ = Intern(names_, "unknown") << kGroupBits;
+        exam_class = unknown_class_;
+    } else if (const uint32_t* known = exam_of_.Find(reinterpret_cast<uintptr_t>(exam))) {
+        Exam& e = exams_[*known - 1];
+        ++e.examinations;
+        exam_class = e.exam_class;
     } else {
-        const uint32_t m =
-            Intern(modalities_, exam != nullptr ? refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality)
-                                                : std::string_view("unknown"));
-        const std::string_view group =
-            exam != nullptr ? refdata::CancerTestGroups::Shipped().Of(exam->code) : std::string_view();
+        const uint32_t m = Intern(names_, refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality));
+        const std::string_view group = refdata::CancerTestGroups::Shipped().Of(exam->code);
         const auto in_group = std::find(refdata::kCancerTestGroups.begin(), refdata::kCancerTestGroups.end(), group);
         const auto g = in_group == refdata::kCancerTestGroups.end()
                            ? 0u
                            : static_cast<uint32_t>(in_group - refdata::kCancerTestGroups.begin()) + 1;
         exam_class = m << kGroupBits | g;
-        class_of_exam_.Put(exam_key, exam_class);
+        exams_.push_back({Intern(names_, exam->code), exam_class, 1});
+        exam_of_.Put(reinterpret_cast<uintptr_t>(exam), static_cast<uint32_t>(exams_.size()));
     }
     // Source settings are two digits; anything else (a warning let it through) is "unknown",
     // so that one file's settings stay within what the key has room for.
@@ -83,28 +86,31 @@ void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view sourc
     ++counts_.FindOrInsert(Key(exam_class, s, false, test_to_report));
 }
 
-core::Status StatisticsCube::Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
-                                   const std::string& period) const {
-    auto loader = table.Loader(store::BulkTable::kCubeStatistics);
-    if (!loader) return core::Fail(loader.error());
-    core::Status failed;
-    store::BulkRow row;
-    counts_.ForEach([&](uint64_t key, int64_t count) {
-        if (!failed) return;
-        const uint64_t k = key - 1;
-        const auto days = static_cast<int64_t>(k & ((uint64_t{1} << kDayBits) - 1)) - 1;
-        const bool request_to_test = ((k >> kDayBits) & 1u) != 0;
-        const auto setting = static_cast<size_t>((k >> (kDayBits + 1)) & ((uint64_t{1} << kSettingBits) - 1));
-        const uint64_t exam_class = k >> (kDayBits + 1 + kSettingBits);
-        const auto group = static_cast<size_t>(exam_class & ((uint64_t{1} << kGroupBits) - 1));
-        const auto modality = static_cast<size_t>(exam_class >> kGroupBits);
-        row.assign({submission_id, provider, period, modalities_[modality], settings_[setting],
-                    group == 0 ? std::string_view("") : refdata::kCancerTestGroups[group - 1],
-                    std::string_view(request_to_test ? "request_to_test" : "test_to_report"), days, count});
-        failed = (*loader)->Add(row);
-    });
-    if (!failed) return failed;
-    return (*loader)->Finish();
+core::Result<std::string> StatisticsCube::Encode() const {
+    // The counts in key order: one series' days together, increasing.
+    std::vector<std::pair<uint64_t, int64_t>> cells;
+    counts_.ForEach([&](uint64_t key, int64_t count) { cells.emplace_back(key - 1, count); });
+    std::sort(cells.begin(), cells.end());
+    FileCube cube;
+    cube.names.assign(names_.begin(), names_.end());
+    cube.names.insert(cube.names.end(), settings_.begin(), settings_.end());  // setting s is names_.size() + s
+    cube.days.reserve(cells.size());
+    uint64_t series_key = UINT64_MAX;
+    for (const auto& [k, count] : cells) {
+        if (k >> kDayBits != series_key) {
+            series_key = k >> kDayBits;
+            const uint64_t exam_class = series_key >> (1 + kSettingBits);
+            cube.series.push_back(
+                {static_cast<uint32_t>(exam_class >> kGroupBits),
+                 static_cast<uint32_t>(names_.size() + ((series_key >> 1) & ((uint64_t{1} << kSettingBits) - 1))),
+                 static_cast<uint32_t>(exam_class & ((uint64_t{1} << kGroupBits) - 1)), (series_key & 1u) != 0,
+                 static_cast<uint32_t>(cube.days.size()), 0});
+        }
+        cube.days.push_back({static_cast<int32_t>(k & ((uint64_t{1} << kDayBits) - 1)) - 1, count});
+        ++cube.series.back().size;
+    }
+    for (const Exam& e : exams_) cube.codes.push_back({e.code, e.exam_class >> kGroupBits, e.examinations});
+    return EncodeFileCube(cube);
 }
 
 core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::NicipCatalogue& catalogue,
@@ -135,11 +141,9 @@ core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::
                          WaitDays(test, DateOf(r.report_issue_date)));
             });
             if (!read) return read;
-            store::RecordTable records(store.db());
-            if (auto written = cube.Write(records, file.submission_id, file.provider, file.period); !written) {
-                return written;
-            }
-            return table.MarkCounted(file.submission_id);
+            auto cells = cube.Encode();
+            if (!cells) return core::Fail(cells.error());
+            return table.Write(file.submission_id, file.provider, file.period, *cells);
         });
         if (!counted) return core::Fail(counted.error());
     }

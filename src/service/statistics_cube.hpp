@@ -1,9 +1,11 @@
-// StatisticsCube: the statistics cube of one file (cube_statistics), counted record by record:
-// by the modality as the published tables count it (refdata/published_modality.hpp), the
-// source setting, the cancer test group (refdata/cancer_test_groups.hpp), and each wait in whole days or not known
-// (-1). Every examination that counts adds one to each measure, so either measure's total is the file's examinations.
-// Filled as a file is stored (CubeBuilder) and, for files stored before the cube existed, from their stored records
-// (RebuildStatisticsCube). One per file; single-threaded.
+// StatisticsCube: the statistics cube of one file, counted record by record: by the modality as
+// the published tables count it (refdata/published_modality.hpp), the source setting, the
+// cancer test group (refdata/cancer_test_groups.hpp), and each wait in whole days or not known
+// (-1); and by NICIP code. Every examination that counts adds one to each measure, so either
+// measure's total is the file's examinations. Kept as one text cell per file
+// (statistics_cube_text.hpp). Filled as a file is stored (CubeBuilder) and, for files stored
+// before the cube existed, from their stored records (RebuildStatisticsCube). One per file;
+// single-threaded.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +18,6 @@
 #include "core/optional_date.hpp"
 #include "core/period.hpp"
 #include "refdata/nicip_catalogue.hpp"
-#include "store/record_table.hpp"
 #include "store/statistics_cube_table.hpp"
 #include "store/store.hpp"
 
@@ -36,18 +37,26 @@ class StatisticsCube {
     // its waits as WaitDays gives them.
     void Add(const refdata::NicipEntry* exam, std::string_view source_setting, int64_t request_to_test,
              int64_t test_to_report);
-    // Writes the rows in bulk (inside the caller's transaction).
-    core::Status Write(store::RecordTable& table, int64_t submission_id, const std::string& provider,
-                       const std::string& period) const;
+    // The cube as the text it is kept in.
+    core::Result<std::string> Encode() const;
 
   private:
-    uint32_t Intern(std::vector<std::string>& values, std::string_view value);
+    // A catalogue entry met in the file: its code, the names_ index of its modality as the
+    // cube counts it with its cancer test group, packed (see the .cpp), and its examinations.
+    struct Exam {
+        uint32_t code = 0;  // into names_
+        uint32_t exam_class = 0;
+        int64_t examinations = 0;
+    };
+    static uint32_t Intern(std::vector<std::string>& names, std::string_view name);
 
-    std::vector<std::string> modalities_;
-    std::vector<std::string> settings_;
-    core::FlatU64Map<uint32_t> class_of_exam_;  // catalogue entry's address → modality and cancer test group
-    core::FlatU64Map<uint32_t> setting_of_;     // setting's bytes → setting
-    core::FlatU64Map<int64_t> counts_;          // key: modality, setting, measure, days + 1, packed
+    std::vector<std::string> names_;         // modalities and codes
+    std::vector<std::string> settings_;      // at most 101: the two-digit ones and "unknown"
+    std::vector<Exam> exams_;                // no entry (a code not in the catalogue) is not among them
+    core::FlatU64Map<uint32_t> exam_of_;     // catalogue entry's address → exams_ index + 1
+    uint32_t unknown_class_ = UINT32_MAX;    // the class of a code not in the catalogue, once met
+    core::FlatU64Map<uint32_t> setting_of_;  // setting's bytes → settings_ index
+    core::FlatU64Map<int64_t> counts_;       // key: exam class, setting, measure, days + 1, packed
 };
 
 // Counts the statistics cube of every stored file that has none yet, each file in its own

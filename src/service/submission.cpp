@@ -452,7 +452,13 @@ class Submission {
                 return closing;
             }
             if (auto c = sink.cube().Write(records, row.id, row.provider, row.period); !c) return c;
-            if (auto c = store::StatisticsCubeTable(store_.db()).MarkCounted(row.id); !c) return c;
+            auto statistics = sink.cube().statistics().Encode();
+            if (!statistics) return core::Fail(statistics.error());
+            if (auto c = store::StatisticsCubeTable(store_.db())
+                             .Write(row.id, row.provider, row.period.ToString(), *statistics);
+                !c) {
+                return c;
+            }
             if (auto d = sink.WriteDuplicates(records); !d) return d;
             if (current) {
                 if (auto s = submissions.Supersede(current->id, row.id, row.submitted_at); !s) return s;

@@ -21,5 +21,7 @@ std::string_view SqliteMigration007();
 std::string_view PostgresMigration007();
 std::string_view SqliteMigration008();
 std::string_view PostgresMigration008();
+std::string_view SqliteMigration009();
+std::string_view PostgresMigration009();
 
 }  // namespace did::store

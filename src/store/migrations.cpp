@@ -9,11 +9,12 @@ namespace {
 const std::vector<std::string_view>& Scripts(Dialect dialect) {
     // A script's version is its place in the list: numbers are given in order, with no gap.
     static const std::vector<std::string_view> sqlite = {
-        SqliteMigration001(), SqliteMigration002(), SqliteMigration003(), SqliteMigration004(),
-        SqliteMigration005(), SqliteMigration006(), SqliteMigration007(), SqliteMigration008()};
+        SqliteMigration001(), SqliteMigration002(), SqliteMigration003(), SqliteMigration004(), SqliteMigration005(),
+        SqliteMigration006(), SqliteMigration007(), SqliteMigration008(), SqliteMigration009()};
     static const std::vector<std::string_view> postgres = {
-        PostgresMigration001(), PostgresMigration002(), PostgresMigration003(), PostgresMigration004(),
-        PostgresMigration005(), PostgresMigration006(), PostgresMigration007(), PostgresMigration008()};
+        PostgresMigration001(), PostgresMigration002(), PostgresMigration003(),
+        PostgresMigration004(), PostgresMigration005(), PostgresMigration006(),
+        PostgresMigration007(), PostgresMigration008(), PostgresMigration009()};
     return dialect == Dialect::kSqlite ? sqlite : postgres;
 }
 

@@ -43,12 +43,7 @@ const std::vector<std::string>& BulkColumns(BulkTable table) {
                                                        "examinations"};
     static const std::vector<std::string> waits = {"submission_id",  "provider", "period", "site",        "modality",
                                                    "source_setting", "measure",  "days",   "examinations"};
-    static const std::vector<std::string> statistics = {"submission_id", "provider",       "period",
-                                                        "modality",      "source_setting", "cancer_test_group",
-                                                        "measure",       "days",           "examinations"};
     switch (table) {
-        case BulkTable::kCubeStatistics:
-            return statistics;
         case BulkTable::kRecords:
             return records;
         case BulkTable::kFindings:
@@ -85,8 +80,6 @@ const char* TableName(BulkTable table) {
             return "cube_geography";
         case BulkTable::kCubeWaits:
             return "cube_waits";
-        case BulkTable::kCubeStatistics:
-            return "cube_statistics";
     }
     return "records";
 }
@@ -125,7 +118,7 @@ class SqliteClusteredLoader final : public BulkLoader {
 
 bool IsCube(BulkTable table) {
     return table == BulkTable::kCubeActivity || table == BulkTable::kCubeGp || table == BulkTable::kCubeGeography ||
-           table == BulkTable::kCubeWaits || table == BulkTable::kCubeStatistics;
+           table == BulkTable::kCubeWaits;
 }
 
 }  // namespace

@@ -17,16 +17,7 @@
 namespace did::store {
 
 // Tables written in bulk, with their columns in load order.
-enum class BulkTable {
-    kRecords,
-    kFindings,
-    kDuplicates,
-    kCubeActivity,
-    kCubeGp,
-    kCubeGeography,
-    kCubeWaits,
-    kCubeStatistics
-};
+enum class BulkTable { kRecords, kFindings, kDuplicates, kCubeActivity, kCubeGp, kCubeGeography, kCubeWaits };
 const std::vector<std::string>& BulkColumns(BulkTable table);
 
 struct StoredExamination {

@@ -4,55 +4,30 @@
 
 namespace did::store {
 
-core::Status StatisticsCubeTable::ForEachCell(core::Period first, core::Period last,
-                                              const std::function<void(const StatisticsCell&)>& visit) {
-    StatisticsCell cell;
+core::Status StatisticsCubeTable::ForEachCurrentFile(core::Period first, core::Period last,
+                                                     const std::function<void(const StatisticsCubeFile&)>& visit) {
+    StatisticsCubeFile file;
     return db_.Query(
-        "SELECT c.provider, c.period, c.modality, c.source_setting, c.cancer_test_group, c.measure, c.days, "
-        "SUM(c.examinations) "
-        "FROM cube_statistics c JOIN submissions s ON s.id = c.submission_id "
-        "WHERE s.status = 'current' AND c.period BETWEEN ? AND ? "
-        "GROUP BY c.provider, c.period, c.modality, c.source_setting, c.cancer_test_group, c.measure, c.days",
+        "SELECT f.provider, f.period, f.cells FROM statistics_cube_files f JOIN submissions s ON s.id = "
+        "f.submission_id "
+        "WHERE s.status = 'current' AND f.period BETWEEN ? AND ? ORDER BY f.provider, f.period",
         {first.ToString(), last.ToString()}, [&](const SqlRow& r) {
-            cell.provider = r.Text(0);
-            cell.period = r.Text(1);
-            cell.modality = r.Text(2);
-            cell.source_setting = r.Text(3);
-            cell.cancer_test_group = r.Text(4);
-            cell.request_to_test = r.Text(5) == "request_to_test";
-            cell.days = r.Int(6);
-            cell.examinations = r.Int(7);
-            visit(cell);
+            file.provider = r.Text(0);
+            file.period = r.Text(1);
+            file.cells = r.Text(2);
+            visit(file);
             return true;
         });
 }
 
-core::Status StatisticsCubeTable::ForEachCodeCount(core::Period first, core::Period last,
-                                                   const std::function<void(const CodeCount&)>& visit) {
-    CodeCount count;
-    return db_.Query(
-        "SELECT c.provider, c.period, c.nicip, c.modality, SUM(c.examinations) "
-        "FROM cube_activity c JOIN submissions s ON s.id = c.submission_id "
-        "WHERE s.status = 'current' AND c.excluded = 0 AND c.period BETWEEN ? AND ? "
-        "GROUP BY c.provider, c.period, c.nicip, c.modality",
-        {first.ToString(), last.ToString()}, [&](const SqlRow& r) {
-            count.provider = r.Text(0);
-            count.period = r.Text(1);
-            count.nicip = r.Text(2);
-            count.modality = r.Text(3);
-            count.examinations = r.Int(4);
-            visit(count);
-            return true;
-        });
-}
-
-core::Status StatisticsCubeTable::MarkCounted(int64_t submission_id) {
-    return db_.Execute("INSERT INTO statistics_cube_built (submission_id) VALUES (?)", {submission_id});
+core::Status StatisticsCubeTable::Write(int64_t submission_id, const std::string& provider, const std::string& period,
+                                        const std::string& cells) {
+    return db_.Execute("INSERT INTO statistics_cube_files (submission_id, provider, period, cells) VALUES (?, ?, ?, ?)",
+                       {submission_id, provider, period, cells});
 }
 
 core::Status StatisticsCubeTable::ForgetAll() {
-    if (auto rows = db_.Execute("DELETE FROM cube_statistics"); !rows) return rows;
-    return db_.Execute("DELETE FROM statistics_cube_built");
+    return db_.Execute("DELETE FROM statistics_cube_files");
 }
 
 core::Result<std::vector<UncountedFile>> StatisticsCubeTable::Uncounted() {
@@ -60,7 +35,7 @@ core::Result<std::vector<UncountedFile>> StatisticsCubeTable::Uncounted() {
     auto status = db_.Query(
         "SELECT s.id, s.provider, s.period, s.status FROM submissions s "
         "WHERE s.status IN ('current', 'superseded') "
-        "AND NOT EXISTS (SELECT 1 FROM statistics_cube_built b WHERE b.submission_id = s.id) ORDER BY s.id",
+        "AND NOT EXISTS (SELECT 1 FROM statistics_cube_files f WHERE f.submission_id = s.id) ORDER BY s.id",
         {}, [&](const SqlRow& r) {
             files.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3) == "current"});
             return true;

@@ -1,6 +1,7 @@
-// StatisticsCubeTable: the statistics cube (cube_statistics), and the activity cube's counts by
-// code, read back for the published tables, the current file of each provider and month only; and what filling it for
-// files stored before it existed needs: which files are not done, and their records' few columns. One thread.
+// StatisticsCubeTable: the statistics cube (statistics_cube_files: one row per stored file,
+// its cells as text, service/statistics_cube_text.hpp), read back for the published tables from
+// the current file of each provider and month only; and what filling it for files stored before
+// it existed needs: which files are not counted, and their records' few columns. One thread.
 #pragma once
 
 #include <functional>
@@ -13,26 +14,11 @@
 
 namespace did::store {
 
-// One cell of the cube, summed over the current files of a provider and month.
-struct StatisticsCell {
+// One current file's cube: its provider, month and the text of its cells.
+struct StatisticsCubeFile {
     std::string provider;
     std::string period;  // YYYY-MM
-    std::string modality;
-    std::string source_setting;
-    std::string cancer_test_group;  // "" for none
-    bool request_to_test = true;    // else test to report
-    int64_t days = 0;               // -1: not known
-    int64_t examinations = 0;
-};
-
-// Examinations of one NICIP code, summed over the current files of a provider and month
-// (the activity cube, cube_activity; excluded activity left out).
-struct CodeCount {
-    std::string provider;
-    std::string period;    // YYYY-MM
-    std::string nicip;     // "unknown" for a code the catalogue did not have
-    std::string modality;  // the catalogue modality's label
-    int64_t examinations = 0;
+    std::string cells;
 };
 
 // A stored file whose statistics cube is still to be counted.
@@ -59,19 +45,16 @@ class StatisticsCubeTable {
   public:
     explicit StatisticsCubeTable(SqlConnection& db) : db_(db) {}
 
-    // The cells of the current files for the months [first, last], grouped over files.
-    core::Status ForEachCell(core::Period first, core::Period last,
-                             const std::function<void(const StatisticsCell&)>& visit);
+    // The cube of each current file of the months [first, last], ordered by provider then month.
+    core::Status ForEachCurrentFile(core::Period first, core::Period last,
+                                    const std::function<void(const StatisticsCubeFile&)>& visit);
 
-    // The examinations of each code in the current files of the months [first, last].
-    core::Status ForEachCodeCount(core::Period first, core::Period last,
-                                  const std::function<void(const CodeCount&)>& visit);
-
-    // Marks a file's statistics cube as counted (inside the transaction that wrote it).
-    core::Status MarkCounted(int64_t submission_id);
-    // Forgets every file's statistics cube (rows and marks), so that all are counted again.
+    // Keeps a file's cube (inside the transaction that stores the file): it is then counted.
+    core::Status Write(int64_t submission_id, const std::string& provider, const std::string& period,
+                       const std::string& cells);
+    // Forgets every file's cube, so that all are counted again.
     core::Status ForgetAll();
-    // Stored files (current or superseded) not yet marked.
+    // Stored files (current or superseded) with no cube.
     core::Result<std::vector<UncountedFile>> Uncounted();
     core::Status ForEachRecord(const UncountedFile& file, const std::function<void(const StatisticsRecord&)>& visit);
 
