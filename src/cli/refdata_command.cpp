@@ -121,6 +121,15 @@ int ImportPostcodes(const RefdataOptions& o) {
     return kExitOk;
 }
 
+int ImportIcbNames(const RefdataOptions& o) {
+    auto session = OpenSession(o.session);
+    if (!session) return UsageError("refdata import-icbs", session.error().message);
+    auto counts = service::ImportIcbNames(*session->store, session->actor, o.file);
+    if (!counts) return UsageError("refdata import-icbs", counts.error().message);
+    std::printf("Imported %lld ICBs: the tables by commissioner name them.\n", static_cast<long long>(counts->rows));
+    return kExitOk;
+}
+
 int ImportOds(const RefdataOptions& o) {
     std::optional<refdata::OrgKind> kind =
         o.kind.empty() ? refdata::OdsKindFromFileName(o.file) : refdata::ParseOrgKind(o.kind);
@@ -171,6 +180,8 @@ void AddRefdataCommand(CLI::App& did, int& exit_status) {
     add("samples", "write synthetic ODS and ONSPD files in the official layouts", "where to write them", false,
         WriteSamples);
     add("import-postcodes", "load the ONS Postcode Directory (CSV)", "the directory's CSV", true, ImportPostcodes);
+    add("import-icbs", "load the ONS names and codes of the Integrated Care Boards (CSV)",
+        "the file (ICB23CD, ICB23CDH, ICB23NM)", true, ImportIcbNames);
     CLI::App* ods = add("import-ods", "load an ODS organisation file", "the ODS file (epraccur, etr, ets, ephp, …)",
                         true, ImportOds);
     AddChoiceOption(*ods, "--kind", o->kind, {"gp", "trust", "site", "independent", "other"},

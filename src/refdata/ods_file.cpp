@@ -53,6 +53,7 @@ OdsParseResult ParseOdsFile(std::string_view text, OrgKind kind) {
         org.kind = kind;
         org.postcode = std::string(cell(10));
         org.region = std::string(cell(3));
+        org.icb = std::string(cell(4));
         if (org.code.empty() || org.code.size() > 7 || !std::all_of(org.code.begin(), org.code.end(), [](char c) {
                 return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
             })) {

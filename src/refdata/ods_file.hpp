@@ -1,5 +1,6 @@
 // Reading the ODS standard files: header-less CSV; column 1 the code, 2 the name, 3 the
-// national grouping (the NHS England region), 10 the postcode, 11 and 12 the open and close
+// national grouping (the NHS England region), 4 the high level health geography (the
+// Integrated Care Board's ODS code), 10 the postcode, 11 and 12 the open and close
 // dates (CCYYMMDD), 13 the status (epraccur), 15 the parent (a practice's commissioner; for
 // sites, when given). Pure parsing.
 #pragma once

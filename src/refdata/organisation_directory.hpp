@@ -27,6 +27,7 @@ struct Organisation {
     std::optional<core::Date> opened;
     std::optional<core::Date> closed;
     std::string region;  // the NHS England region's code (ODS national grouping), when given
+    std::string icb;     // the ODS code of its Integrated Care Board (ODS column 4), when given
 
     bool OpenOn(core::Date day) const { return (!opened || *opened <= day) && (!closed || day <= *closed); }
 };
@@ -43,6 +44,12 @@ class OrganisationDirectory {
     // The organisation a site belongs to: its recorded parent, else (ODS convention) the
     // first three characters of the site code.
     std::string SiteOwner(std::string_view site) const;
+
+    // Calls visit(organisation) for each, in the order added.
+    template <class Visit>
+    void ForEach(Visit&& visit) const {
+        for (const Organisation& o : organisations_) visit(o);
+    }
 
     // Every site whose owner satisfies `owned`.
     template <class Predicate>

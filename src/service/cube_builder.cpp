@@ -76,8 +76,6 @@ std::string_view AgeBand(const validate::RecordFacts& facts) {
     return kBands[std::min(age / 5, 17)];
 }
 
-CubeBuilder::CubeBuilder() = default;
-
 core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record) {
     using core::Field;
     const validate::RecordFacts& facts = record.facts;
@@ -127,7 +125,8 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
     };
     wait(0, request_to_test);
     wait(1, test_to_report);
-    statistics_.Add(facts.exam, setting_code, request_to_test, test_to_report);
+    statistics_.Add(facts.exam, setting_code, request_to_test, test_to_report, batch.Get(record, Field::kGpPractice),
+                    postcode);
     return {};
 }
 

@@ -19,6 +19,7 @@
 
 #include "core/error.hpp"
 #include "core/flat_u64_map.hpp"
+#include "service/commissioners.hpp"
 #include "service/statistics_cube.hpp"
 #include "store/record_table.hpp"
 #include "validate/accepted_batch.hpp"
@@ -52,7 +53,8 @@ class Interner {
 
 class CubeBuilder {
   public:
-    CubeBuilder();
+    // `commissioners`: whose each examination is, for the statistics cube (kept; may be null).
+    explicit CubeBuilder(const Commissioners* commissioners) : statistics_(commissioners) {}
     core::Status Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record);
     // Writes the cube rows in bulk (inside the caller's transaction); not the statistics cube,
     // which is one row of its own table (statistics()).

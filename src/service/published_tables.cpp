@@ -11,6 +11,7 @@
 #include "refdata/interventional_codes.hpp"
 #include "refdata/nhs_region.hpp"
 #include "refdata/published_modality.hpp"
+#include "service/commissioner_tables.hpp"
 #include "service/data_issue_notes.hpp"
 #include "service/reference_data.hpp"
 #include "service/statistics_figures.hpp"
@@ -186,6 +187,8 @@ FiguresWanted WantedFor(std::string_view name) {
         return {RowsBy::kModality, true, false, true, false};
     if (name == "table12") return {RowsBy::kInterventional, true, false, false, false};
     if (name == "table13") return {RowsBy::kModality, true, false, false, true};
+    if (name == "table7a" || name == "table7b") return {RowsBy::kModality, true, false, false, false, true};
+    if (name == "table8") return {RowsBy::kCancerTestGroup, true, false, false, false, true};
     return {};  // table1
 }
 
@@ -221,6 +224,11 @@ const std::vector<PublishedTableSpec>& PublishedTables() {
         {"table4", "Table 4: Tests suitable for diagnosing cancer, by test and source setting"},
         {"table5", "Table 5: Median days from request to test, tests suitable for diagnosing cancer"},
         {"table6", "Table 6: Median days from test to report, tests suitable for diagnosing cancer"},
+        {"table7a", "Table 7a: Days from request to test in bands, by commissioner and modality"},
+        {"table7b", "Table 7b: Days from test to report in bands, by commissioner and modality"},
+        {"table8",
+         "Table 8: Days from request to test in bands, by commissioner, for three tests suitable for diagnosing "
+         "cancer"},
         {"table9", "Table 9: Days from request to test in bands, by modality and patient source setting (England)"},
         {"table10",
          "Table 10: Reports issued the same day and by the next day, by modality and patient source setting"},
@@ -278,7 +286,12 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     table.title = std::string(spec->title);
     table.span = span.label;
     const std::vector<std::string> heading = {"Region", "Org Code", "Provider name", "Modality"};
-    if (name == "table1" || name == "table2" || name == "table3") {
+    if (IsCommissionerTable(name)) {
+        if (auto filled = FillCommissionerTable(store, name, f.by_commissioner, (*reference)->organisations, table);
+            !filled) {
+            return core::Fail(filled.error());
+        }
+    } else if (name == "table1" || name == "table2" || name == "table3") {
         table.columns = MonthColumns(span, heading);
         AddRows(table, providers, OneColumn(refdata::kPublishedModalities), [&](size_t who, size_t row, auto& cells) {
             name == "table1" ? counts(who, row, cells) : medians(who, row, cells);
@@ -398,7 +411,8 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     }
     auto data_issues = DataIssueNotesFor(store, span.first, span.last);
     if (!data_issues) return core::Fail(data_issues.error());
-    table.notes = Notes(f, span, *data_issues, (*reference)->organisations);
+    auto notes = Notes(f, span, *data_issues, (*reference)->organisations);
+    table.notes.insert(table.notes.begin(), notes.begin(), notes.end());
     if (name == "table12") {
         table.notes.push_back(fmt::format(
             "Interventional procedures are the {} NICIP codes of the list kept with the collection "

@@ -58,11 +58,14 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
                ("did_tables_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
         std::filesystem::create_directories(dir_);
         ASSERT_TRUE(synth::WriteReferenceSamples(dir_.string()));
+        GiveCommissionersVariety();
         for (auto [file, kind] :
              {std::pair{"epraccur.csv", refdata::OrgKind::kGpPractice}, std::pair{"etr.csv", refdata::OrgKind::kTrust},
               std::pair{"ets.csv", refdata::OrgKind::kSite}, std::pair{"ephp.csv", refdata::OrgKind::kIndependent}}) {
             ASSERT_TRUE(ImportOds(*store_, admin_, (dir_ / file).string(), kind));
         }
+        ASSERT_TRUE(ImportPostcodes(*store_, admin_, (dir_ / "onspd.csv").string()));
+        ASSERT_TRUE(ImportIcbNames(*store_, admin_, (dir_ / "icb.csv").string()));
         // Two providers, three months, one month missing for one of them, one file replaced.
         uint64_t seed = 10;
         for (const std::string provider : {"RXX", "RYJ"}) {
@@ -73,6 +76,35 @@ class PublishedTablesStoreTest : public ::testing::TestWithParam<Backend>, prote
             }
         }
         SubmitFile("RXX", "2026-10", 500, 99);  // the current file for RXX in October
+    }
+
+    // Commissioners of every kind: the samples give every practice the ICB QWO and every postcode
+    // an E54 code. Here a third of the practices have their own ICB and a third none (their
+    // patients' postcodes decide), one postcode in five has no ICB (so that No ICB occurs), and
+    // the names file names some ICBs (E54000001 is QWO's, so that practices and postcodes meet
+    // in one row) and leaves the others to be shown by their E54 code.
+    void GiveCommissionersVariety() {
+        auto rewrite = [&](const std::string& file, const auto& change) {
+            std::ifstream in(dir_ / file);
+            std::string text;
+            size_t n = 0;
+            for (std::string line; std::getline(in, line); ++n) text += change(line, n) + "\n";
+            std::ofstream(dir_ / file, std::ios::binary) << text;
+        };
+        rewrite("epraccur.csv", [](std::string line, size_t n) {
+            const size_t at = line.find(",\"QWO\",");
+            if (at != std::string::npos && n % 3 != 0) line.replace(at, 7, n % 3 == 1 ? ",\"QHM\"," : ",\"\",");
+            return line;
+        });
+        rewrite("onspd.csv", [](std::string line, size_t n) {
+            if (n > 0 && n % 5 == 0) line = line.substr(0, line.rfind(',') + 1);
+            return line;
+        });
+        std::ofstream(dir_ / "icb.csv", std::ios::binary)
+            << "ICB23CD,ICB23CDH,ICB23NM,ObjectId\n"
+               "E54000001,QWO,NHS West Yorkshire Integrated Care Board,1\n"
+               "E54000002,QHM,NHS North East and North Cumbria Integrated Care Board,2\n"
+               "E54000003,QOQ,NHS Humber and North Yorkshire Integrated Care Board,3\n";
     }
 
     void TearDown() override {
@@ -460,8 +492,137 @@ TEST_P(PublishedTablesStoreTest, AnUnknownTableIsNamedWithTheOnesThereAre) {
     const auto missing = BuildPublishedTable(*store_, "table99", ThirteenMonthsTo(*core::Period::Parse("2026-10")));
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message,
-              "there is no table 'table99'; the tables are table1, table2, table3, table4, table5, table6, table9, "
-              "table10, table11, table12, table13");
+              "there is no table 'table99'; the tables are table1, table2, table3, table4, table5, table6, table7a, "
+              "table7b, table8, table9, table10, table11, table12, table13");
+}
+
+TEST_P(PublishedTablesStoreTest, TablesByCommissionerAgreeCellByCellWithTheRecords) {
+    // The second way: each current record's commissioner worked out here from the tables the
+    // imports filled, by plain SQL: the practice's ICB, else the postcode's (under its ODS code
+    // where the names file has it), else none.
+    std::map<std::string, std::string> practice_icb;
+    ASSERT_TRUE(store_->db().Query("SELECT code, icb FROM organisations WHERE kind = 'gp' AND icb <> ''", {},
+                                   [&](const store::SqlRow& r) {
+                                       practice_icb[r.Text(0)] = r.Text(1);
+                                       return true;
+                                   }));
+    std::map<std::string, std::string> postcode_icb;
+    ASSERT_TRUE(store_->db().Query(
+        "SELECT p.postcode, COALESCE(i.ods_code, p.icb) FROM postcodes p LEFT JOIN icbs i ON i.code = p.icb "
+        "WHERE p.icb LIKE 'E54%'",
+        {}, [&](const store::SqlRow& r) {
+            postcode_icb[r.Text(0)] = r.Text(1);
+            return true;
+        }));
+    ASSERT_EQ(practice_icb.size(), 41u);  // of the 61 practices, all but every third from the second
+    const auto& catalogue = refdata::NicipCatalogue::Shipped();
+    auto date = [](const std::string& text) { return core::OptionalDate::FromPacked(core::Date::ParsePacked(text)); };
+    // (commissioner, row label, GP direct access, measure) → waits, -1 not known; "ENGLAND" for all.
+    std::map<std::tuple<std::string, std::string, bool, bool>, std::vector<int64_t>> waits;
+    std::map<std::string, int> how;  // how the commissioners were found: practice, postcode, none
+    ASSERT_TRUE(store_->db().Query(
+        "SELECT r.nicip_code, r.snomed_code, r.request_date, r.request_received_date, r.test_date, "
+        "r.report_issue_date, r.source_setting, r.gp_practice, r.postcode FROM records r JOIN submissions s ON s.id = "
+        "r.submission_id WHERE s.status = 'current' AND r.excluded = 0",
+        {}, [&](const store::SqlRow& r) {
+            const refdata::NicipEntry* exam = catalogue.FindNicip(r.Text(0));
+            if (exam == nullptr) {
+                if (const auto snomed = refdata::ParseSnomedId(r.Text(1))) exam = catalogue.FindBySnomed(*snomed);
+            }
+            if (exam == nullptr) return true;
+            const auto request = date(r.Text(2)) ? date(r.Text(2)) : date(r.Text(3));
+            const auto test = date(r.Text(4));
+            const auto report = date(r.Text(5));
+            const int64_t to_test =
+                request && test && !(*test < *request) ? test->DaysSinceEpoch() - request->DaysSinceEpoch() : -1;
+            const int64_t to_report =
+                test && report && !(*report < *test) ? report->DaysSinceEpoch() - test->DaysSinceEpoch() : -1;
+            std::string commissioner = "No ICB";
+            if (const auto p = practice_icb.find(r.Text(7)); p != practice_icb.end()) {
+                commissioner = p->second;
+                ++how["practice"];
+            } else if (const auto c = postcode_icb.find(r.Text(8)); c != postcode_icb.end()) {
+                commissioner = c->second;
+                ++how["postcode"];
+            } else {
+                ++how["none"];
+            }
+            const bool gp_direct = r.Text(6) == "04";
+            const std::string modality(refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality));
+            const std::string group(refdata::CancerTestGroups::Shipped().Of(exam->code));
+            for (const std::string& who : {commissioner, std::string("ENGLAND")}) {
+                for (const std::string& label : {modality, group}) {
+                    if (label.empty()) continue;
+                    for (const bool gp : {false, true}) {
+                        if (gp && !gp_direct) continue;
+                        waits[{who, label, gp, true}].push_back(to_test);
+                        waits[{who, label, gp, false}].push_back(to_report);
+                    }
+                }
+            }
+            return true;
+        }));
+    EXPECT_GT(how["practice"], 100);
+    EXPECT_GT(how["postcode"], 100);
+    EXPECT_GT(how["none"], 10);
+    auto between = [](const std::vector<int64_t>& days, int64_t low, int64_t high) {
+        return static_cast<int64_t>(
+            std::count_if(days.begin(), days.end(), [&](int64_t d) { return d >= low && (high < 0 || d <= high); }));
+    };
+    const std::vector<std::pair<int64_t, int64_t>> request_bands = {{0, 7},   {8, 14},   {15, 31},   {32, 42}, {43, 62},
+                                                                    {63, 93}, {94, 186}, {187, 365}, {366, -1}};
+    const std::vector<std::pair<int64_t, int64_t>> report_bands = {{0, 0},   {1, 1},   {2, 2},  {3, 3},  {4, 4},
+                                                                   {5, 5},   {6, 6},   {7, 7},  {8, 14}, {15, 31},
+                                                                   {32, 42}, {43, 62}, {63, -1}};
+    for (const std::string name : {"table7a", "table7b", "table8"}) {
+        const auto table = Table(name);
+        const bool by_test = name == "table8";
+        const size_t first_band = by_test ? 5 : 4;
+        const auto& bands = name == "table7b" ? report_bands : request_bands;
+        ASSERT_EQ(table.columns.size(), first_band + bands.size() + (name == "table7b" ? 1 : 2)) << name;
+        EXPECT_EQ(table.columns[1], "Commissioner code");
+        EXPECT_EQ(table.rows[0][2].text, "ENGLAND");
+        std::set<std::string> commissioners;
+        int64_t cells = 0;
+        for (const auto& row : table.rows) {
+            // The row's commissioner as the second way names it: its code, or No ICB.
+            const std::string who = row[2].text == "ENGLAND"  ? "ENGLAND"
+                                    : row[2].text == "No ICB" ? "No ICB"
+                                                              : row[1].text;
+            commissioners.insert(who);
+            const bool gp = by_test && row[4].text == "GP Direct Access";
+            const auto found = waits.find({who, row[3].text, gp, name != "table7b"});
+            const std::vector<int64_t> days = found == waits.end() ? std::vector<int64_t>{} : found->second;
+            for (size_t b = 0; b < bands.size(); ++b) {
+                EXPECT_EQ(static_cast<int64_t>(row[first_band + b].value),
+                          between(days, bands[b].first, bands[b].second))
+                    << name << " " << who << " " << row[3].text << " band " << b;
+                cells += static_cast<int64_t>(row[first_band + b].value);
+            }
+            EXPECT_EQ(static_cast<int64_t>(row[first_band + bands.size()].value),
+                      static_cast<int64_t>(std::count(days.begin(), days.end(), -1)))
+                << name << " " << who << " not known";
+            if (name != "table7b") {
+                EXPECT_EQ(static_cast<int64_t>(row.back().value), static_cast<int64_t>(days.size()))
+                    << name << " " << who;
+            }
+        }
+        EXPECT_GT(cells, 100) << name;
+        // Every commissioner the records have is a row: practices' ICBs, postcodes' named and
+        // unnamed ones, and No ICB.
+        for (const auto& [key, days] : waits) EXPECT_TRUE(commissioners.count(std::get<0>(key))) << std::get<0>(key);
+        EXPECT_TRUE(commissioners.count("QWO") && commissioners.count("QHM") && commissioners.count("No ICB")) << name;
+        EXPECT_TRUE(std::any_of(commissioners.begin(), commissioners.end(), [](const std::string& c) {
+            return c.starts_with("E54");
+        })) << name;
+    }
+    // Named from the ICB names file; an ICB it does not name is shown by its E54 code.
+    const auto table = Table("table7a");
+    const auto qwo =
+        std::find_if(table.rows.begin(), table.rows.end(), [](const auto& r) { return r[1].text == "QWO"; });
+    ASSERT_NE(qwo, table.rows.end());
+    EXPECT_EQ((*qwo)[2].text, "NHS West Yorkshire Integrated Care Board");
+    EXPECT_EQ((*qwo)[0].text, "North East and Yorkshire");
 }
 
 TEST_P(PublishedTablesStoreTest, InterventionalProceduresAgreeCellByCellWithTheRecords) {

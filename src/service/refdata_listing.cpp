@@ -9,6 +9,7 @@
 #include "store/audit_log.hpp"
 #include "store/bundle_note_table.hpp"
 #include "store/engagement_table.hpp"
+#include "store/icb_table.hpp"
 #include "store/local_code_table.hpp"
 #include "store/organisation_table.hpp"
 #include "store/postcode_table.hpp"
@@ -70,6 +71,15 @@ core::Result<std::vector<DatasetSummary>> ListReferenceData(store::Store& store)
             FromImport(*postcode_import, directory);
         }
         sets.push_back(directory);
+
+        auto icbs = store::IcbTable(store.db()).All();
+        if (!icbs) return core::Fail(icbs.error());
+        auto icb_import = imports.Latest(kIcbDataset);
+        if (!icb_import) return core::Fail(icb_import.error());
+        DatasetSummary icb_names{
+            "ICB names and codes", icbs->empty() ? "none" : "imported", "", static_cast<int64_t>(icbs->size()), "", ""};
+        if (!icbs->empty()) FromImport(*icb_import, icb_names);
+        sets.push_back(icb_names);
 
         // The rules of engagement are changed one at a time, each audited: dated by the last
         // change. A bundle has no audit log; they are as of its export.

@@ -10,9 +10,12 @@
 #include "ingest/byte_source.hpp"
 #include "ingest/csv_file_rows.hpp"
 #include "ingest/hashing_source.hpp"
+#include "refdata/icb_names.hpp"
 #include "refdata/ods_file.hpp"
 #include "refdata/onspd_file.hpp"
+#include "refdata/postcode_icbs.hpp"
 #include "service/audit_trail.hpp"
+#include "store/icb_table.hpp"
 #include "store/organisation_table.hpp"
 #include "store/postcode_table.hpp"
 #include "store/refdata_import_table.hpp"
@@ -41,7 +44,7 @@ core::Result<ImportCounts> ImportOds(store::Store& store, const Actor& actor, co
     rows.reserve(parsed.organisations.size());
     for (const auto& o : parsed.organisations) {
         rows.push_back({o.code, o.name, std::string(refdata::OrgKindName(kind)), o.parent, o.postcode, Iso(o.opened),
-                        Iso(o.closed), o.region});
+                        Iso(o.closed), o.region, o.icb});
     }
     const std::string kind_name(refdata::OrgKindName(kind));
     const std::string sha256 = core::Sha256::Of(*text);
@@ -65,6 +68,7 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
     auto file = ingest::FileSource::Open(path);
     if (!file) return core::Fail(file.error());
     std::vector<uint64_t> keys;
+    refdata::PostcodeIcbs icbs;
     if (auto size = (*file)->SizeHint()) keys.reserve(static_cast<size_t>(*size / 60));
     // Hashed as it is read: the directory is read once.
     ingest::HashingSource source(std::move(*file), std::numeric_limits<uint64_t>::max());
@@ -95,6 +99,7 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
                     row.lsoa = entry.lsoa;
                     row.icb = entry.icb;
                     keys.push_back(refdata::PostcodeDirectory::KeyOf(row.postcode));
+                    icbs.Add(row.postcode, row.icb);
                     if (auto added = add(row); !added) {
                         return core::Fail(core::Error::InvalidArgument(
                             fmt::format("{} line {}: postcode {} cannot be stored ({}); nothing was imported", path,
@@ -109,6 +114,8 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
         const auto directory = refdata::PostcodeDirectory::FromPostcodes(std::move(keys));
         if (auto put = table.PutSnapshot(kPostcodeSnapshot, core::UtcTimestamp(), directory.ToBytes()); !put)
             return put;
+        if (auto finished = icbs.Finish(); !finished) return finished;
+        if (auto put = table.PutSnapshot(kPostcodeIcbSnapshot, core::UtcTimestamp(), icbs.ToBytes()); !put) return put;
         auto sha256 = source.FinishDigest();
         if (!sha256) return core::Fail(sha256.error());
         store::RefdataImportTable imports(store.db());
@@ -123,6 +130,34 @@ core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& act
     return ImportCounts{count, "postcodes"};
 }
 
+core::Result<ImportCounts> ImportIcbNames(store::Store& store, const Actor& actor, const std::string& path) {
+    auto text = core::ReadFile(path);
+    if (!text) return core::Fail(text.error());
+    auto parsed = refdata::ParseIcbNames(*text);
+    if (!parsed) {
+        return core::Fail(
+            core::Error::InvalidArgument(fmt::format("{}: {}; nothing was imported", path, parsed.error().message)));
+    }
+    if (parsed->empty()) return core::Fail(core::Error::InvalidArgument(path + " holds no ICBs"));
+    std::vector<store::IcbRow> rows;
+    rows.reserve(parsed->size());
+    for (const refdata::IcbName& icb : *parsed) rows.push_back({icb.code, icb.ods_code, icb.name});
+    const std::string sha256 = core::Sha256::Of(*text);
+    auto status = store.InTransaction([&]() -> core::Status {
+        if (auto replaced = store::IcbTable(store.db()).Replace(rows); !replaced) return replaced;
+        if (auto added = store::RefdataImportTable(store.db())
+                             .Add({0, kIcbDataset, core::UtcTimestamp(), actor.name, path, sha256,
+                                   static_cast<int64_t>(rows.size())});
+            !added) {
+            return added;
+        }
+        return Written(Record(store, actor, "refdata.icbs_imported", "icbs",
+                              {{"file", path}, {"sha256", sha256}, {"icbs", std::to_string(rows.size())}}));
+    });
+    if (!status) return core::Fail(status.error());
+    return ImportCounts{static_cast<int64_t>(rows.size()), "icbs"};
+}
+
 core::Result<std::unique_ptr<ReferenceData>> LoadReferenceData(store::Store& store) {
     auto data = std::make_unique<ReferenceData>();
     store::OrganisationTable organisations(store.db());
@@ -134,6 +169,7 @@ core::Result<std::unique_ptr<ReferenceData>> LoadReferenceData(store::Store& sto
         o.parent = r.parent;
         o.postcode = r.postcode;
         o.region = r.region;
+        o.icb = r.icb;
         if (!r.opened.empty()) o.opened = core::Date::Parse(r.opened);
         if (!r.closed.empty()) o.closed = core::Date::Parse(r.closed);
         data->organisations.Add(std::move(o));

@@ -22,6 +22,9 @@ inline std::string OdsDataset(refdata::OrgKind kind) {
 }
 // The compact postcode set validation loads (store::PostcodeTable's snapshots).
 inline constexpr const char* kPostcodeSnapshot = "postcodes";
+// Each postcode's English ICB, for the statistics by commissioner (refdata/postcode_icbs.hpp).
+inline constexpr const char* kPostcodeIcbSnapshot = "postcode_icbs";
+inline constexpr const char* kIcbDataset = "icbs";
 
 struct ImportCounts {
     int64_t rows = 0;
@@ -34,8 +37,13 @@ core::Result<ImportCounts> ImportOds(store::Store& store, const Actor& actor, co
                                      refdata::OrgKind kind);
 
 // The ONS Postcode Directory (a CSV with a header naming pcds, doterm, oslaua, rgn, lsoa21 or
-// lsoa11, icb) replaces the stored directory and the compact set validation loads.
+// lsoa11, icb) replaces the stored directory, the compact set validation loads and each
+// postcode's ICB.
 core::Result<ImportCounts> ImportPostcodes(store::Store& store, const Actor& actor, const std::string& path);
+
+// The ONS names and codes of the ICBs (refdata/icb_names.hpp) replace the stored ones; the
+// whole file is checked first.
+core::Result<ImportCounts> ImportIcbNames(store::Store& store, const Actor& actor, const std::string& path);
 
 struct ReferenceData {
     refdata::OrganisationDirectory organisations;

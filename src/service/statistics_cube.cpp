@@ -1,9 +1,12 @@
 #include "service/statistics_cube.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/published_modality.hpp"
+#include "service/day_bands.hpp"
+#include "service/reference_data.hpp"
 #include "service/statistics_cube_text.hpp"
 
 namespace did::service {
@@ -25,6 +28,27 @@ uint64_t Key(uint32_t exam_class, uint32_t setting, bool request_to_test, int64_
            1;  // never 0, which the flat map reserves
 }
 
+// The counts by commissioner, from the low end: the DayBands bucket, the measure, GP direct
+// access or not, the exam's class, the commissioner.
+constexpr int kBucketBits = 5;
+constexpr int kClassBits = 24;
+uint64_t CommissionerKey(uint32_t commissioner, uint32_t exam_class, bool gp_direct, bool request_to_test,
+                         size_t bucket) {
+    return ((((uint64_t{commissioner} << kClassBits | exam_class) << 1 | (gp_direct ? 1u : 0u)) << 1 |
+             (request_to_test ? 1u : 0u))
+                << kBucketBits |
+            bucket) +
+           1;
+}
+
+// A short text's bytes as a map key (never 0); 0 for text too long to be a practice or postcode.
+uint64_t BytesKey(std::string_view text) {
+    if (text.size() > 7) return 0;
+    uint64_t key = 1;  // a marker byte, so that "" and "A" differ from each other and from 0
+    for (const char c : text) key = key << 8 | static_cast<unsigned char>(c);
+    return key;
+}
+
 core::OptionalDate DateOf(const std::string& text) {
     return core::OptionalDate::FromPacked(core::Date::ParsePacked(text));
 }
@@ -44,8 +68,33 @@ uint32_t StatisticsCube::Intern(std::vector<std::string>& names, std::string_vie
     return static_cast<uint32_t>(names.size() - 1);
 }
 
+uint32_t StatisticsCube::CommissionerOf(std::string_view practice, std::string_view postcode) {
+    if (commissioners_ == nullptr) return 0;
+    auto intern = [&](std::string_view code) { return code.empty() ? 0u : Intern(commissioner_names_, code); };
+    // Each practice and postcode is looked up once per file: a file has a few hundred practices.
+    const uint64_t practice_key = BytesKey(practice);
+    if (practice_key != 0) {
+        uint32_t& known = commissioner_of_practice_.FindOrInsert(practice_key);
+        if (known == 0) known = intern(commissioners_->OfPractice(practice)) + 1;
+        if (known > 1) return known - 1;
+    } else if (const uint32_t c = intern(commissioners_->OfPractice(practice)); c != 0) {
+        return c;
+    }
+    // The postcode without its space, so that it fits the key.
+    std::array<char, 7> compact{};
+    size_t length = 0;
+    for (const char c : postcode) {
+        if (c == ' ') continue;
+        if (length == compact.size()) return intern(commissioners_->OfPostcode(postcode));
+        compact[length++] = c;
+    }
+    uint32_t& known = commissioner_of_postcode_.FindOrInsert(BytesKey({compact.data(), length}));
+    if (known == 0) known = intern(commissioners_->OfPostcode(postcode)) + 1;
+    return known - 1;
+}
+
 void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view source_setting, int64_t request_to_test,
-                         int64_t test_to_report) {
+                         int64_t test_to_report, std::string_view practice, std::string_view postcode) {
     // Per record: one lookup by the catalogue entry's address and one by the setting's bytes,
     // no string compared.
     uint32_t exam_class = 0;
@@ -84,6 +133,12 @@ void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view sourc
     }
     ++counts_.FindOrInsert(Key(exam_class, s, true, request_to_test));
     ++counts_.FindOrInsert(Key(exam_class, s, false, test_to_report));
+    const uint32_t commissioner = CommissionerOf(practice, postcode);
+    const bool gp_direct = source_setting == "04";
+    ++by_commissioner_.FindOrInsert(CommissionerKey(commissioner, exam_class, gp_direct, true,
+                                                    DayBands::BucketOf(static_cast<int>(request_to_test))));
+    ++by_commissioner_.FindOrInsert(CommissionerKey(commissioner, exam_class, gp_direct, false,
+                                                    DayBands::BucketOf(static_cast<int>(test_to_report))));
 }
 
 core::Result<std::string> StatisticsCube::Encode() const {
@@ -113,9 +168,39 @@ core::Result<std::string> StatisticsCube::Encode() const {
     return EncodeFileCube(cube);
 }
 
+core::Result<std::string> StatisticsCube::EncodeCommissioners() const {
+    std::vector<std::pair<uint64_t, int64_t>> cells;
+    by_commissioner_.ForEach([&](uint64_t key, int64_t count) { cells.emplace_back(key - 1, count); });
+    std::sort(cells.begin(), cells.end());
+    CommissionerCube cube;
+    // The exams' names (their modalities among them), then the commissioners'.
+    cube.names.assign(names_.begin(), names_.end());
+    cube.names.insert(cube.names.end(), commissioner_names_.begin(), commissioner_names_.end());
+    cube.cells.reserve(cells.size());
+    uint64_t series_key = UINT64_MAX;
+    for (const auto& [k, count] : cells) {
+        if (k >> kBucketBits != series_key) {
+            series_key = k >> kBucketBits;
+            const uint64_t exam_class = (series_key >> 2) & ((uint64_t{1} << kClassBits) - 1);
+            cube.series.push_back({static_cast<uint32_t>(names_.size() + (series_key >> (2 + kClassBits))),
+                                   static_cast<uint32_t>(exam_class >> kGroupBits),
+                                   static_cast<uint32_t>(exam_class & ((uint64_t{1} << kGroupBits) - 1)),
+                                   (series_key & 2u) != 0, (series_key & 1u) != 0,
+                                   static_cast<uint32_t>(cube.cells.size()), 0});
+        }
+        cube.cells.push_back({static_cast<uint32_t>(k & ((uint64_t{1} << kBucketBits) - 1)), count});
+        ++cube.series.back().size;
+    }
+    return EncodeCommissionerCube(cube);
+}
+
 core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::NicipCatalogue& catalogue,
                                             bool recount) {
     store::StatisticsCubeTable table(store.db());
+    auto reference = LoadReferenceData(store);
+    if (!reference) return core::Fail(reference.error());
+    auto commissioners = Commissioners::Load(store, &(*reference)->organisations);
+    if (!commissioners) return core::Fail(commissioners.error());
     if (recount) {
         if (auto forgotten = store.InTransaction([&] { return table.ForgetAll(); }); !forgotten) {
             return core::Fail(forgotten.error());
@@ -125,7 +210,7 @@ core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::
     if (!files) return core::Fail(files.error());
     for (const store::UncountedFile& file : *files) {
         auto counted = store.InTransaction([&]() -> core::Status {
-            StatisticsCube cube;
+            StatisticsCube cube(&*commissioners);
             auto read = table.ForEachRecord(file, [&](const store::StatisticsRecord& r) {
                 if (r.excluded) return;
                 // The NICIP column holds the code the record was counted under (a local code's
@@ -138,12 +223,14 @@ core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::
                 const core::OptionalDate test = DateOf(r.test_date);
                 cube.Add(exam, r.source_setting,
                          RequestToTestDays(DateOf(r.request_date), DateOf(r.request_received_date), test),
-                         WaitDays(test, DateOf(r.report_issue_date)));
+                         WaitDays(test, DateOf(r.report_issue_date)), r.gp_practice, r.postcode);
             });
             if (!read) return read;
             auto cells = cube.Encode();
             if (!cells) return core::Fail(cells.error());
-            return table.Write(file.submission_id, file.provider, file.period, *cells);
+            auto by_commissioner = cube.EncodeCommissioners();
+            if (!by_commissioner) return core::Fail(by_commissioner.error());
+            return table.Write(file.submission_id, file.provider, file.period, *cells, *by_commissioner);
         });
         if (!counted) return core::Fail(counted.error());
     }

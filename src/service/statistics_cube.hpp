@@ -18,6 +18,7 @@
 #include "core/optional_date.hpp"
 #include "core/period.hpp"
 #include "refdata/nicip_catalogue.hpp"
+#include "service/commissioners.hpp"
 #include "store/statistics_cube_table.hpp"
 #include "store/store.hpp"
 
@@ -33,12 +34,17 @@ inline int64_t RequestToTestDays(core::OptionalDate request, core::OptionalDate 
 
 class StatisticsCube {
   public:
+    // `commissioners` (kept, may be null for none) says whose each examination is, for the
+    // counts by commissioner.
+    explicit StatisticsCube(const Commissioners* commissioners) : commissioners_(commissioners) {}
+
     // One examination that counts (not excluded): `exam` null when its code was not found;
-    // its waits as WaitDays gives them.
+    // its waits as WaitDays gives them; the patient's GP practice and postcode as sent.
     void Add(const refdata::NicipEntry* exam, std::string_view source_setting, int64_t request_to_test,
-             int64_t test_to_report);
-    // The cube as the text it is kept in.
+             int64_t test_to_report, std::string_view practice, std::string_view postcode);
+    // The cube, and the counts by commissioner, as the texts they are kept in.
     core::Result<std::string> Encode() const;
+    core::Result<std::string> EncodeCommissioners() const;
 
   private:
     // A catalogue entry met in the file: its code, the names_ index of its modality as the
@@ -49,6 +55,8 @@ class StatisticsCube {
         int64_t examinations = 0;
     };
     static uint32_t Intern(std::vector<std::string>& names, std::string_view name);
+    // The commissioners_ index of an examination's commissioner (0: none).
+    uint32_t CommissionerOf(std::string_view practice, std::string_view postcode);
 
     std::vector<std::string> names_;         // modalities and codes
     std::vector<std::string> settings_;      // at most 101: the two-digit ones and "unknown"
@@ -57,6 +65,12 @@ class StatisticsCube {
     uint32_t unknown_class_ = UINT32_MAX;    // the class of a code not in the catalogue, once met
     core::FlatU64Map<uint32_t> setting_of_;  // setting's bytes → settings_ index
     core::FlatU64Map<int64_t> counts_;       // key: exam class, setting, measure, days + 1, packed
+
+    const Commissioners* commissioners_;
+    std::vector<std::string> commissioner_names_{""};      // [0]: none
+    core::FlatU64Map<uint32_t> commissioner_of_practice_;  // practice's bytes → index + 1 (1: none)
+    core::FlatU64Map<uint32_t> commissioner_of_postcode_;  // postcode's bytes → index + 1
+    core::FlatU64Map<int64_t> by_commissioner_;            // key: commissioner, exam class, GP direct, measure, bucket
 };
 
 // Counts the statistics cube of every stored file that has none yet, each file in its own

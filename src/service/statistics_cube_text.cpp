@@ -2,10 +2,13 @@
 
 #include <array>
 
+#include "service/day_bands.hpp"
+
 namespace did::service {
 namespace {
 
 constexpr std::string_view kVersion = "C1";
+constexpr std::string_view kCommissionerVersion = "K1";  // as long as kVersion
 constexpr std::string_view kDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 constexpr uint64_t kMore = 32;  // a digit at or above this is followed by another
 constexpr int kDigitBits = 5;
@@ -92,13 +95,10 @@ class Reader {
     bool ok_ = true;
 };
 
-}  // namespace
-
-core::Result<std::string> EncodeFileCube(const FileCube& cube) {
-    std::string out(kVersion);
-    out.reserve(cube.days.size() * 3 + cube.names.size() * 12 + 64);
-    PutNumber(out, cube.names.size());
-    for (const std::string_view name : cube.names) {
+// The names, counted; fails when one is not printable ASCII.
+core::Status PutNames(std::string& out, const std::vector<std::string_view>& names) {
+    PutNumber(out, names.size());
+    for (const std::string_view name : names) {
         for (const char c : name) {
             if (c < 0x20 || c > 0x7e) {
                 return core::Fail(core::Error::Internal("a statistics cube name is not printable ASCII: " +
@@ -107,6 +107,27 @@ core::Result<std::string> EncodeFileCube(const FileCube& cube) {
         }
         PutName(out, name);
     }
+    return {};
+}
+
+core::Status OtherVersion() {
+    return core::Fail(core::Error::Internal(
+        "a file's statistics cube is of another version: count it again with `did db migrate --recount-statistics`"));
+}
+
+// Where `in` (reading `text` after its version) stopped, as a place in `text`.
+core::Status Damaged(const Reader& in, std::string_view text) {
+    const size_t at = (in.Ok() ? text.size() - kVersion.size() : in.broken_at()) + kVersion.size();
+    return core::Fail(core::Error::Internal("a file's statistics cube is damaged near character " + std::to_string(at) +
+                                            ": count it again with `did db migrate --recount-statistics`"));
+}
+
+}  // namespace
+
+core::Result<std::string> EncodeFileCube(const FileCube& cube) {
+    std::string out(kVersion);
+    out.reserve(cube.days.size() * 3 + cube.names.size() * 12 + 64);
+    if (auto put = PutNames(out, cube.names); !put) return core::Fail(put.error());
     PutNumber(out, cube.series.size());
     for (const CubeSeries& s : cube.series) {
         PutNumber(out, s.modality);
@@ -136,11 +157,7 @@ core::Status DecodeFileCube(std::string_view text, FileCube& cube) {
     cube.series.clear();
     cube.days.clear();
     cube.codes.clear();
-    if (text.substr(0, kVersion.size()) != kVersion) {
-        return core::Fail(
-            core::Error::Internal("a file's statistics cube is of another version: count it again with `did db migrate "
-                                  "--recount-statistics`"));
-    }
+    if (text.substr(0, kVersion.size()) != kVersion) return OtherVersion();
     Reader in(text.substr(kVersion.size()));
     for (uint64_t n = in.Count(1); n > 0 && in.Ok(); --n) cube.names.push_back(in.Name());
     for (uint64_t n = in.Count(5); n > 0 && in.Ok(); --n) {
@@ -167,12 +184,58 @@ core::Status DecodeFileCube(std::string_view text, FileCube& cube) {
         c.examinations = static_cast<int64_t>(in.Number());
         cube.codes.push_back(c);
     }
-    if (!in.Ok() || !in.AtEnd()) {
-        return core::Fail(core::Error::Internal(
-            "a file's statistics cube is damaged near character " +
-            std::to_string((in.Ok() ? text.size() - kVersion.size() : in.broken_at()) + kVersion.size()) +
-            ": count it again with `did db migrate --recount-statistics`"));
+    if (!in.Ok() || !in.AtEnd()) return Damaged(in, text);
+    return {};
+}
+
+core::Result<std::string> EncodeCommissionerCube(const CommissionerCube& cube) {
+    std::string out(kCommissionerVersion);
+    out.reserve(cube.cells.size() * 3 + cube.names.size() * 12 + 64);
+    if (auto put = PutNames(out, cube.names); !put) return core::Fail(put.error());
+    PutNumber(out, cube.series.size());
+    for (const CommissionerSeries& s : cube.series) {
+        PutNumber(out, s.commissioner);
+        PutNumber(out, s.modality);
+        PutNumber(out, s.group);
+        PutNumber(out, s.gp_direct ? 1 : 0);
+        PutNumber(out, s.request_to_test ? 1 : 0);
+        PutNumber(out, s.size);
+        uint32_t previous = 0;
+        for (uint32_t i = s.first; i < s.first + s.size; ++i) {
+            PutNumber(out, cube.cells[i].bucket - previous);
+            PutNumber(out, static_cast<uint64_t>(cube.cells[i].examinations));
+            previous = cube.cells[i].bucket;
+        }
     }
+    return out;
+}
+
+core::Status DecodeCommissionerCube(std::string_view text, CommissionerCube& cube) {
+    cube.names.clear();
+    cube.series.clear();
+    cube.cells.clear();
+    if (text.substr(0, kCommissionerVersion.size()) != kCommissionerVersion) return OtherVersion();
+    Reader in(text.substr(kCommissionerVersion.size()));
+    for (uint64_t n = in.Count(1); n > 0 && in.Ok(); --n) cube.names.push_back(in.Name());
+    for (uint64_t n = in.Count(6); n > 0 && in.Ok(); --n) {
+        CommissionerSeries s;
+        s.commissioner = in.Index(cube.names.size());
+        s.modality = in.Index(cube.names.size());
+        s.group = static_cast<uint32_t>(in.Number());
+        s.gp_direct = in.Number() != 0;
+        s.request_to_test = in.Number() != 0;
+        const uint64_t cells = in.Count(2);
+        s.first = static_cast<uint32_t>(cube.cells.size());
+        s.size = static_cast<uint32_t>(cells);
+        uint64_t bucket = 0;
+        for (uint64_t i = 0; i < cells && in.Ok(); ++i) {
+            bucket += in.Number();
+            if (bucket >= DayBands::kBuckets) in.Fail();
+            cube.cells.push_back({static_cast<uint32_t>(bucket), static_cast<int64_t>(in.Number())});
+        }
+        cube.series.push_back(s);
+    }
+    if (!in.Ok() || !in.AtEnd()) return Damaged(in, text);
     return {};
 }
 

@@ -58,9 +58,41 @@ struct FileCube {
     std::vector<CubeCodeCount> codes;
 };
 
+// One file's examinations by commissioner (statistics_cube_files.commissioners), for the tables
+// by commissioner: per commissioner (the ICB code the file's records resolved to, "" for none),
+// modality, cancer test group, GP direct access or not and measure, the examinations in each
+// DayBands bucket. The same text as the cube's, version "K1":
+//   names:  count, each name
+//   series: count, each: commissioner, modality (names), group, GP direct access (1) or not,
+//           measure (1: request to test), cells, each: bucket (as the step from the previous
+//           cell's), examinations
+struct CommissionerSeries {
+    uint32_t commissioner = 0;  // into CommissionerCube::names
+    uint32_t modality = 0;      // into CommissionerCube::names
+    uint32_t group = 0;         // 0: none; g: refdata::kCancerTestGroups[g - 1]
+    bool gp_direct = false;
+    bool request_to_test = true;
+    uint32_t first = 0;  // into CommissionerCube::cells
+    uint32_t size = 0;
+};
+
+struct BucketCount {
+    uint32_t bucket = 0;  // DayBands' bucket: 0 not known
+    int64_t examinations = 0;
+};
+
+struct CommissionerCube {
+    std::vector<std::string_view> names;
+    std::vector<CommissionerSeries> series;
+    std::vector<BucketCount> cells;
+};
+
 // The text of a cube. Fails when a name is not printable ASCII.
 core::Result<std::string> EncodeFileCube(const FileCube& cube);
 // Reads `text` into `cube` (its vectors reused); the names point into `text`.
 core::Status DecodeFileCube(std::string_view text, FileCube& cube);
+
+core::Result<std::string> EncodeCommissionerCube(const CommissionerCube& cube);
+core::Status DecodeCommissionerCube(std::string_view text, CommissionerCube& cube);
 
 }  // namespace did::service

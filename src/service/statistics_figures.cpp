@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <stdexcept>
+#include <map>
 
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/interventional_codes.hpp"
@@ -15,18 +15,6 @@ namespace {
 
 constexpr size_t kNone = SIZE_MAX;
 constexpr size_t kGpDirectAccess = 4;  // kSettings[4]
-
-// Each day's bucket up to the last start; every later day is in the last bucket.
-constexpr std::array<uint8_t, DayBands::kStarts.back() + 1> BucketOfDay() {
-    std::array<uint8_t, DayBands::kStarts.back() + 1> bucket{};
-    size_t b = 0;
-    for (size_t day = 0; day < bucket.size(); ++day) {
-        while (b + 1 < DayBands::kStarts.size() && static_cast<int>(day) >= DayBands::kStarts[b + 1]) ++b;
-        bucket[day] = static_cast<uint8_t>(b + 1);
-    }
-    return bucket;
-}
-constexpr auto kBucketOfDay = BucketOfDay();
 
 size_t RowsIn(RowsBy rows) {
     switch (rows) {
@@ -88,22 +76,32 @@ class Gatherer {
             quarter_of_month_.push_back(f_.quarters.size() - 1);
         }
         columns_ = static_cast<size_t>(f_.months) + 1;
-        Grow(0);  // England
+        f_.by_commissioner.rows = f_.rows;
+        f_.by_commissioner.bands.resize(f_.by_commissioner.At(1, 0, false));  // England
+        Grow(0);                                                              // England
         if (wanted_.medians) england_days_.resize(columns_ * f_.rows);
     }
 
     core::Status Add(const store::StatisticsCubeFile& file) {
-        if (auto decoded = DecodeFileCube(file.cells, cube_); !decoded) {
+        auto decoded = wanted_.by_commissioner ? DecodeCommissionerCube(file.cells, commissioner_cube_)
+                                               : DecodeFileCube(file.cells, cube_);
+        if (!decoded) {
             return core::Fail(core::Error::Internal(
                 fmt::format("{} for {}: {}", file.provider, file.period, decoded.error().message)));
         }
-        if (cube_.series.empty() && cube_.codes.empty()) return {};  // nothing that counts
+        const bool counted = wanted_.by_commissioner ? !commissioner_cube_.series.empty()
+                                                     : !cube_.series.empty() || !cube_.codes.empty();
+        if (!counted) return {};  // nothing that counts
         const auto period = core::Period::Parse(file.period);
         if (!period) return core::Fail(core::Error::Internal("a cube's month is not a month: " + file.period));
         if (f_.providers.empty() || f_.providers.back() != file.provider) NextProvider(file.provider);
         const size_t who = f_.providers.size();
         const int month = MonthsBetween(first_, *period) - 1;
         f_.months_of.back()[static_cast<size_t>(month)] = true;
+        if (wanted_.by_commissioner) {
+            AddCommissioners();
+            return {};
+        }
         names_.Reset(cube_.names.size());
         for (const CubeSeries& s : cube_.series) AddSeries(s, who, month);
         if (wanted_.rows == RowsBy::kInterventional) AddCodes(who, month);
@@ -211,6 +209,36 @@ class Gatherer {
         }
     }
 
+    void AddCommissioners() {
+        CommissionerFigures& c = f_.by_commissioner;
+        const auto& names = commissioner_cube_.names;
+        for (const CommissionerSeries& s : commissioner_cube_.series) {
+            size_t row = kNone;
+            if (wanted_.rows == RowsBy::kModality) {
+                row = PlaceIn(refdata::kPublishedModalities, names[s.modality]);
+            } else if (s.group > 0 && s.group <= refdata::kCancerTestGroups.size()) {
+                row = 2 * size_t{s.group - 1};
+            }
+            if (row == kNone) continue;
+            auto [place, added] = commissioner_of_.try_emplace(std::string(names[s.commissioner]), 0);
+            if (added) {
+                c.commissioners.push_back(place->first);
+                place->second = c.commissioners.size();
+                c.bands.resize(c.At(c.commissioners.size() + 1, 0, false));
+            }
+            DayBands bands;
+            for (uint32_t i = s.first; i < s.first + s.size; ++i) {
+                bands.AddToBucket(commissioner_cube_.cells[i].bucket, commissioner_cube_.cells[i].examinations);
+            }
+            for (const size_t w : {place->second, size_t{0}}) {
+                c.bands[c.At(w, row, s.request_to_test)].Add(bands);
+                if (wanted_.rows == RowsBy::kCancerTestGroup && s.gp_direct) {
+                    c.bands[c.At(w, row + 1, s.request_to_test)].Add(bands);
+                }
+            }
+        }
+    }
+
     void AddCodes(size_t who, int month) {
         const auto& interventional = refdata::InterventionalCodes::Shipped();
         for (const CubeCodeCount& c : cube_.codes) {
@@ -230,6 +258,8 @@ class Gatherer {
     size_t columns_ = 0;
     std::vector<size_t> quarter_of_month_;
     FileCube cube_;
+    CommissionerCube commissioner_cube_;
+    std::map<std::string, size_t> commissioner_of_;  // → who in f_.by_commissioner
     NameNumbers names_;
     std::vector<DayHistogram> provider_days_;  // by column and row: the provider being read
     std::vector<DayHistogram> england_days_;
@@ -244,33 +274,6 @@ int MonthsBetween(core::Period first, core::Period last) {
 std::string QuarterOf(core::Period period) {
     const int start = period.Month() >= 4 ? period.Year() : period.Year() - 1;
     return fmt::format("{}-{:02} Q{}", start, (start + 1) % 100, (period.Month() + 8) % 12 / 3 + 1);
-}
-
-void DayBands::Add(int days, int64_t examinations) {
-    const size_t bucket =
-        days < 0 ? 0 : kBucketOfDay[static_cast<size_t>(std::min(days, static_cast<int>(kBucketOfDay.size()) - 1))];
-    counts_[bucket] += examinations;
-}
-
-void DayBands::Add(const DayBands& other) {
-    for (size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
-}
-
-int64_t DayBands::Within(int low, int high) const {
-    const size_t from = PlaceIn(kStarts, low);
-    const size_t to = high < 0 ? kStarts.size() : PlaceIn(kStarts, high + 1);
-    if (from == kNone || to == kNone || to <= from) {
-        throw std::logic_error(fmt::format("{} to {} days is not a run of DayBands' buckets", low, high));
-    }
-    int64_t n = 0;
-    for (size_t b = from; b < to; ++b) n += counts_[b + 1];
-    return n;
-}
-
-int64_t DayBands::Known() const {
-    int64_t n = 0;
-    for (size_t b = 1; b < counts_.size(); ++b) n += counts_[b];
-    return n;
 }
 
 void DayHistogram::Add(int days, int64_t examinations) {
@@ -320,9 +323,11 @@ core::Result<StatisticsFigures> GatherFigures(store::Store& store, core::Period 
     Gatherer gatherer(first, last, wanted);
     core::Status added;
     auto read = store::StatisticsCubeTable(store.db())
-                    .ForEachCurrentFile(first, last, [&](const store::StatisticsCubeFile& file) {
-                        if (added) added = gatherer.Add(file);
-                    });
+                    .ForEachCurrentFile(
+                        first, last, wanted.by_commissioner ? store::CubePart::kCommissioners : store::CubePart::kCells,
+                        [&](const store::StatisticsCubeFile& file) {
+                            if (added) added = gatherer.Add(file);
+                        });
     if (!read) return core::Fail(read.error());
     if (!added) return core::Fail(added.error());
     return gatherer.Finish();

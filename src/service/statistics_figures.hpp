@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "refdata/published_modality.hpp"
+#include "service/day_bands.hpp"
 #include "store/store.hpp"
 
 namespace did::service {
@@ -24,27 +25,6 @@ namespace did::service {
 int MonthsBetween(core::Period first, core::Period last);
 // The financial quarter of a month: "2025-26 Q1" for April to June 2025.
 std::string QuarterOf(core::Period period);
-
-// Examinations counted in the bands of whole days every published table uses: each band of a
-// table (0-7, 8-14, 15-31, 32-42, 43-62, 63-93, 94-186, 187-365, 366+, each day to a week, 29+)
-// is a run of these buckets, so one set of counts serves them all.
-class DayBands {
-  public:
-    // The first day of each bucket.
-    static constexpr std::array<int, 17> kStarts = {0, 1, 2, 3, 4, 5, 6, 7, 8, 15, 29, 32, 43, 63, 94, 187, 366};
-
-    void Add(int days, int64_t examinations);  // days -1: not known
-    void Add(const DayBands& other);
-    // Examinations with a known wait in [low, high] (high -1: no upper end). Both ends must
-    // start and end buckets: a band that does not is a programming error, and throws.
-    int64_t Within(int low, int high) const;
-    int64_t Known() const;
-    int64_t NotKnown() const { return counts_[0]; }
-    int64_t Total() const { return Known() + NotKnown(); }
-
-  private:
-    std::array<int64_t, kStarts.size() + 1> counts_{};  // [0] not known, [b + 1] from kStarts[b]
-};
 
 // Known waits day by day, for a median.
 class DayHistogram {
@@ -87,10 +67,22 @@ inline constexpr size_t kOtherSettings = kSettings.size();
 
 struct FiguresWanted {
     RowsBy rows = RowsBy::kModality;
-    bool request_to_test = true;  // the measure of the medians
-    bool medians = false;         // per month and for the span (tables 2, 3, 5, 6)
-    bool by_setting = false;      // bands by modality and setting over the span (tables 9-11)
-    bool by_quarter = false;      // bands by modality and setting per quarter (table 13)
+    bool request_to_test = true;   // the measure of the medians
+    bool medians = false;          // per month and for the span (tables 2, 3, 5, 6)
+    bool by_setting = false;       // bands by modality and setting over the span (tables 9-11)
+    bool by_quarter = false;       // bands by modality and setting per quarter (table 13)
+    bool by_commissioner = false;  // bands by commissioner over the span (tables 7a, 7b, 8): nothing else
+};
+
+// The rows of tables 7a, 7b and 8 by commissioner: bands by commissioner (0: England, c + 1:
+// commissioners[c]), row and measure.
+struct CommissionerFigures {
+    std::vector<std::string> commissioners;  // as counted: an ICB's ODS code, its E54 code, or "" for none
+    std::vector<DayBands> bands;
+    size_t rows = 0;
+    size_t At(size_t who, size_t row, bool request_to_test) const {
+        return (who * rows + row) * 2 + (request_to_test ? 1 : 0);
+    }
 };
 
 struct StatisticsFigures {
@@ -108,6 +100,8 @@ struct StatisticsFigures {
     size_t At(size_t who, int column, size_t row) const {
         return (who * static_cast<size_t>(months + 1) + static_cast<size_t>(column)) * rows + row;
     }
+
+    CommissionerFigures by_commissioner;  // when asked for
 
     // By who, part (0: the span, q + 1: quarters[q]), modality, setting and measure.
     std::vector<DayBands> bands;

@@ -6,10 +6,12 @@ namespace did::service {
 
 core::Result<std::unique_ptr<StoreSink>> StoreSink::Open(store::RecordTable& records, int64_t submission_id,
                                                          core::Period period,
-                                                         const validate::ExaminationRegistry* registry) {
+                                                         const validate::ExaminationRegistry* registry,
+                                                         const Commissioners* commissioners) {
     auto loader = records.RecordLoader(period);
     if (!loader) return core::Fail(loader.error());
-    return std::unique_ptr<StoreSink>(new StoreSink(std::move(*loader), submission_id, period.ToString(), registry));
+    return std::unique_ptr<StoreSink>(
+        new StoreSink(std::move(*loader), submission_id, period.ToString(), registry, commissioners));
 }
 
 core::Status StoreSink::WriteDuplicates(store::RecordTable& records) const {

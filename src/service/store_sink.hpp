@@ -19,10 +19,12 @@ namespace did::service {
 
 class StoreSink final : public validate::AcceptedSink {
   public:
-    // `registry`: other providers' examinations, to list the ones this file repeats (may be null).
+    // `registry`: other providers' examinations, to list the ones this file repeats (may be
+    // null); `commissioners`: whose each examination is, for the statistics cube (kept).
     static core::Result<std::unique_ptr<StoreSink>> Open(store::RecordTable& records, int64_t submission_id,
                                                          core::Period period,
-                                                         const validate::ExaminationRegistry* registry);
+                                                         const validate::ExaminationRegistry* registry,
+                                                         const Commissioners* commissioners);
 
     core::Status Consume(validate::AcceptedBatch& batch) override;
     core::Status Finish(bool keep) override;
@@ -39,8 +41,12 @@ class StoreSink final : public validate::AcceptedSink {
     core::Status CountAndMatch(const validate::AcceptedBatch& batch);  // the cube and double counts
 
     StoreSink(std::unique_ptr<store::BulkLoader> loader, int64_t submission_id, std::string period,
-              const validate::ExaminationRegistry* registry)
-        : loader_(std::move(loader)), submission_id_(submission_id), period_(std::move(period)), registry_(registry) {}
+              const validate::ExaminationRegistry* registry, const Commissioners* commissioners)
+        : loader_(std::move(loader)),
+          submission_id_(submission_id),
+          period_(std::move(period)),
+          registry_(registry),
+          cube_(commissioners) {}
 
     struct Duplicate {
         uint64_t line;

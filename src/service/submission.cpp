@@ -127,6 +127,11 @@ class Submission {
         auto context = BuildSubmissionContext(store_, catalogue_, r_.provider, r_.period, r_.received_on);
         if (!context) return core::Fail(context.error());
         context_ = std::move(*context);
+        if (!r_.dry_run) {  // whose each examination is, for the statistics cube of a file stored
+            auto commissioners = Commissioners::Load(store_, &context_->reference->organisations);
+            if (!commissioners) return core::Fail(commissioners.error());
+            commissioners_ = std::move(*commissioners);
+        }
         auto window = timetable->For(r_.period);
         if (!window) return core::Fail(window.error());
         window_ = *window;
@@ -352,7 +357,7 @@ class Submission {
         if (!inserted) return core::Fail(inserted.error());
         SubmissionRow& row = *inserted;
 
-        auto sink = StoreSink::Open(records, row.id, row.period, &context_->registry);
+        auto sink = StoreSink::Open(records, row.id, row.period, &context_->registry, &commissioners_);
         if (!sink) return core::Fail(sink.error());
         auto report = ValidateInto(**sink);
         if (!report) return core::Fail(report.error());
@@ -454,8 +459,10 @@ class Submission {
             if (auto c = sink.cube().Write(records, row.id, row.provider, row.period); !c) return c;
             auto statistics = sink.cube().statistics().Encode();
             if (!statistics) return core::Fail(statistics.error());
+            auto by_commissioner = sink.cube().statistics().EncodeCommissioners();
+            if (!by_commissioner) return core::Fail(by_commissioner.error());
             if (auto c = store::StatisticsCubeTable(store_.db())
-                             .Write(row.id, row.provider, row.period.ToString(), *statistics);
+                             .Write(row.id, row.provider, row.period.ToString(), *statistics, *by_commissioner);
                 !c) {
                 return c;
             }
@@ -519,6 +526,7 @@ class Submission {
     bool too_large_ = false;                      // the file grew past the cap while being read
     std::optional<std::string> dry_run_refusal_;  // why a real submission would be refused now
     std::unique_ptr<SubmissionContext> context_;
+    Commissioners commissioners_;
     std::optional<Window> window_;
 };
 

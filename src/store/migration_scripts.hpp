@@ -23,5 +23,7 @@ std::string_view SqliteMigration008();
 std::string_view PostgresMigration008();
 std::string_view SqliteMigration009();
 std::string_view PostgresMigration009();
+std::string_view SqliteMigration010();
+std::string_view PostgresMigration010();
 
 }  // namespace did::store

@@ -4,26 +4,28 @@
 
 namespace did::store {
 
-core::Status StatisticsCubeTable::ForEachCurrentFile(core::Period first, core::Period last,
+core::Status StatisticsCubeTable::ForEachCurrentFile(core::Period first, core::Period last, CubePart part,
                                                      const std::function<void(const StatisticsCubeFile&)>& visit) {
     StatisticsCubeFile file;
-    return db_.Query(
-        "SELECT f.provider, f.period, f.cells FROM statistics_cube_files f JOIN submissions s ON s.id = "
-        "f.submission_id "
-        "WHERE s.status = 'current' AND f.period BETWEEN ? AND ? ORDER BY f.provider, f.period",
-        {first.ToString(), last.ToString()}, [&](const SqlRow& r) {
-            file.provider = r.Text(0);
-            file.period = r.Text(1);
-            file.cells = r.Text(2);
-            visit(file);
-            return true;
-        });
+    const std::string column = part == CubePart::kCells ? "f.cells" : "f.commissioners";
+    return db_.Query("SELECT f.provider, f.period, " + column +
+                         " FROM statistics_cube_files f JOIN submissions s ON s.id = f.submission_id "
+                         "WHERE s.status = 'current' AND f.period BETWEEN ? AND ? ORDER BY f.provider, f.period",
+                     {first.ToString(), last.ToString()}, [&](const SqlRow& r) {
+                         file.provider = r.Text(0);
+                         file.period = r.Text(1);
+                         file.cells = r.Text(2);
+                         visit(file);
+                         return true;
+                     });
 }
 
 core::Status StatisticsCubeTable::Write(int64_t submission_id, const std::string& provider, const std::string& period,
-                                        const std::string& cells) {
-    return db_.Execute("INSERT INTO statistics_cube_files (submission_id, provider, period, cells) VALUES (?, ?, ?, ?)",
-                       {submission_id, provider, period, cells});
+                                        const std::string& cells, const std::string& commissioners) {
+    return db_.Execute(
+        "INSERT INTO statistics_cube_files (submission_id, provider, period, cells, commissioners) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {submission_id, provider, period, cells, commissioners});
 }
 
 core::Status StatisticsCubeTable::ForgetAll() {
@@ -50,7 +52,7 @@ core::Status StatisticsCubeTable::ForEachRecord(const UncountedFile& file,
     StatisticsRecord record;
     return db_.Query(
         "SELECT nicip_code, snomed_code, source_setting, request_date, request_received_date, test_date, "
-        "report_issue_date, excluded FROM records WHERE " +
+        "report_issue_date, gp_practice, postcode, excluded FROM records WHERE " +
             where,
         params, [&](const SqlRow& r) {
             record.nicip_code = r.Text(0);
@@ -60,7 +62,9 @@ core::Status StatisticsCubeTable::ForEachRecord(const UncountedFile& file,
             record.request_received_date = r.Text(4);
             record.test_date = r.Text(5);
             record.report_issue_date = r.Text(6);
-            record.excluded = r.Int(7) != 0;
+            record.gp_practice = r.Text(7);
+            record.postcode = r.Text(8);
+            record.excluded = r.Int(9) != 0;
             visit(record);
             return true;
         });

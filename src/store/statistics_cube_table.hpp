@@ -14,12 +14,14 @@
 
 namespace did::store {
 
-// One current file's cube: its provider, month and the text of its cells.
+// One current file's cube: its provider, month and the text of its cells, or of its counts by
+// commissioner.
 struct StatisticsCubeFile {
     std::string provider;
     std::string period;  // YYYY-MM
     std::string cells;
 };
+enum class CubePart { kCells, kCommissioners };
 
 // A stored file whose statistics cube is still to be counted.
 struct UncountedFile {
@@ -38,6 +40,8 @@ struct StatisticsRecord {
     std::string request_received_date;
     std::string test_date;
     std::string report_issue_date;
+    std::string gp_practice;
+    std::string postcode;
     bool excluded = false;
 };
 
@@ -46,12 +50,12 @@ class StatisticsCubeTable {
     explicit StatisticsCubeTable(SqlConnection& db) : db_(db) {}
 
     // The cube of each current file of the months [first, last], ordered by provider then month.
-    core::Status ForEachCurrentFile(core::Period first, core::Period last,
+    core::Status ForEachCurrentFile(core::Period first, core::Period last, CubePart part,
                                     const std::function<void(const StatisticsCubeFile&)>& visit);
 
     // Keeps a file's cube (inside the transaction that stores the file): it is then counted.
     core::Status Write(int64_t submission_id, const std::string& provider, const std::string& period,
-                       const std::string& cells);
+                       const std::string& cells, const std::string& commissioners);
     // Forgets every file's cube, so that all are counted again.
     core::Status ForgetAll();
     // Stored files (current or superseded) with no cube.

@@ -123,14 +123,14 @@ TEST_P(StoreContractTest, FindingsStoredBeforeTheyHadAPlaceReadWithItEmpty) {
 TEST_P(StoreContractTest, OrganisationsAreReplacedKindByKind) {
     OrganisationTable table(store_->db());
     ASSERT_TRUE(store_->InTransaction([&] {
-        return table.ReplaceKind("gp", {{"B82005", "Practice A", "", "QWO", "LS1 4AP", "1974-04-01", "", "Y63"},
-                                        {"B82006", "Practice B", "", "QWO", "", "1990-01-01", "2020-03-31", ""}});
+        return table.ReplaceKind("gp", {{"B82005", "Practice A", "", "QWO", "LS1 4AP", "1974-04-01", "", "Y63", "QWO"},
+                                        {"B82006", "Practice B", "", "QWO", "", "1990-01-01", "2020-03-31", "", ""}});
     }));
     ASSERT_TRUE(store_->InTransaction([&] {
-        return table.ReplaceKind("site", {{"RH802", "Site", "", "RH8", "", "", "", "Y60"}});
+        return table.ReplaceKind("site", {{"RH802", "Site", "", "RH8", "", "", "", "Y60", ""}});
     }));
     ASSERT_TRUE(store_->InTransaction([&] {
-        return table.ReplaceKind("gp", {{"B82007", "Practice C", "", "", "", "", "", ""}});
+        return table.ReplaceKind("gp", {{"B82007", "Practice C", "", "", "", "", "", "", "QHM"}});
     }));
     EXPECT_EQ(*table.Count("gp"), 1);
     EXPECT_EQ(*table.Count("site"), 1);
@@ -142,6 +142,8 @@ TEST_P(StoreContractTest, OrganisationsAreReplacedKindByKind) {
     EXPECT_EQ(rows[1].parent, "RH8");
     EXPECT_EQ(rows[1].region, "Y60");
     EXPECT_EQ(rows[0].region, "");
+    EXPECT_EQ(rows[0].icb, "QHM");
+    EXPECT_EQ(rows[1].icb, "");
 
     auto site = table.Find("RH802");
     ASSERT_TRUE(site && *site);

@@ -46,6 +46,7 @@ struct OrganisationRow {
     std::string opened;  // YYYY-MM-DD or empty
     std::string closed;
     std::string region;  // the NHS England region's code (ODS national grouping, Y56…Y63), or empty
+    std::string icb;     // the ODS code of its Integrated Care Board (ODS column 4), or empty
 };
 
 struct PostcodeRow {

@@ -312,13 +312,13 @@ TEST_P(RefdataBundleTest, EveryReferenceDataImportAndExportIsAudited) {
 TEST_P(RefdataBundleTest, ShowListsEveryDataSetInEachFormat) {
     SetUpCollection();
     const json rows = DidJson("refdata show --format json");
-    ASSERT_EQ(rows.size(), 10u) << rows.dump(2);
+    ASSERT_EQ(rows.size(), 11u) << rows.dump(2);
     std::vector<std::string> names;
     for (const auto& row : rows) names.push_back(row["data_set"]);
-    EXPECT_EQ(names,
-              (std::vector<std::string>{"NICIP catalogue", "ODS GP practices", "ODS NHS trusts", "ODS sites",
-                                        "ODS independent providers", "ODS other organisations",
-                                        "ONS Postcode Directory", "agreements", "approved local codes", "exclusions"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"NICIP catalogue", "ODS GP practices", "ODS NHS trusts", "ODS sites",
+                                               "ODS independent providers", "ODS other organisations",
+                                               "ONS Postcode Directory", "ICB names and codes", "agreements",
+                                               "approved local codes", "exclusions"}));
     const int shipped = 2787;
     EXPECT_EQ(rows[0]["source"], "imported");
     EXPECT_EQ(rows[0]["count"], shipped - shipped / 11);
@@ -329,9 +329,11 @@ TEST_P(RefdataBundleTest, ShowListsEveryDataSetInEachFormat) {
     EXPECT_EQ(rows[5]["source"], "none");
     EXPECT_TRUE(rows[5]["date"].is_null());
     EXPECT_EQ(rows[6]["count"], 3000);
-    EXPECT_EQ(rows[7]["count"], 1);
-    EXPECT_EQ(rows[8]["count"], 2);  // LUABDO is only notified
-    EXPECT_EQ(rows[9]["count"], 2);
+    EXPECT_EQ(rows[7]["source"], "none");  // the ICBs' names are not imported here
+    EXPECT_EQ(rows[7]["count"], 0);
+    EXPECT_EQ(rows[8]["count"], 1);
+    EXPECT_EQ(rows[9]["count"], 2);  // LUABDO is only notified
+    EXPECT_EQ(rows[10]["count"], 2);
     for (const auto& row : rows) {
         EXPECT_TRUE(row["source"] == "none" || row["date"].is_string()) << row.dump();
     }
@@ -348,10 +350,10 @@ TEST_P(RefdataBundleTest, ShowListsEveryDataSetInEachFormat) {
     // A bundle lists the same, its rules of engagement as of its export.
     ASSERT_EQ(Did("refdata export bundle.did").exit_code, 0);
     const json in_bundle = Out("refdata show --format json --db sqlite:bundle.did");
-    ASSERT_EQ(in_bundle.size(), 10u);
-    for (size_t i = 0; i < 7; ++i) EXPECT_EQ(in_bundle[i], rows[i]) << i;
-    EXPECT_EQ(in_bundle[7]["source"], "bundle");
-    EXPECT_EQ(in_bundle[8]["count"], 2);
+    ASSERT_EQ(in_bundle.size(), 11u);
+    for (size_t i = 0; i < 8; ++i) EXPECT_EQ(in_bundle[i], rows[i]) << i;
+    EXPECT_EQ(in_bundle[8]["source"], "bundle");
+    EXPECT_EQ(in_bundle[9]["count"], 2);
 }
 
 TEST_P(RefdataBundleTest, ABundleHoldsReferenceDataOnly) {
@@ -493,8 +495,8 @@ TEST_P(RefdataBundleTest, AnEarlierVersionsCatalogueFileMustBeImported) {
     r = Did("submit f.csv --provider RXX --period 2026-10 --submitted 2026-11-05 --dry-run");
     EXPECT_NE(r.exit_code, 2) << r.out;
     const json show = DidJson("refdata show --format json");
-    ASSERT_EQ(show.size(), 11u);
-    EXPECT_EQ(show[10]["data_set"], "NICIP catalogue file of an earlier version");
+    ASSERT_EQ(show.size(), 12u);
+    EXPECT_EQ(show[11]["data_set"], "NICIP catalogue file of an earlier version");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RefdataBundleTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
