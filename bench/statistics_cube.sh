@@ -23,7 +23,7 @@ out=bench/out/statistics_cube
 [[ -x $did ]] || { echo "build first: scripts/build release" >&2; exit 2; }
 rm -rf "$out" && mkdir -p "$out"
 out=$(cd "$out" && pwd)
-tables=(table1 table2 table3 table4 table5 table6 table9 table10 table11 table12 table13)
+tables=(table1 table2 table3 table4 table5 table6 table7a table7b table8 table9 table10 table11 table12 table13)
 export DID_DATA_DIR="$out/data" DID_USER=bench
 
 "$did" generate --rows "$rows" --seed 3 --provider RXX --period 2026-01 --submitted 2026-02-05 \
@@ -39,10 +39,19 @@ SELECT 1000 + $3, $1, $2, 'current', s.file_name, s.file_sha256 || ($3), s.file_
     s.received_on, s.submitted_by, s.origin, s.records_total, s.accepted, s.rejected, s.warned, s.excluded,
     s.local_coded
 FROM submissions s, generate_series(0, $providers - 1) AS p, generate_series(0, 11) AS m WHERE s.provider = 'RXX';
-INSERT INTO statistics_cube_files (submission_id, provider, period, cells)
-SELECT c.id, c.provider, c.period, f.cells FROM submissions c, statistics_cube_files f
+INSERT INTO statistics_cube_files (submission_id, provider, period, cells, commissioners)
+SELECT c.id, c.provider, c.period, f.cells, f.commissioners FROM submissions c, statistics_cube_files f
 WHERE c.id >= 1000 AND f.submission_id = (SELECT id FROM submissions WHERE provider = 'RXX');
 SQL
+}
+
+# The sample reference data (ODS with practices' ICBs, the postcode directory with the
+# postcodes' ICBs) that the generated file's practices and postcodes are drawn from, so that
+# the file is counted by commissioner as a real one would be.
+"$did" refdata samples "$out/refdata" >/dev/null
+load_refdata() {  # database URL
+    for kind in epraccur etr ets ephp; do "$did" refdata import-ods --db "$1" "$out/refdata/$kind.csv" >/dev/null; done
+    "$did" refdata import-postcodes --db "$1" "$out/refdata/onspd.csv" >/dev/null
 }
 
 time_tables() {  # label, database URL
@@ -53,6 +62,7 @@ time_tables() {  # label, database URL
 }
 
 sqlite_db="$out/year.sqlite"
+load_refdata "sqlite:$sqlite_db"
 "$did" submit --db "sqlite:$sqlite_db" --provider RXX --period 2026-01 "$out/file.csv" --submitted 2026-02-05 >/dev/null
 copies_sql "printf('P%03d', p.value)" "strftime('%Y-%m', '2025-04-01', '+' || m.value || ' months')" \
     "p.value * 12 + m.value" | sqlite3 "$sqlite_db"
@@ -62,6 +72,7 @@ time_tables sqlite "sqlite:$sqlite_db"
 if [[ -n ${PG_URL:-} ]]; then
     psql -q "$PG_URL" -c 'DROP DATABASE IF EXISTS did_bench_statistics' -c 'CREATE DATABASE did_bench_statistics'
     pg="${PG_URL%/*}/did_bench_statistics"
+    load_refdata "$pg"
     "$did" submit --db "$pg" --provider RXX --period 2026-01 "$out/file.csv" --submitted 2026-02-05 >/dev/null
     copies_sql "'P' || lpad(p::text, 3, '0')" "to_char(date '2025-04-01' + m * interval '1 month', 'YYYY-MM')" \
         "p * 12 + m" | psql -q "$pg"

@@ -23,6 +23,7 @@
 #include "refdata/catalogue_files.hpp"
 #include "refdata/ods_file.hpp"
 #include "service/catalogue.hpp"
+#include "service/kh12_returns.hpp"
 #include "service/refdata_bundle.hpp"
 #include "service/refdata_listing.hpp"
 #include "service/reference_data.hpp"
@@ -130,6 +131,16 @@ int ImportIcbNames(const RefdataOptions& o) {
     return kExitOk;
 }
 
+int ImportKh12(const RefdataOptions& o) {
+    auto session = OpenSession(o.session);
+    if (!session) return UsageError("refdata import-kh12", session.error().message);
+    auto counts = service::ImportKh12Returns(*session->store, session->actor, o.file);
+    if (!counts) return UsageError("refdata import-kh12", counts.error().message);
+    std::printf("Imported %lld KH12 return rows for %s: did report kh12 --year holds the DID against them.\n",
+                static_cast<long long>(counts->rows), counts->kind.c_str());
+    return kExitOk;
+}
+
 int ImportOds(const RefdataOptions& o) {
     std::optional<refdata::OrgKind> kind =
         o.kind.empty() ? refdata::OdsKindFromFileName(o.file) : refdata::ParseOrgKind(o.kind);
@@ -182,6 +193,8 @@ void AddRefdataCommand(CLI::App& did, int& exit_status) {
     add("import-postcodes", "load the ONS Postcode Directory (CSV)", "the directory's CSV", true, ImportPostcodes);
     add("import-icbs", "load the ONS names and codes of the Integrated Care Boards (CSV)",
         "the file (ICB23CD, ICB23CDH, ICB23NM)", true, ImportIcbNames);
+    add("import-kh12", "load the old KH12 returns to compare did report kh12 with (CSV)",
+        "the file (year,provider,category,examinations)", true, ImportKh12);
     CLI::App* ods = add("import-ods", "load an ODS organisation file", "the ODS file (epraccur, etr, ets, ephp, …)",
                         true, ImportOds);
     AddChoiceOption(*ods, "--kind", o->kind, {"gp", "trust", "site", "independent", "other"},

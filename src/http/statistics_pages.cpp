@@ -120,7 +120,7 @@ nlohmann::json ChartOf(const report::PublishedTable& table) {
             if (table.name == "table13" && c == 3) continue;  // the quarter, the same for every bar
             text += (text.empty() ? "" : ", ") + row[c].text;
         }
-        return text;
+        return text.empty() ? std::string("England") : text;  // a table with one row per provider
     };
     const bool by_month = table.columns.size() > table.heading_columns + 1 &&
                           core::Period::Parse(table.columns[table.heading_columns]).has_value();
@@ -147,7 +147,8 @@ nlohmann::json ChartOf(const report::PublishedTable& table) {
         if (columns.empty()) {
             for (size_t c = table.heading_columns; c < table.columns.size(); ++c) {
                 const std::string& name = table.columns[c];
-                if (!name.starts_with("Total") && !name.ends_with("total") && !name.ends_with("known")) {
+                const bool text = !england.empty() && (*england.front())[c].kind == report::PublishedCell::Kind::kText;
+                if (!text && !name.starts_with("Total") && !name.ends_with("total") && !name.ends_with("known")) {
                     columns.push_back(c);
                 }
             }

@@ -5,16 +5,19 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 #include <tuple>
 
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/interventional_codes.hpp"
+#include "refdata/kh12.hpp"
 #include "refdata/nhs_region.hpp"
 #include "refdata/published_modality.hpp"
 #include "service/commissioner_tables.hpp"
 #include "service/data_issue_notes.hpp"
 #include "service/reference_data.hpp"
 #include "service/statistics_figures.hpp"
+#include "store/kh12_return_table.hpp"
 #include "store/statistics_cube_table.hpp"
 
 namespace did::service {
@@ -179,6 +182,81 @@ const std::vector<size_t> kAdmittedAndAe = {0, 1, 2};            // A&E, day cas
 const std::vector<size_t> kOutpatientAndGp = {3, 4};             // outpatient, GP direct access
 const std::vector<size_t> kOutpatientGpAndOther = {3, 4, 5, 6};  // and the others
 
+// The KH12 replication: each provider's examinations in the KH12 categories over the span (the
+// published modalities each takes, refdata/kh12.hpp), the months it has data for, and, for a
+// financial year whose returns are loaded, the DID's count as a percentage of the return's.
+core::Status FillKh12(store::Store& store, const StatisticsSpan& span, const StatisticsFigures& f,
+                      const std::vector<ProviderRow>& providers, report::PublishedTable& table) {
+    std::map<std::pair<std::string, std::string>, int64_t> returned;  // (provider, category); "" is England
+    if (!span.financial_year.empty()) {
+        auto rows = store::Kh12ReturnTable(store.db()).OfYear(span.financial_year);
+        if (!rows) return core::Fail(rows.error());
+        for (const store::Kh12ReturnRow& r : *rows) {
+            returned[{r.provider, r.category}] += r.examinations;
+            returned[{"", r.category}] += r.examinations;
+        }
+    }
+    table.columns = {"Region", "Org Code", "Provider name"};
+    table.heading_columns = table.columns.size();
+    for (const std::string_view category : refdata::kKh12Categories) table.columns.emplace_back(category);
+    table.columns.emplace_back("Total");
+    table.columns.emplace_back("Months with data");
+    if (!returned.empty()) {
+        for (const std::string_view category : refdata::kKh12Categories) {
+            table.columns.push_back(std::string(category) + ": of the KH12 return (%)");
+        }
+    }
+    AddRows(table, providers, {{}}, [&](size_t who, size_t, auto& row) {
+        std::array<int64_t, refdata::kKh12Categories.size()> counts{};
+        for (size_t m = 0; m < refdata::kPublishedModalities.size(); ++m) {
+            const std::string_view category = refdata::Kh12CategoryOf(refdata::kPublishedModalities[m]);
+            if (category.empty()) continue;
+            counts[static_cast<size_t>(
+                std::find(refdata::kKh12Categories.begin(), refdata::kKh12Categories.end(), category) -
+                refdata::kKh12Categories.begin())] += f.count[f.At(who, f.months, m)];
+        }
+        int64_t total = 0;
+        for (const int64_t n : counts) {
+            row.push_back(PublishedCell::Count(n));
+            total += n;
+        }
+        row.push_back(PublishedCell::Count(total));
+        const std::vector<bool>* months = who == 0 ? nullptr : &f.months_of[who - 1];
+        int64_t with_data = 0;
+        if (months != nullptr) {
+            with_data = std::count(months->begin(), months->end(), true);
+        } else {
+            for (const auto& m : f.months_of) with_data += std::count(m.begin(), m.end(), true);
+        }
+        row.push_back(PublishedCell::Text(std::to_string(with_data)));
+        if (returned.empty()) return;
+        const std::string provider = who == 0 ? "" : f.providers[who - 1];
+        for (size_t c = 0; c < counts.size(); ++c) {
+            const auto kh12 = returned.find({provider, std::string(refdata::kKh12Categories[c])});
+            if (kh12 == returned.end() || kh12->second == 0) {
+                row.push_back(PublishedCell::Text(""));
+            } else {
+                row.push_back(PublishedCell::Percent(
+                    100.0 * static_cast<double>(counts[c]) / static_cast<double>(kh12->second), kh12->second));
+            }
+        }
+    });
+    table.notes.push_back(
+        "KH12 categories: X-ray is plain radiography; Radio-isotopes are nuclear medicine, PET and SPECT; Ultrasound, "
+        "CT, MRI and Fluoroscopy as they are; medical photography is not in the return. Months with data: of the "
+        "period's, for a provider; provider-months in all, for England.");
+    table.notes.push_back(
+        returned.empty()
+            ? (span.financial_year.empty()
+                   ? std::string(
+                         "The KH12 return is annual: ask for a financial year (--year) to hold this against it.")
+                   : "No KH12 return is loaded for " + span.financial_year + " (did refdata import-kh12).")
+            : "Of the KH12 return (%): the DID's examinations as a percentage of those the provider's KH12 return gave "
+              "for "
+              "the category; empty where it gave none. England: of every return loaded for the year.");
+    return {};
+}
+
 FiguresWanted WantedFor(std::string_view name) {
     if (name == "table2" || name == "table3") return {RowsBy::kModality, name == "table2", true, false, false};
     if (name == "table4") return {RowsBy::kCancerTestGroup, true, false, false, false};
@@ -205,7 +283,7 @@ core::Result<StatisticsSpan> FinancialYear(std::string_view year) {
             fmt::format("'{}' is not a financial year: give it as 2025-26 (April 2025 to March 2026)", year)));
     }
     StatisticsSpan span{*core::Period::Parse(fmt::format("{}-04", start)),
-                        *core::Period::Parse(fmt::format("{}-03", start + 1)), "", "Year"};
+                        *core::Period::Parse(fmt::format("{}-03", start + 1)), "", "Year", std::string(year)};
     span.label = fmt::format("financial year {} ({} to {})", year, MonthName(span.first), MonthName(span.last));
     return span;
 }
@@ -213,7 +291,7 @@ core::Result<StatisticsSpan> FinancialYear(std::string_view year) {
 StatisticsSpan ThirteenMonthsTo(core::Period last) {
     core::Period first = last;
     for (int i = 0; i < 12; ++i) first = first.Previous();
-    return {first, last, fmt::format("the 13 months {} to {}", MonthName(first), MonthName(last)), "13 months"};
+    return {first, last, fmt::format("the 13 months {} to {}", MonthName(first), MonthName(last)), "13 months", ""};
 }
 
 const std::vector<PublishedTableSpec>& PublishedTables() {
@@ -235,6 +313,7 @@ const std::vector<PublishedTableSpec>& PublishedTables() {
         {"table11", "Table 11: Imaging activity, by modality and patient source setting"},
         {"table12", "Table 12: Interventional procedures, by modality"},
         {"table13", "Table 13: Report turnaround by quarter, by modality and patient source setting"},
+        {"kh12", "KH12: Imaging activity in the categories of the old KH12 return, rebuilt from the DID"},
     };
     return tables;
 }
@@ -397,6 +476,8 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     } else if (name == "table12") {
         table.columns = MonthColumns(span, heading);
         AddRows(table, providers, OneColumn(InterventionalRows()), counts);
+    } else if (name == "kh12") {
+        if (auto filled = FillKh12(store, span, f, providers, table); !filled) return core::Fail(filled.error());
     } else {  // table11
         table.columns = heading;
         for (const Setting& s : kSettings) table.columns.emplace_back(s.label);

@@ -20,8 +20,9 @@ namespace did::service {
 struct StatisticsSpan {
     core::Period first;
     core::Period last;
-    std::string label;         // "financial year 2025-26 (April 2025 to March 2026)"
-    std::string total_column;  // "Year", "13 months"
+    std::string label;           // "financial year 2025-26 (April 2025 to March 2026)"
+    std::string total_column;    // "Year", "13 months"
+    std::string financial_year;  // "2025-26" for a financial year; "" for 13 months
 };
 
 // "2025-26": April 2025 to March 2026.

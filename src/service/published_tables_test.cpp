@@ -19,6 +19,7 @@
 #include "refdata/interventional_codes.hpp"
 #include "refdata/published_modality.hpp"
 #include "service/data_issue_notes.hpp"
+#include "service/kh12_returns.hpp"
 #include "service/reference_data.hpp"
 #include "service/statistics_cube.hpp"
 #include "service/submission.hpp"
@@ -493,7 +494,65 @@ TEST_P(PublishedTablesStoreTest, AnUnknownTableIsNamedWithTheOnesThereAre) {
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message,
               "there is no table 'table99'; the tables are table1, table2, table3, table4, table5, table6, table7a, "
-              "table7b, table8, table9, table10, table11, table12, table13");
+              "table7b, table8, table9, table10, table11, table12, table13, kh12");
+}
+
+TEST_P(PublishedTablesStoreTest, TheKh12ReturnIsRebuiltFromTheModalitiesAndHeldAgainstTheReturnsLoaded) {
+    const auto activity = Table("table1");
+    auto count_of = [&](const std::string& who, const std::string& modality) {
+        for (const auto& row : activity.rows) {
+            if (row[2].text == who && row[3].text == modality) return static_cast<int64_t>(row.back().value);
+        }
+        return int64_t{0};
+    };
+    auto check = [&](const report::PublishedTable& kh12, bool with_returns) {
+        ASSERT_EQ(kh12.columns[3], "X-ray");
+        ASSERT_EQ(kh12.columns.size(), 3u + 6 + 2 + (with_returns ? 6 : 0));
+        ASSERT_EQ(kh12.rows.size(), 3u);  // ENGLAND, RXX, RYJ
+        for (const auto& row : kh12.rows) {
+            const std::string who = row[2].text == "ENGLAND" ? "ENGLAND" : row[2].text;
+            const int64_t isotopes = count_of(who, "Nuclear Medicine Procedure") +
+                                     count_of(who, "Positron Emission Tomography") +
+                                     count_of(who, "Single Photon Emission Computerized Tomography");
+            EXPECT_EQ(static_cast<int64_t>(row[3].value), count_of(who, "Plain Radiography")) << who;
+            EXPECT_EQ(static_cast<int64_t>(row[4].value), isotopes) << who;
+            EXPECT_EQ(static_cast<int64_t>(row[8].value), count_of(who, "Fluoroscopy")) << who;
+            int64_t total = 0;
+            for (size_t c = 3; c < 9; ++c) total += static_cast<int64_t>(row[c].value);
+            EXPECT_EQ(static_cast<int64_t>(row[9].value), total) << who;
+            EXPECT_GT(total, 0) << who;
+        }
+        // RYJ sent no file for September: two of the three months, five provider-months in all.
+        EXPECT_EQ(kh12.rows[0][10].text, "5");
+        EXPECT_EQ(kh12.rows[2][10].text, "2");
+    };
+    // The 13 months: no return to compare with.
+    check(Table("kh12"), false);
+    // A financial year whose return is loaded: the DID as a percentage of it, where it gave a figure.
+    const auto year = FinancialYear("2026-27");
+    ASSERT_TRUE(year);
+    std::ofstream(dir_ / "kh12.csv") << "year,provider,category,examinations\n2026-27,RXX,X-ray,400\n"
+                                        "2026-27,RYJ,X-ray,100\n2026-27,RXX,MRI,10\n2025-26,RXX,X-ray,1\n";
+    ASSERT_TRUE(ImportKh12Returns(*store_, admin_, (dir_ / "kh12.csv").string()));
+    const auto kh12 = BuildPublishedTable(*store_, "kh12", *year);
+    ASSERT_TRUE(kh12) << kh12.error().message;
+    check(*kh12, true);
+    const auto& england = kh12->rows[0];
+    const auto& rxx = kh12->rows[1];
+    ASSERT_EQ(rxx[1].text, "RXX");
+    const auto xray = [&](const std::string& who) { return static_cast<double>(count_of(who, "Plain Radiography")); };
+    EXPECT_DOUBLE_EQ(rxx[11].value, 100.0 * xray(rxx[2].text) / 400);
+    EXPECT_EQ(rxx[11].base, 400);
+    EXPECT_DOUBLE_EQ(england[11].value, 100.0 * xray("ENGLAND") / 500);
+    EXPECT_EQ(rxx[12].text, "");                                     // no radio-isotopes return
+    EXPECT_EQ(rxx[15].kind, report::PublishedCell::Kind::kPercent);  // MRI
+    EXPECT_EQ(kh12->columns[11], "X-ray: of the KH12 return (%)");
+    // A bad file changes nothing.
+    std::ofstream(dir_ / "bad.csv") << "year,provider,category,examinations\n2026-27,RXX,X-ray,5\n2026-27,RXX,PET,1\n";
+    const auto refused = ImportKh12Returns(*store_, admin_, (dir_ / "bad.csv").string());
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("line 3: 'PET' is not a KH12 category"), std::string::npos);
+    EXPECT_EQ((*BuildPublishedTable(*store_, "kh12", *year)).rows[1][11].base, 400);
 }
 
 TEST_P(PublishedTablesStoreTest, TablesByCommissionerAgreeCellByCellWithTheRecords) {

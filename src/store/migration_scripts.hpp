@@ -25,5 +25,7 @@ std::string_view SqliteMigration009();
 std::string_view PostgresMigration009();
 std::string_view SqliteMigration010();
 std::string_view PostgresMigration010();
+std::string_view SqliteMigration011();
+std::string_view PostgresMigration011();
 
 }  // namespace did::store

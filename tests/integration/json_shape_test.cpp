@@ -40,6 +40,7 @@ const std::map<std::string, std::string> kPrintsNoData = {
     {"refdata import-ods", "imports a file"},
     {"refdata import-postcodes", "imports a file"},
     {"refdata import-icbs", "imports a file"},
+    {"refdata import-kh12", "imports a file"},
     {"refdata samples", "writes files in the ODS and ONSPD layouts"},
     {"refdata export", "writes a reference data bundle"},
     {"timetable rule", "the rule in a sentence, or changes it"},
