@@ -55,6 +55,9 @@ std::string Shown(const PublishedCell& cell) {
         case PublishedCell::Kind::kPercent:
             if (cell.base < 3) return "*";
             return fmt::format("{:.1f}", cell.value);
+        case PublishedCell::Kind::kMeasure:
+            if (cell.base < 3) return "*";
+            return fmt::format("{:.{}f}", cell.value, cell.decimals);
     }
     return "";
 }

@@ -12,16 +12,22 @@
 namespace did::report {
 
 struct PublishedCell {
-    enum class Kind { kText, kCount, kMedian, kPercent };
+    // kMeasure: a quantity worked out from examinations (a mean dose, a collective dose), shown
+    // with `decimals` places and suppressed, as a median is, when based on fewer than 3.
+    enum class Kind { kText, kCount, kMedian, kPercent, kMeasure };
     Kind kind = Kind::kText;
     std::string text;  // kText
-    double value = 0;  // kCount, kMedian, kPercent: unrounded
-    int64_t base = 0;  // kMedian, kPercent: the examinations it is computed from
+    double value = 0;  // kCount, kMedian, kPercent, kMeasure: unrounded
+    int64_t base = 0;  // kMedian, kPercent, kMeasure: the examinations it is computed from
+    int decimals = 1;  // kMeasure
 
-    static PublishedCell Text(std::string text) { return {Kind::kText, std::move(text), 0, 0}; }
-    static PublishedCell Count(int64_t count) { return {Kind::kCount, {}, static_cast<double>(count), count}; }
-    static PublishedCell Median(double median, int64_t base) { return {Kind::kMedian, {}, median, base}; }
-    static PublishedCell Percent(double percent, int64_t base) { return {Kind::kPercent, {}, percent, base}; }
+    static PublishedCell Text(std::string text) { return {Kind::kText, std::move(text), 0, 0, 1}; }
+    static PublishedCell Count(int64_t count) { return {Kind::kCount, {}, static_cast<double>(count), count, 1}; }
+    static PublishedCell Median(double median, int64_t base) { return {Kind::kMedian, {}, median, base, 1}; }
+    static PublishedCell Percent(double percent, int64_t base) { return {Kind::kPercent, {}, percent, base, 1}; }
+    static PublishedCell Measure(double value, int64_t base, int decimals) {
+        return {Kind::kMeasure, {}, value, base, decimals};
+    }
 };
 
 // What a cell shows once rounded and suppressed: "*", "0", "1235", "58.5", "12.3".

@@ -37,6 +37,15 @@ TEST(PublishedTableTest, AMedianOfFewerThanThreeIsSuppressedAndAHalfIsShown) {
     EXPECT_EQ(Shown(PublishedCell::Percent(50, 2)), "*");
 }
 
+TEST(PublishedTableTest, AMeasureIsShownToItsPlacesAndSuppressedUnderThree) {
+    EXPECT_EQ(Shown(PublishedCell::Measure(0.01449, 1000, 3)), "0.014");
+    EXPECT_EQ(Shown(PublishedCell::Measure(12.3456, 3, 2)), "12.35");
+    EXPECT_EQ(Shown(PublishedCell::Measure(7.2, 2, 3)), "*");
+    double value = 0;
+    EXPECT_TRUE(ShownNumber(Shown(PublishedCell::Measure(0.5, 10, 3)), value));
+    EXPECT_DOUBLE_EQ(value, 0.5);
+}
+
 PublishedTable Sample() {
     PublishedTable t;
     t.name = "table1";

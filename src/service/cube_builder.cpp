@@ -63,19 +63,6 @@ uint64_t Interner::Id(std::string_view value) {
     return id;
 }
 
-std::string_view AgeBand(const validate::RecordFacts& facts) {
-    static constexpr std::string_view kBands[] = {"0-4",   "5-9",   "10-14", "15-19", "20-24", "25-29",
-                                                  "30-34", "35-39", "40-44", "45-49", "50-54", "55-59",
-                                                  "60-64", "65-69", "70-74", "75-79", "80-84", "85+"};
-    if (!facts.birth || !facts.test || *facts.birth > *facts.test) return "unknown";
-    int age = facts.test->Year() - facts.birth->Year();
-    if (facts.test->Month() < facts.birth->Month() ||
-        (facts.test->Month() == facts.birth->Month() && facts.test->Day() < facts.birth->Day())) {
-        --age;
-    }
-    return kBands[std::min(age / 5, 17)];
-}
-
 core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const validate::AcceptedRecord& record) {
     using core::Field;
     const validate::RecordFacts& facts = record.facts;
@@ -96,7 +83,7 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
                                    {facts.local_code ? 1u : 0u, 1}}));
     if (facts.excluded) return {};  // kept out of every other count
 
-    const uint64_t age = ages_.Id(AgeBand(facts));
+    const uint64_t age = ages_.Id(AgeBand(facts.birth, facts.test));
     const uint64_t sex = sexes_.Id(OrUnknown(batch.Get(record, Field::kGender)));
     const uint64_t practice = practices_.Id(OrUnknown(batch.Get(record, Field::kGpPractice)));
     const std::string_view postcode = batch.Get(record, Field::kPostcode);
@@ -125,8 +112,8 @@ core::Status CubeBuilder::Add(const validate::AcceptedBatch& batch, const valida
     };
     wait(0, request_to_test);
     wait(1, test_to_report);
-    statistics_.Add(facts.exam, setting_code, request_to_test, test_to_report, batch.Get(record, Field::kGpPractice),
-                    postcode);
+    statistics_.Add({facts.exam, setting_code, request_to_test, test_to_report, batch.Get(record, Field::kGpPractice),
+                     postcode, batch.Get(record, Field::kGender), AgeBandIndex(facts.birth, facts.test)});
     return {};
 }
 

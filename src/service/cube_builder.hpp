@@ -19,15 +19,13 @@
 
 #include "core/error.hpp"
 #include "core/flat_u64_map.hpp"
+#include "service/age_band.hpp"
 #include "service/commissioners.hpp"
 #include "service/statistics_cube.hpp"
 #include "store/record_table.hpp"
 #include "validate/accepted_batch.hpp"
 
 namespace did::service {
-
-// "0-4", "5-9", …, "85+", or "unknown" without both dates.
-std::string_view AgeBand(const validate::RecordFacts& facts);
 
 // Distinct values of one dimension, numbered from 0 in order of arrival.
 class Interner {

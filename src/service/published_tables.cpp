@@ -15,6 +15,7 @@
 #include "refdata/published_modality.hpp"
 #include "service/commissioner_tables.hpp"
 #include "service/data_issue_notes.hpp"
+#include "service/radiation_table.hpp"
 #include "service/reference_data.hpp"
 #include "service/statistics_figures.hpp"
 #include "store/kh12_return_table.hpp"
@@ -267,6 +268,7 @@ FiguresWanted WantedFor(std::string_view name) {
     if (name == "table13") return {RowsBy::kModality, true, false, false, true};
     if (name == "table7a" || name == "table7b") return {RowsBy::kModality, true, false, false, false, true};
     if (name == "table8") return {RowsBy::kCancerTestGroup, true, false, false, false, true};
+    if (name == "radiation") return {RowsBy::kModality, true, false, false, false, false, true};
     return {};  // table1
 }
 
@@ -314,6 +316,7 @@ const std::vector<PublishedTableSpec>& PublishedTables() {
         {"table12", "Table 12: Interventional procedures, by modality"},
         {"table13", "Table 13: Report turnaround by quarter, by modality and patient source setting"},
         {"kh12", "KH12: Imaging activity in the categories of the old KH12 return, rebuilt from the DID"},
+        {"radiation", "Radiation: frequency and collective effective dose of imaging examinations (England)"},
     };
     return tables;
 }
@@ -476,6 +479,10 @@ core::Result<report::PublishedTable> BuildPublishedTable(store::Store& store, st
     } else if (name == "table12") {
         table.columns = MonthColumns(span, heading);
         AddRows(table, providers, OneColumn(InterventionalRows()), counts);
+    } else if (name == "radiation") {
+        if (auto filled = FillRadiationTable(store, f.by_age_and_sex, table); !filled) {
+            return core::Fail(filled.error());
+        }
     } else if (name == "kh12") {
         if (auto filled = FillKh12(store, span, f, providers, table); !filled) return core::Fail(filled.error());
     } else {  // table11

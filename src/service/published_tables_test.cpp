@@ -16,6 +16,7 @@
 #include <tuple>
 
 #include "refdata/cancer_test_groups.hpp"
+#include "refdata/dose_table.hpp"
 #include "refdata/interventional_codes.hpp"
 #include "refdata/published_modality.hpp"
 #include "service/data_issue_notes.hpp"
@@ -494,7 +495,80 @@ TEST_P(PublishedTablesStoreTest, AnUnknownTableIsNamedWithTheOnesThereAre) {
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message,
               "there is no table 'table99'; the tables are table1, table2, table3, table4, table5, table6, table7a, "
-              "table7b, table8, table9, table10, table11, table12, table13, kh12");
+              "table7b, table8, table9, table10, table11, table12, table13, kh12, radiation");
+}
+
+TEST_P(PublishedTablesStoreTest, RadiationAgreesRowByRowWithTheRecords) {
+    // The second way: each current record's code, age and sex read by plain SQL, its age worked
+    // out here in whole years, its dose looked up in the shipped table.
+    const auto& catalogue = refdata::NicipCatalogue::Shipped();
+    const auto& doses = refdata::DoseTable::Shipped();
+    auto date = [](const std::string& text) { return core::OptionalDate::FromPacked(core::Date::ParsePacked(text)); };
+    struct Sum {
+        int64_t examinations = 0;
+        int64_t estimated = 0;
+        double msv = 0;
+    };
+    std::map<std::pair<std::string, std::string>, Sum> expected;  // (breakdown, group)
+    ASSERT_TRUE(store_->db().Query(
+        "SELECT r.nicip_code, r.snomed_code, r.birth_date, r.test_date, r.gender FROM records r JOIN submissions s "
+        "ON s.id = r.submission_id WHERE s.status = 'current' AND r.excluded = 0",
+        {}, [&](const store::SqlRow& r) {
+            const refdata::NicipEntry* exam = catalogue.FindNicip(r.Text(0));
+            if (exam == nullptr) {
+                if (const auto snomed = refdata::ParseSnomedId(r.Text(1))) exam = catalogue.FindBySnomed(*snomed);
+            }
+            if (exam == nullptr) return true;
+            const auto birth = date(r.Text(2));
+            const auto test = date(r.Text(3));
+            std::string age = "unknown";
+            if (birth && test && !(*test < *birth)) {
+                int years = test->Year() - birth->Year();
+                if (std::make_pair(test->Month(), test->Day()) < std::make_pair(birth->Month(), birth->Day())) --years;
+                age = years >= 85 ? "85+" : std::to_string(years / 5 * 5) + "-" + std::to_string(years / 5 * 5 + 4);
+            }
+            const std::string& g = r.Text(4);
+            const std::string sex = g == "1" ? "Male" : g == "2" ? "Female" : g == "9" ? "Not specified" : "Not known";
+            const refdata::DoseEntry* dose = doses.Find(exam->code);
+            const std::string modality(refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality));
+            for (const auto& key : {std::pair<std::string, std::string>{"All examinations", "All"},
+                                    {"Modality", modality},
+                                    {"Age band", age},
+                                    {"Sex", sex},
+                                    {"Examination", dose != nullptr ? dose->examination : std::string()}}) {
+                if (key.first == "Examination" && dose == nullptr) continue;
+                Sum& s = expected[key];
+                ++s.examinations;
+                if (dose != nullptr) {
+                    ++s.estimated;
+                    s.msv += dose->effective_dose_msv;
+                }
+            }
+            return true;
+        }));
+    const auto table = Table("radiation");
+    ASSERT_EQ(table.columns[5], "Examinations");
+    size_t with_dose = 0;
+    for (const auto& row : table.rows) {
+        const auto found = expected.find({row[3].text, row[4].text});
+        const Sum s = found == expected.end() ? Sum{} : found->second;
+        EXPECT_EQ(static_cast<int64_t>(row[5].value), s.examinations) << row[3].text << " " << row[4].text;
+        EXPECT_EQ(static_cast<int64_t>(row[6].value), s.estimated) << row[3].text << " " << row[4].text;
+        EXPECT_NEAR(row[9].value, s.msv / 1000, 1e-9) << row[3].text << " " << row[4].text;
+        if (s.estimated > 0) {
+            ++with_dose;
+            EXPECT_NEAR(row[8].value, s.msv / static_cast<double>(s.estimated), 1e-9) << row[4].text;
+            EXPECT_DOUBLE_EQ(row[7].value,
+                             100.0 * static_cast<double>(s.estimated) / static_cast<double>(s.examinations));
+        }
+        if (found != expected.end()) expected.erase(found);
+    }
+    // Every group the records have is a row, and the dose table covers some of them.
+    for (const auto& [key, s] : expected) ADD_FAILURE() << "no row for " << key.first << " " << key.second;
+    EXPECT_GT(with_dose, 10u);
+    EXPECT_EQ(table.rows[0][4].text, "All");
+    EXPECT_GT(table.rows[0][7].value, 0);
+    EXPECT_LT(table.rows[0][7].value, 100);  // ultrasound and MRI have no dose
 }
 
 TEST_P(PublishedTablesStoreTest, TheKh12ReturnIsRebuiltFromTheModalitiesAndHeldAgainstTheReturnsLoaded) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/published_modality.hpp"
@@ -31,6 +32,9 @@ uint64_t Key(uint32_t exam_class, uint32_t setting, bool request_to_test, int64_
 // The counts by commissioner, from the low end: the DayBands bucket, the measure, GP direct
 // access or not, the exam's class, the commissioner.
 constexpr int kBucketBits = 5;
+// The counts by age and sex, from the low end: the sex, the age band, the exam.
+constexpr int kAgeBits = 5;
+constexpr int kSexBits = 8;
 constexpr int kClassBits = 24;
 uint64_t CommissionerKey(uint32_t commissioner, uint32_t exam_class, bool gp_direct, bool request_to_test,
                          size_t bucket) {
@@ -93,16 +97,19 @@ uint32_t StatisticsCube::CommissionerOf(std::string_view practice, std::string_v
     return known - 1;
 }
 
-void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view source_setting, int64_t request_to_test,
-                         int64_t test_to_report, std::string_view practice, std::string_view postcode) {
+void StatisticsCube::Add(const Examination& x) {
+    const refdata::NicipEntry* exam = x.exam;
+    const std::string_view source_setting = x.source_setting;
     // Per record: one lookup by the catalogue entry's address and one by the setting's bytes,
     // no string compared.
     uint32_t exam_class = 0;
+    uint32_t exam_index = UINT32_MAX;  // into exams_; none for a code not in the catalogue
     if (exam == nullptr) {
         if (unknown_class_ == UINT32_MAX) unknown_class_ = Intern(names_, "unknown") << kGroupBits;
         exam_class = unknown_class_;
     } else if (const uint32_t* known = exam_of_.Find(reinterpret_cast<uintptr_t>(exam))) {
-        Exam& e = exams_[*known - 1];
+        exam_index = *known - 1;
+        Exam& e = exams_[exam_index];
         ++e.examinations;
         exam_class = e.exam_class;
     } else {
@@ -114,7 +121,8 @@ void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view sourc
                            : static_cast<uint32_t>(in_group - refdata::kCancerTestGroups.begin()) + 1;
         exam_class = m << kGroupBits | g;
         exams_.push_back({Intern(names_, exam->code), exam_class, 1});
-        exam_of_.Put(reinterpret_cast<uintptr_t>(exam), static_cast<uint32_t>(exams_.size()));
+        exam_index = static_cast<uint32_t>(exams_.size() - 1);
+        exam_of_.Put(reinterpret_cast<uintptr_t>(exam), exam_index + 1);
     }
     // Source settings are two digits; anything else (a warning let it through) is "unknown",
     // so that one file's settings stay within what the key has room for.
@@ -131,14 +139,19 @@ void StatisticsCube::Add(const refdata::NicipEntry* exam, std::string_view sourc
         s = Intern(settings_, two ? source_setting : std::string_view("unknown"));
         setting_of_.Put(setting_key, s);
     }
-    ++counts_.FindOrInsert(Key(exam_class, s, true, request_to_test));
-    ++counts_.FindOrInsert(Key(exam_class, s, false, test_to_report));
-    const uint32_t commissioner = CommissionerOf(practice, postcode);
+    ++counts_.FindOrInsert(Key(exam_class, s, true, x.request_to_test));
+    ++counts_.FindOrInsert(Key(exam_class, s, false, x.test_to_report));
+    const uint32_t commissioner = CommissionerOf(x.practice, x.postcode);
     const bool gp_direct = source_setting == "04";
     ++by_commissioner_.FindOrInsert(CommissionerKey(commissioner, exam_class, gp_direct, true,
-                                                    DayBands::BucketOf(static_cast<int>(request_to_test))));
+                                                    DayBands::BucketOf(static_cast<int>(x.request_to_test))));
     ++by_commissioner_.FindOrInsert(CommissionerKey(commissioner, exam_class, gp_direct, false,
-                                                    DayBands::BucketOf(static_cast<int>(test_to_report))));
+                                                    DayBands::BucketOf(static_cast<int>(x.test_to_report))));
+    if (exam_index == UINT32_MAX) return;  // the radiation analysis counts by code
+    const uint64_t sex_key = BytesKey(x.sex);
+    uint32_t& sex = sex_of_.FindOrInsert(sex_key != 0 ? sex_key : 1);
+    if (sex == 0) sex = Intern(sexes_, sex_key != 0 ? x.sex : std::string_view("unknown")) + 1;
+    ++by_age_and_sex_.FindOrInsert(((uint64_t{exam_index} << kAgeBits | x.age_band) << kSexBits | (sex - 1)) + 1);
 }
 
 core::Result<std::string> StatisticsCube::Encode() const {
@@ -194,6 +207,26 @@ core::Result<std::string> StatisticsCube::EncodeCommissioners() const {
     return EncodeCommissionerCube(cube);
 }
 
+core::Result<std::string> StatisticsCube::EncodeAgeAndSex() const {
+    AgeSexCube cube;
+    // The exams' names (their codes among them), then the age bands, then the sexes.
+    cube.names.assign(names_.begin(), names_.end());
+    cube.names.insert(cube.names.end(), kAgeBands.begin(), kAgeBands.end());
+    cube.names.insert(cube.names.end(), sexes_.begin(), sexes_.end());
+    const auto ages = static_cast<uint32_t>(names_.size());
+    const auto sexes = static_cast<uint32_t>(names_.size() + kAgeBands.size());
+    by_age_and_sex_.ForEach([&](uint64_t key, int64_t count) {
+        const uint64_t k = key - 1;
+        cube.entries.push_back({exams_[k >> (kAgeBits + kSexBits)].code,
+                                ages + static_cast<uint32_t>((k >> kSexBits) & ((uint64_t{1} << kAgeBits) - 1)),
+                                sexes + static_cast<uint32_t>(k & ((uint64_t{1} << kSexBits) - 1)), count});
+    });
+    std::sort(cube.entries.begin(), cube.entries.end(), [](const AgeSexCount& a, const AgeSexCount& b) {
+        return std::tie(a.code, a.age_band, a.sex) < std::tie(b.code, b.age_band, b.sex);
+    });
+    return EncodeAgeSexCube(cube);
+}
+
 core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::NicipCatalogue& catalogue,
                                             bool recount) {
     store::StatisticsCubeTable table(store.db());
@@ -221,16 +254,20 @@ core::Result<int64_t> RebuildStatisticsCube(store::Store& store, const refdata::
                         exam = catalogue.FindBySnomed(*snomed);
                 }
                 const core::OptionalDate test = DateOf(r.test_date);
-                cube.Add(exam, r.source_setting,
-                         RequestToTestDays(DateOf(r.request_date), DateOf(r.request_received_date), test),
-                         WaitDays(test, DateOf(r.report_issue_date)), r.gp_practice, r.postcode);
+                cube.Add({exam, r.source_setting,
+                          RequestToTestDays(DateOf(r.request_date), DateOf(r.request_received_date), test),
+                          WaitDays(test, DateOf(r.report_issue_date)), r.gp_practice, r.postcode, r.gender,
+                          AgeBandIndex(DateOf(r.birth_date), test)});
             });
             if (!read) return read;
             auto cells = cube.Encode();
             if (!cells) return core::Fail(cells.error());
             auto by_commissioner = cube.EncodeCommissioners();
             if (!by_commissioner) return core::Fail(by_commissioner.error());
-            return table.Write(file.submission_id, file.provider, file.period, *cells, *by_commissioner);
+            auto by_age_and_sex = cube.EncodeAgeAndSex();
+            if (!by_age_and_sex) return core::Fail(by_age_and_sex.error());
+            return table.Write(file.submission_id, file.provider, file.period,
+                               {*cells, *by_commissioner, *by_age_and_sex});
         });
         if (!counted) return core::Fail(counted.error());
     }

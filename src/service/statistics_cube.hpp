@@ -18,6 +18,7 @@
 #include "core/optional_date.hpp"
 #include "core/period.hpp"
 #include "refdata/nicip_catalogue.hpp"
+#include "service/age_band.hpp"
 #include "service/commissioners.hpp"
 #include "store/statistics_cube_table.hpp"
 #include "store/store.hpp"
@@ -38,13 +39,22 @@ class StatisticsCube {
     // counts by commissioner.
     explicit StatisticsCube(const Commissioners* commissioners) : commissioners_(commissioners) {}
 
-    // One examination that counts (not excluded): `exam` null when its code was not found;
-    // its waits as WaitDays gives them; the patient's GP practice and postcode as sent.
-    void Add(const refdata::NicipEntry* exam, std::string_view source_setting, int64_t request_to_test,
-             int64_t test_to_report, std::string_view practice, std::string_view postcode);
-    // The cube, and the counts by commissioner, as the texts they are kept in.
+    // What the cube counts of one examination (not excluded).
+    struct Examination {
+        const refdata::NicipEntry* exam = nullptr;  // null when its code was not found
+        std::string_view source_setting;
+        int64_t request_to_test = -1;  // as WaitDays gives them
+        int64_t test_to_report = -1;
+        std::string_view practice;  // the patient's GP practice, postcode and sex, as sent
+        std::string_view postcode;
+        std::string_view sex;
+        size_t age_band = 0;  // into kAgeBands
+    };
+    void Add(const Examination& e);
+    // The cube, the counts by commissioner and by age and sex, as the texts they are kept in.
     core::Result<std::string> Encode() const;
     core::Result<std::string> EncodeCommissioners() const;
+    core::Result<std::string> EncodeAgeAndSex() const;
 
   private:
     // A catalogue entry met in the file: its code, the names_ index of its modality as the
@@ -71,6 +81,10 @@ class StatisticsCube {
     core::FlatU64Map<uint32_t> commissioner_of_practice_;  // practice's bytes → index + 1 (1: none)
     core::FlatU64Map<uint32_t> commissioner_of_postcode_;  // postcode's bytes → index + 1
     core::FlatU64Map<int64_t> by_commissioner_;            // key: commissioner, exam class, GP direct, measure, bucket
+
+    std::vector<std::string> sexes_;
+    core::FlatU64Map<uint32_t> sex_of_;         // sex's bytes → sexes_ index + 1
+    core::FlatU64Map<int64_t> by_age_and_sex_;  // key: exams_ index, age band, sex
 };
 
 // Counts the statistics cube of every stored file that has none yet, each file in its own

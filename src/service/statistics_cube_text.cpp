@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::string_view kVersion = "C1";
 constexpr std::string_view kCommissionerVersion = "K1";  // as long as kVersion
+constexpr std::string_view kAgeSexVersion = "A1";
 constexpr std::string_view kDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 constexpr uint64_t kMore = 32;  // a digit at or above this is followed by another
 constexpr int kDigitBits = 5;
@@ -234,6 +235,38 @@ core::Status DecodeCommissionerCube(std::string_view text, CommissionerCube& cub
             cube.cells.push_back({static_cast<uint32_t>(bucket), static_cast<int64_t>(in.Number())});
         }
         cube.series.push_back(s);
+    }
+    if (!in.Ok() || !in.AtEnd()) return Damaged(in, text);
+    return {};
+}
+
+core::Result<std::string> EncodeAgeSexCube(const AgeSexCube& cube) {
+    std::string out(kAgeSexVersion);
+    out.reserve(cube.entries.size() * 6 + cube.names.size() * 8 + 64);
+    if (auto put = PutNames(out, cube.names); !put) return core::Fail(put.error());
+    PutNumber(out, cube.entries.size());
+    for (const AgeSexCount& e : cube.entries) {
+        PutNumber(out, e.code);
+        PutNumber(out, e.age_band);
+        PutNumber(out, e.sex);
+        PutNumber(out, static_cast<uint64_t>(e.examinations));
+    }
+    return out;
+}
+
+core::Status DecodeAgeSexCube(std::string_view text, AgeSexCube& cube) {
+    cube.names.clear();
+    cube.entries.clear();
+    if (text.substr(0, kAgeSexVersion.size()) != kAgeSexVersion) return OtherVersion();
+    Reader in(text.substr(kAgeSexVersion.size()));
+    for (uint64_t n = in.Count(1); n > 0 && in.Ok(); --n) cube.names.push_back(in.Name());
+    for (uint64_t n = in.Count(4); n > 0 && in.Ok(); --n) {
+        AgeSexCount e;
+        e.code = in.Index(cube.names.size());
+        e.age_band = in.Index(cube.names.size());
+        e.sex = in.Index(cube.names.size());
+        e.examinations = static_cast<int64_t>(in.Number());
+        cube.entries.push_back(e);
     }
     if (!in.Ok() || !in.AtEnd()) return Damaged(in, text);
     return {};

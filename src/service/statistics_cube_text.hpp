@@ -87,6 +87,22 @@ struct CommissionerCube {
     std::vector<BucketCount> cells;
 };
 
+// One file's examinations by NICIP code, the patient's age band (service/age_band.hpp) and
+// sex as sent (statistics_cube_files.by_age_and_sex), for the radiation analysis. Version "A1":
+//   names:   count, each name
+//   entries: count, each: code, age band, sex (names), examinations
+struct AgeSexCount {
+    uint32_t code = 0;  // into AgeSexCube::names
+    uint32_t age_band = 0;
+    uint32_t sex = 0;
+    int64_t examinations = 0;
+};
+
+struct AgeSexCube {
+    std::vector<std::string_view> names;
+    std::vector<AgeSexCount> entries;
+};
+
 // The text of a cube. Fails when a name is not printable ASCII.
 core::Result<std::string> EncodeFileCube(const FileCube& cube);
 // Reads `text` into `cube` (its vectors reused); the names point into `text`.
@@ -94,5 +110,8 @@ core::Status DecodeFileCube(std::string_view text, FileCube& cube);
 
 core::Result<std::string> EncodeCommissionerCube(const CommissionerCube& cube);
 core::Status DecodeCommissionerCube(std::string_view text, CommissionerCube& cube);
+
+core::Result<std::string> EncodeAgeSexCube(const AgeSexCube& cube);
+core::Status DecodeAgeSexCube(std::string_view text, AgeSexCube& cube);
 
 }  // namespace did::service

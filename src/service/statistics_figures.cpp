@@ -16,6 +16,15 @@ namespace {
 constexpr size_t kNone = SIZE_MAX;
 constexpr size_t kGpDirectAccess = 4;  // kSettings[4]
 
+// The place in kSexes of a person's stated gender as sent (0 not known, 1 male, 2 female, 9 not
+// specified; anything else is not known).
+size_t SexOf(std::string_view gender) {
+    if (gender == "1") return 0;
+    if (gender == "2") return 1;
+    if (gender == "9") return 2;
+    return 3;
+}
+
 size_t RowsIn(RowsBy rows) {
     switch (rows) {
         case RowsBy::kModality:
@@ -83,14 +92,16 @@ class Gatherer {
     }
 
     core::Status Add(const store::StatisticsCubeFile& file) {
-        auto decoded = wanted_.by_commissioner ? DecodeCommissionerCube(file.cells, commissioner_cube_)
-                                               : DecodeFileCube(file.cells, cube_);
+        auto decoded = wanted_.by_commissioner  ? DecodeCommissionerCube(file.cells, commissioner_cube_)
+                       : wanted_.by_age_and_sex ? DecodeAgeSexCube(file.cells, age_sex_cube_)
+                                                : DecodeFileCube(file.cells, cube_);
         if (!decoded) {
             return core::Fail(core::Error::Internal(
                 fmt::format("{} for {}: {}", file.provider, file.period, decoded.error().message)));
         }
-        const bool counted = wanted_.by_commissioner ? !commissioner_cube_.series.empty()
-                                                     : !cube_.series.empty() || !cube_.codes.empty();
+        const bool counted = wanted_.by_commissioner  ? !commissioner_cube_.series.empty()
+                             : wanted_.by_age_and_sex ? !age_sex_cube_.entries.empty()
+                                                      : !cube_.series.empty() || !cube_.codes.empty();
         if (!counted) return {};  // nothing that counts
         const auto period = core::Period::Parse(file.period);
         if (!period) return core::Fail(core::Error::Internal("a cube's month is not a month: " + file.period));
@@ -100,6 +111,10 @@ class Gatherer {
         f_.months_of.back()[static_cast<size_t>(month)] = true;
         if (wanted_.by_commissioner) {
             AddCommissioners();
+            return {};
+        }
+        if (wanted_.by_age_and_sex) {
+            AddAgesAndSexes();
             return {};
         }
         names_.Reset(cube_.names.size());
@@ -239,6 +254,22 @@ class Gatherer {
         }
     }
 
+    // Codes met for the first time grow England's counts (the code is the outermost place).
+    void AddAgesAndSexes() {
+        AgeSexFigures& a = f_.by_age_and_sex;
+        const auto& names = age_sex_cube_.names;
+        for (const AgeSexCount& e : age_sex_cube_.entries) {
+            auto [found, added] = code_numbers_.try_emplace(std::string(names[e.code]), a.codes.size());
+            if (added) {
+                a.codes.emplace_back(names[e.code]);
+                a.examinations.resize(a.codes.size() * kAgeBands.size() * kSexes.size());
+            }
+            const size_t age = PlaceIn(kAgeBands, names[e.age_band]);
+            if (age == kNone) continue;
+            a.examinations[a.At(found->second, age, SexOf(names[e.sex]))] += e.examinations;
+        }
+    }
+
     void AddCodes(size_t who, int month) {
         const auto& interventional = refdata::InterventionalCodes::Shipped();
         for (const CubeCodeCount& c : cube_.codes) {
@@ -259,6 +290,8 @@ class Gatherer {
     std::vector<size_t> quarter_of_month_;
     FileCube cube_;
     CommissionerCube commissioner_cube_;
+    AgeSexCube age_sex_cube_;
+    std::map<std::string, size_t> code_numbers_;     // → f_.by_age_and_sex.codes
     std::map<std::string, size_t> commissioner_of_;  // → who in f_.by_commissioner
     NameNumbers names_;
     std::vector<DayHistogram> provider_days_;  // by column and row: the provider being read
@@ -323,11 +356,13 @@ core::Result<StatisticsFigures> GatherFigures(store::Store& store, core::Period 
     Gatherer gatherer(first, last, wanted);
     core::Status added;
     auto read = store::StatisticsCubeTable(store.db())
-                    .ForEachCurrentFile(
-                        first, last, wanted.by_commissioner ? store::CubePart::kCommissioners : store::CubePart::kCells,
-                        [&](const store::StatisticsCubeFile& file) {
-                            if (added) added = gatherer.Add(file);
-                        });
+                    .ForEachCurrentFile(first, last,
+                                        wanted.by_commissioner  ? store::CubePart::kCommissioners
+                                        : wanted.by_age_and_sex ? store::CubePart::kAgeAndSex
+                                                                : store::CubePart::kCells,
+                                        [&](const store::StatisticsCubeFile& file) {
+                                            if (added) added = gatherer.Add(file);
+                                        });
     if (!read) return core::Fail(read.error());
     if (!added) return core::Fail(added.error());
     return gatherer.Finish();

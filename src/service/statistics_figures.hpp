@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "refdata/published_modality.hpp"
+#include "service/age_band.hpp"
 #include "service/day_bands.hpp"
 #include "store/store.hpp"
 
@@ -72,6 +73,7 @@ struct FiguresWanted {
     bool by_setting = false;       // bands by modality and setting over the span (tables 9-11)
     bool by_quarter = false;       // bands by modality and setting per quarter (table 13)
     bool by_commissioner = false;  // bands by commissioner over the span (tables 7a, 7b, 8): nothing else
+    bool by_age_and_sex = false;   // examinations by code, age band and sex over the span: nothing else
 };
 
 // The rows of tables 7a, 7b and 8 by commissioner: bands by commissioner (0: England, c + 1:
@@ -82,6 +84,19 @@ struct CommissionerFigures {
     size_t rows = 0;
     size_t At(size_t who, size_t row, bool request_to_test) const {
         return (who * rows + row) * 2 + (request_to_test ? 1 : 0);
+    }
+};
+
+// The person's stated gender, as the analyses label it (DID codes 1, 2, 9, and 0 or anything
+// else).
+inline constexpr std::array<std::string_view, 4> kSexes = {"Male", "Female", "Not specified", "Not known"};
+
+// England's examinations over the span by NICIP code, age band (kAgeBands) and sex (kSexes).
+struct AgeSexFigures {
+    std::vector<std::string> codes;
+    std::vector<int64_t> examinations;  // by code, age band, sex
+    size_t At(size_t code, size_t age_band, size_t sex) const {
+        return (code * kAgeBands.size() + age_band) * kSexes.size() + sex;
     }
 };
 
@@ -102,6 +117,7 @@ struct StatisticsFigures {
     }
 
     CommissionerFigures by_commissioner;  // when asked for
+    AgeSexFigures by_age_and_sex;         // when asked for
 
     // By who, part (0: the span, q + 1: quarters[q]), modality, setting and measure.
     std::vector<DayBands> bands;

@@ -461,8 +461,11 @@ class Submission {
             if (!statistics) return core::Fail(statistics.error());
             auto by_commissioner = sink.cube().statistics().EncodeCommissioners();
             if (!by_commissioner) return core::Fail(by_commissioner.error());
+            auto by_age_and_sex = sink.cube().statistics().EncodeAgeAndSex();
+            if (!by_age_and_sex) return core::Fail(by_age_and_sex.error());
             if (auto c = store::StatisticsCubeTable(store_.db())
-                             .Write(row.id, row.provider, row.period.ToString(), *statistics, *by_commissioner);
+                             .Write(row.id, row.provider, row.period.ToString(),
+                                    {*statistics, *by_commissioner, *by_age_and_sex});
                 !c) {
                 return c;
             }

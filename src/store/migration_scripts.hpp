@@ -27,5 +27,7 @@ std::string_view SqliteMigration010();
 std::string_view PostgresMigration010();
 std::string_view SqliteMigration011();
 std::string_view PostgresMigration011();
+std::string_view SqliteMigration012();
+std::string_view PostgresMigration012();
 
 }  // namespace did::store

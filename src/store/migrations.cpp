@@ -11,11 +11,11 @@ const std::vector<std::string_view>& Scripts(Dialect dialect) {
     static const std::vector<std::string_view> sqlite = {
         SqliteMigration001(), SqliteMigration002(), SqliteMigration003(), SqliteMigration004(),
         SqliteMigration005(), SqliteMigration006(), SqliteMigration007(), SqliteMigration008(),
-        SqliteMigration009(), SqliteMigration010(), SqliteMigration011()};
+        SqliteMigration009(), SqliteMigration010(), SqliteMigration011(), SqliteMigration012()};
     static const std::vector<std::string_view> postgres = {
         PostgresMigration001(), PostgresMigration002(), PostgresMigration003(), PostgresMigration004(),
         PostgresMigration005(), PostgresMigration006(), PostgresMigration007(), PostgresMigration008(),
-        PostgresMigration009(), PostgresMigration010(), PostgresMigration011()};
+        PostgresMigration009(), PostgresMigration010(), PostgresMigration011(), PostgresMigration012()};
     return dialect == Dialect::kSqlite ? sqlite : postgres;
 }
 

@@ -7,7 +7,9 @@ namespace did::store {
 core::Status StatisticsCubeTable::ForEachCurrentFile(core::Period first, core::Period last, CubePart part,
                                                      const std::function<void(const StatisticsCubeFile&)>& visit) {
     StatisticsCubeFile file;
-    const std::string column = part == CubePart::kCells ? "f.cells" : "f.commissioners";
+    const std::string column = part == CubePart::kCells           ? "f.cells"
+                               : part == CubePart::kCommissioners ? "f.commissioners"
+                                                                  : "f.by_age_and_sex";
     return db_.Query("SELECT f.provider, f.period, " + column +
                          " FROM statistics_cube_files f JOIN submissions s ON s.id = f.submission_id "
                          "WHERE s.status = 'current' AND f.period BETWEEN ? AND ? ORDER BY f.provider, f.period",
@@ -21,11 +23,11 @@ core::Status StatisticsCubeTable::ForEachCurrentFile(core::Period first, core::P
 }
 
 core::Status StatisticsCubeTable::Write(int64_t submission_id, const std::string& provider, const std::string& period,
-                                        const std::string& cells, const std::string& commissioners) {
+                                        const StatisticsCubeTexts& texts) {
     return db_.Execute(
-        "INSERT INTO statistics_cube_files (submission_id, provider, period, cells, commissioners) "
-        "VALUES (?, ?, ?, ?, ?)",
-        {submission_id, provider, period, cells, commissioners});
+        "INSERT INTO statistics_cube_files (submission_id, provider, period, cells, commissioners, by_age_and_sex) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {submission_id, provider, period, texts.cells, texts.commissioners, texts.by_age_and_sex});
 }
 
 core::Status StatisticsCubeTable::ForgetAll() {
@@ -52,7 +54,7 @@ core::Status StatisticsCubeTable::ForEachRecord(const UncountedFile& file,
     StatisticsRecord record;
     return db_.Query(
         "SELECT nicip_code, snomed_code, source_setting, request_date, request_received_date, test_date, "
-        "report_issue_date, gp_practice, postcode, excluded FROM records WHERE " +
+        "report_issue_date, gp_practice, postcode, birth_date, gender, excluded FROM records WHERE " +
             where,
         params, [&](const SqlRow& r) {
             record.nicip_code = r.Text(0);
@@ -64,7 +66,9 @@ core::Status StatisticsCubeTable::ForEachRecord(const UncountedFile& file,
             record.report_issue_date = r.Text(6);
             record.gp_practice = r.Text(7);
             record.postcode = r.Text(8);
-            record.excluded = r.Int(9) != 0;
+            record.birth_date = r.Text(9);
+            record.gender = r.Text(10);
+            record.excluded = r.Int(11) != 0;
             visit(record);
             return true;
         });

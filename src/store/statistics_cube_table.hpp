@@ -21,7 +21,14 @@ struct StatisticsCubeFile {
     std::string period;  // YYYY-MM
     std::string cells;
 };
-enum class CubePart { kCells, kCommissioners };
+enum class CubePart { kCells, kCommissioners, kAgeAndSex };
+
+// The texts of one file's cube (service/statistics_cube_text.hpp).
+struct StatisticsCubeTexts {
+    std::string cells;
+    std::string commissioners;
+    std::string by_age_and_sex;
+};
 
 // A stored file whose statistics cube is still to be counted.
 struct UncountedFile {
@@ -42,6 +49,8 @@ struct StatisticsRecord {
     std::string report_issue_date;
     std::string gp_practice;
     std::string postcode;
+    std::string birth_date;
+    std::string gender;
     bool excluded = false;
 };
 
@@ -55,7 +64,7 @@ class StatisticsCubeTable {
 
     // Keeps a file's cube (inside the transaction that stores the file): it is then counted.
     core::Status Write(int64_t submission_id, const std::string& provider, const std::string& period,
-                       const std::string& cells, const std::string& commissioners);
+                       const StatisticsCubeTexts& texts);
     // Forgets every file's cube, so that all are counted again.
     core::Status ForgetAll();
     // Stored files (current or superseded) with no cube.
