@@ -77,7 +77,10 @@ std::string_view PickWeighted(Random& random, const std::array<Weighted, N>& tab
 class Generator {
   public:
     Generator(const GeneratorOptions& options, const refdata::NicipCatalogue& catalogue)
-        : options_(options), catalogue_(catalogue), mix_(catalogue), random_(options.seed) {
+        : options_(options),
+          catalogue_(catalogue),
+          mix_(options.modalities.empty() ? ExamMix(catalogue) : ExamMix(catalogue, options.modalities)),
+          random_(options.seed) {
         sites_ = options.sites;
         if (sites_.empty()) sites_ = {options.provider + "01", options.provider + "02"};
         gp_practices_ = SampleGpPractices();
@@ -186,27 +189,34 @@ class Generator {
         const refdata::NicipEntry& exam = mix_.PickExam(random_);
         // Waits are capped so that babies are never requested more than 5 months before birth.
         const int days_alive = r.test.DaysSinceEpoch() - r.birth.DaysSinceEpoch();
-        const int wait = std::min(mix_.WaitDays(random_, exam.modality), days_alive + 150);
+        const int wait = std::min(mix_.WaitDays(random_, exam), days_alive + 150);
         r.request = r.test.AddDays(-wait);
         r.received = r.request.AddDays(std::min(wait, random_.Chance(0.7) ? 0 : random_.Between(1, 3)));
-        r.report = std::min(r.test.AddDays(mix_.ReportDays(random_, exam.modality)), options_.submitted);
+        r.report = std::min(r.test.AddDays(mix_.ReportDays(random_, exam)), options_.submitted);
         if (r.report < r.test) r.report = r.test;
 
         const std::string_view setting = PickWeighted(random_, kSourceSettings);
-        const std::string& gp = gp_practices_[random_.Below(gp_practices_.size())];
+        Patient patient{};
+        if (options_.catchment != nullptr) {
+            patient = options_.catchment->Draw(random_);
+        } else {
+            patient.practice = &gp_practices_[random_.Below(gp_practices_.size())];
+            patient.nearby_practice = patient.practice;
+        }
+        const std::string_view gp = patient.practice != nullptr ? std::string_view(*patient.practice) : "";
         r[Field::kNhsNumber] = random_.Chance(0.99) ? NhsNumber() : "";
         r[Field::kNhsNumberStatus] = r[Field::kNhsNumber].empty() ? "07" : (random_.Chance(0.96) ? "01" : "02");
         r[Field::kBirthDate] = r.birth.ToString();
         r[Field::kEthnicCategory] = PickWeighted(random_, kEthnicCategories);
         r[Field::kGender] = random_.Chance(0.52) ? "2" : (random_.Chance(0.99) ? "1" : "9");
-        r[Field::kPostcode] = Postcode();
+        r[Field::kPostcode] = patient.postcode != nullptr ? *patient.postcode : Postcode();
         r[Field::kGpPractice] = gp;
         r[Field::kSourceSetting] = setting;
         r[Field::kReferrerCode] = Referrer(setting);
-        r[Field::kReferringOrg] = setting == "04"   ? gp
-                                  : setting == "06" ? "RYJ"
+        r[Field::kReferringOrg] = setting == "04"   ? std::string_view(*patient.nearby_practice)
+                                  : setting == "06" ? std::string_view(options_.other_provider)
                                   : setting == "07" ? "X99999"
-                                                    : options_.provider;
+                                                    : std::string_view(options_.provider);
         const bool timestamps = random_.Chance(options_.timestamp_rate);
         r[Field::kRequestDate] = timestamps ? Timestamp(r.request, 8, 17) : r.request.ToString();
         r[Field::kRequestReceivedDate] = timestamps ? Timestamp(r.received, 8, 17) : r.received.ToString();
@@ -218,9 +228,10 @@ class Generator {
         const std::string& site = sites_[random_.Below(sites_.size())];
         r[Field::kSiteCode] = site;
         // RIS accession numbers: some systems pad with a space, most run the year into a sequence.
-        r[Field::kAccessionNumber] = index % 4 == 3
-                                         ? fmt::format("{} {:012d}", site, index)
-                                         : fmt::format("{}{}{:010d}", options_.provider, r.test.Year(), index);
+        const uint64_t accession = options_.first_accession + index;
+        r[Field::kAccessionNumber] = accession % 4 == 3
+                                         ? fmt::format("{} {:012d}", site, accession)
+                                         : fmt::format("{}{}{:010d}", options_.provider, r.test.Year(), accession);
         return r;
     }
 

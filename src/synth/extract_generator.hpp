@@ -15,6 +15,8 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "refdata/nicip_catalogue.hpp"
+#include "synth/catchment.hpp"
+#include "synth/exam_mix.hpp"
 #include "validate/rule_id.hpp"
 
 namespace did::synth {
@@ -32,6 +34,13 @@ struct GeneratorOptions {
     bool crlf = false;
     double quote_rate = 0;        // share of text fields written in quotes
     double timestamp_rate = 0.5;  // share of records with DID 2.0 timestamps on the test and report dates
+
+    // What a national year (national_year.hpp) sets for each provider's file; the defaults
+    // keep the sample organisations and England's mix by catalogue modality.
+    std::vector<ModalityVolume> modalities;  // empty: ExamMix's mix by catalogue modality
+    const Catchment* catchment = nullptr;    // null: the sample practices and postcodes; not owned
+    std::string other_provider = "RYJ";      // the referring organisation of source setting 06
+    uint64_t first_accession = 0;            // accession numbers count on from here, month after month
 };
 
 // One deliberate fault: the record starting on `line` must draw `rule`.

@@ -81,16 +81,20 @@ const std::vector<SampleProvider>& SampleProviders() {
     return providers;
 }
 
+std::string FormatOdsRow(const OdsRow& row) {
+    return fmt::format(
+        "\"{}\",\"{}\",\"{}\",\"{}\",\"1 SAMPLE STREET\",\"\",\"{}\",\"\",\"\",\"{}\",\"{}\",\"{}\",\"{}\",\"4\","
+        "\"{}\",\"\"\n",
+        row.code, row.name, row.region, row.icb, row.town, row.postcode, row.opened, row.closed,
+        row.closed.empty() ? "A" : "C", row.parent);
+}
+
 core::Status WriteReferenceSamples(const std::string& directory) {
     if (auto made = core::MakeDirectories(directory); !made) return made;
-    // The ODS layout: code, name, national grouping, geography, five address lines, postcode,
-    // open date, close date, status, sub-type, parent; no header.
     auto ods_row = [](const std::string& code, const std::string& name, const std::string& postcode,
                       const std::string& opened, const std::string& closed, const std::string& parent) {
-        return fmt::format(
-            "\"{}\",\"{}\",\"Y63\",\"QWO\",\"1 SAMPLE STREET\",\"\",\"LEEDS\",\"\",\"\",\"{}\",\"{}\",\"{}\","
-            "\"{}\",\"4\",\"{}\",\"\"\n",
-            code, name, postcode, opened, closed, closed.empty() ? "A" : "C", parent);
+        return FormatOdsRow(
+            {.code = code, .name = name, .postcode = postcode, .opened = opened, .closed = closed, .parent = parent});
     };
     const auto& postcodes = SamplePostcodes();
     std::string practices;

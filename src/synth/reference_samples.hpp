@@ -22,6 +22,22 @@ struct SampleProvider {
 };
 const std::vector<SampleProvider>& SampleProviders();
 
+// One row of an ODS file (epraccur, etr, ets, ephp; no header): code, name, national grouping
+// (the NHS England region), high level health geography (the ICB), five address lines (the
+// third the town), postcode, open and close dates (CCYYMMDD), status, sub-type, parent.
+struct OdsRow {
+    std::string code;
+    std::string name;
+    std::string region = "Y63";
+    std::string icb = "QWO";
+    std::string town = "LEEDS";
+    std::string postcode;
+    std::string opened;
+    std::string closed;
+    std::string parent;
+};
+std::string FormatOdsRow(const OdsRow& row);
+
 // Writes epraccur.csv, etr.csv, ets.csv, ephp.csv and onspd.csv into `directory`.
 core::Status WriteReferenceSamples(const std::string& directory);
 
