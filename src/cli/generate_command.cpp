@@ -1,4 +1,6 @@
-// `did generate`: synthetic RIS extracts for tests, the demo and benchmarks, as CSV or XML.
+// `did generate`: synthetic RIS extracts for tests, the demo and benchmarks, as CSV or XML;
+// with --national, a whole financial year shaped like England's (synth/national_year.hpp):
+// reference data, a file per provider and month, and the list of them to submit.
 
 #include <cstdio>
 #include <sstream>
@@ -12,8 +14,11 @@
 #include "cli/options.hpp"
 #include "cli/output_paths.hpp"
 #include "core/file_io.hpp"
+#include "core/with_commas.hpp"
 #include "refdata/catalogue_files.hpp"
+#include "service/published_tables.hpp"
 #include "synth/extract_generator.hpp"
+#include "synth/national_year.hpp"
 #include "validate/rule_catalogue.hpp"
 
 namespace did::cli {
@@ -32,9 +37,58 @@ struct GenerateOptions {
     std::optional<std::string> faults;
     std::string out = "-";
     std::optional<std::string> data_dir;
+    bool national = false;
+    std::string year;
+    double scale = 0.01;
+    std::string out_dir;
 };
 
+int RunNational(GenerateOptions& o) {
+    auto span = service::FinancialYear(o.year);
+    if (!span) return UsageError("generate", span.error().message);
+    if (!(o.scale > 0)) return UsageError("generate", "--scale must be more than 0");
+    auto catalogue = refdata::LoadCatalogue(DataDir(o.data_dir));
+    if (!catalogue) return UsageError("generate", catalogue.error().message);
+    synth::NationalYearOptions options;
+    options.first_month = span->first;
+    options.scale = o.scale;
+    options.seed = static_cast<uint64_t>(o.seed);
+    options.file = o.generator;
+    options.file.crlf = o.crlf;
+    auto summary = synth::WriteNationalYear(options, **catalogue, o.out_dir);
+    if (!summary) return UsageError("generate", summary.error().message);
+    std::printf(
+        "Wrote %s for %zu providers in %zu ICBs (%s GP practices, %s postcodes) to %s: %s files, %s records, %s "
+        "bytes; the files to submit are listed in submissions.csv.\n",
+        span->label.c_str(), summary->providers, summary->icbs, core::WithCommas(summary->practices).c_str(),
+        core::WithCommas(summary->postcodes).c_str(), o.out_dir.c_str(), core::WithCommas(summary->files).c_str(),
+        core::WithCommas(summary->records).c_str(), core::WithCommas(summary->bytes).c_str());
+    return kExitOk;
+}
+
+// What is wrong with the options given together, empty when nothing: --national plans every
+// file itself, so takes none of the options of a single extract, and the year's own options
+// are for it alone. (Checked here rather than with CLI11's needs and excludes, which would
+// print themselves into every option's line of --help.)
+std::string NationalMismatch(const CLI::App& cmd, bool national) {
+    if (national) {
+        for (const char* single : {"--rows", "--period", "--submitted", "--provider", "--sites", "--format",
+                                   "--no-header", "--faults", "--out"}) {
+            if (cmd.count(single) > 0) {
+                return fmt::format("{} is for a single extract; --national decides it for each file", single);
+            }
+        }
+        if (cmd.count("--year") == 0 || cmd.count("--out-dir") == 0) return "--national needs --year and --out-dir";
+        return "";
+    }
+    for (const char* own : {"--year", "--scale", "--out-dir"}) {
+        if (cmd.count(own) > 0) return fmt::format("{} is for --national", own);
+    }
+    return "";
+}
+
 int RunGenerate(GenerateOptions& o) {
+    if (o.national) return RunNational(o);
     synth::GeneratorOptions& options = o.generator;
     options.rows = static_cast<uint64_t>(o.rows);
     options.seed = static_cast<uint64_t>(o.seed);
@@ -110,7 +164,20 @@ void AddGenerateCommand(CLI::App& did, int& exit_status) {
     cmd->add_option("--faults", o->faults, "write the injected faults here: line, rule")->type_name("OUT.csv");
     cmd->add_option("--out", o->out, "where to write the extract (default standard output)")->type_name("FILE");
     AddDataDirOption(*cmd, o->data_dir);
-    cmd->callback([o, &exit_status] { exit_status = RunGenerate(*o); });
+
+    cmd->add_flag("--national", o->national,
+                  "a financial year shaped like England's into --out-dir: reference data, a file per provider and "
+                  "month, submissions.csv (needs --year and --out-dir)");
+    AddFinancialYearOption(*cmd, "--year", o->year, "--national: the financial year, as 2025-26");
+    AddFractionOption(*cmd, "--scale", o->scale, "--national: the share of England's year (default 0.01)");
+    cmd->add_option("--out-dir", o->out_dir, "--national: where to write the year")->type_name("DIR");
+    cmd->callback([o, cmd, &exit_status] {
+        if (auto wrong = NationalMismatch(*cmd, o->national); !wrong.empty()) {
+            exit_status = UsageError("generate", wrong);
+            return;
+        }
+        exit_status = RunGenerate(*o);
+    });
 }
 
 }  // namespace did::cli

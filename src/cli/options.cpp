@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/with_commas.hpp"
+#include "service/published_tables.hpp"
 
 namespace did::cli {
 namespace {
@@ -96,6 +97,22 @@ CLI::Option* AddWholeNumberOption(CLI::App& app, const std::string& name, std::o
             name, [&into, name, min, max](const std::string& text) { into = ParseWholeNumber(name, text, min, max); },
             help)
         ->type_name("N");
+}
+
+CLI::Option* AddFinancialYearOption(CLI::App& app, const std::string& name, std::string& into,
+                                    const std::string& help) {
+    return app
+        .add_option_function<std::string>(
+            name,
+            [&into, name](const std::string& text) {
+                if (!service::FinancialYear(text)) {
+                    throw CLI::ValidationError(
+                        name, Quoted(text) + " is not a financial year as YYYY-YY (2025-26: April 2025 to March 2026)");
+                }
+                into = text;
+            },
+            help)
+        ->type_name("YYYY-YY");
 }
 
 CLI::Option* AddFractionOption(CLI::App& app, const std::string& name, double& into, const std::string& help) {

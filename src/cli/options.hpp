@@ -28,6 +28,8 @@ CLI::Option* AddWholeNumberOption(CLI::App& app, const std::string& name, int64_
                                   const std::string& help);
 CLI::Option* AddWholeNumberOption(CLI::App& app, const std::string& name, std::optional<int64_t>& into, int64_t min,
                                   int64_t max, const std::string& help);
+// A financial year as YYYY-YY (2025-26: April 2025 to March 2026), kept as written.
+CLI::Option* AddFinancialYearOption(CLI::App& app, const std::string& name, std::string& into, const std::string& help);
 // A fraction from 0 to 1.
 CLI::Option* AddFractionOption(CLI::App& app, const std::string& name, double& into, const std::string& help);
 // An ODS organisation code as written: 3 to 6 capital letters or digits.

@@ -68,20 +68,8 @@ void AddReportCommand(CLI::App& did, int& exit_status) {
         help += "\n  " + std::string(t.name) + "  " + std::string(t.title);
     }
     AddChoiceOption(*report, "name", o->name, names, help)->required();
-    auto* year = report
-                     ->add_option_function<std::string>(
-                         "--year",
-                         [o](const std::string& text) {
-                             if (!service::FinancialYear(text)) {
-                                 throw CLI::ValidationError(
-                                     "--year", "'" + text +
-                                                   "' is not a financial year as YYYY-YY (2025-26: April 2025 "
-                                                   "to March 2026)");
-                             }
-                             o->year = text;
-                         },
-                         "a financial year, as 2025-26 (April 2025 to March 2026)")
-                     ->type_name("YYYY-YY");
+    auto* year =
+        AddFinancialYearOption(*report, "--year", o->year, "a financial year, as 2025-26 (April 2025 to March 2026)");
     auto* period = AddPeriodOption(*report, "--period", o->period, "the last of 13 months (the monthly release)");
     year->excludes(period);
     AddFormatOption(*report, o->format, {"text", "csv", "json", "xlsx"});
