@@ -47,6 +47,9 @@ TEST_F(NationalYearCliTest, AGeneratedYearImportsAndItsFilesAreStoredWithNoRecor
     }
     r = Did("refdata import-postcodes year/onspd.csv");
     ASSERT_EQ(r.exit_code, 0) << r.out;
+    r = Did("refdata import-icbs year/icb.csv");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("Imported 42 ICBs"), std::string::npos) << r.out;
 
     std::vector<std::vector<std::string>> listed;
     std::istringstream in(did::testing::ReadText(dir_ + "/year/submissions.csv"));
@@ -81,6 +84,14 @@ TEST_F(NationalYearCliTest, AGeneratedYearImportsAndItsFilesAreStoredWithNoRecor
         EXPECT_NE(r.out.find("," + row[0] + ","), std::string::npos) << row[0] << "\n" << r.out;
     }
     EXPECT_EQ(r.out.find("Region not known"), std::string::npos) << r.out;
+
+    // By commissioner: every ICB the practices and postcodes give is one of the 42, named, in
+    // its region.
+    r = Did("report table7a --year 2025-26 --format csv");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("Integrated Care Board"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Name not known"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find(",E54"), std::string::npos) << r.out;
 }
 
 // --national decides each file's rows, month, day, provider and sites itself, and its own
