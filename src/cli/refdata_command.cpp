@@ -119,6 +119,9 @@ int ImportPostcodes(const RefdataOptions& o) {
     if (!counts) return UsageError("refdata import-postcodes", counts.error().message);
     std::printf("Imported %lld postcodes: DIDS016 now checks postcodes against them.\n",
                 static_cast<long long>(counts->rows));
+    std::printf(
+        "Files stored before keep the postcodes' ICBs known then in the tables by commissioner: "
+        "did db migrate --recount-statistics counts them again.\n");
     return kExitOk;
 }
 
@@ -152,6 +155,11 @@ int ImportOds(const RefdataOptions& o) {
     auto counts = service::ImportOds(*session->store, session->actor, o.file, *kind);
     if (!counts) return UsageError("refdata import-ods", counts.error().message);
     std::printf("Imported %lld %s organisations.\n", static_cast<long long>(counts->rows), counts->kind.c_str());
+    if (*kind == refdata::OrgKind::kGpPractice) {
+        std::printf(
+            "Files stored before keep the practices' ICBs known then in the tables by commissioner: "
+            "did db migrate --recount-statistics counts them again.\n");
+    }
     return kExitOk;
 }
 

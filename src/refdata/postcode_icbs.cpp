@@ -42,34 +42,45 @@ void PostcodeIcbs::Add(std::string_view postcode, std::string_view icb) {
         index = static_cast<size_t>(found - icbs_.begin());
         if (found == icbs_.end()) icbs_.emplace_back(icb);
     }
-    entries_.push_back(
-        {PostcodeDirectory::KeyOf(postcode), static_cast<uint16_t>(std::min<size_t>(index, UINT16_MAX))});
+    keys_.push_back(PostcodeDirectory::KeyOf(postcode));
+    of_key_.push_back(static_cast<uint16_t>(std::min<size_t>(index, UINT16_MAX)));
 }
 
 core::Status PostcodeIcbs::Finish() {
     if (icbs_.size() > std::numeric_limits<uint16_t>::max()) {
         return core::Fail(core::Error::InvalidArgument("the postcode directory names more than 65,535 ICBs"));
     }
-    std::stable_sort(entries_.begin(), entries_.end());
+    // Sorted by key, each ICB moving with its postcode (a directory lists a postcode once).
+    std::vector<size_t> order(keys_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
+    std::vector<uint64_t> keys(keys_.size());
+    std::vector<uint16_t> of_key(of_key_.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        keys[i] = keys_[order[i]];
+        of_key[i] = of_key_[order[i]];
+    }
+    keys_ = std::move(keys);
+    of_key_ = std::move(of_key);
     return {};
 }
 
 std::string_view PostcodeIcbs::Of(std::string_view postcode) const {
-    const Entry wanted{PostcodeDirectory::KeyOf(postcode), 0};
-    const auto found = std::lower_bound(entries_.begin(), entries_.end(), wanted);
-    if (found == entries_.end() || found->key != wanted.key) return {};
-    return icbs_[found->icb];
+    const uint64_t key = PostcodeDirectory::KeyOf(postcode);
+    const auto found = std::lower_bound(keys_.begin(), keys_.end(), key);
+    if (found == keys_.end() || *found != key) return {};
+    return icbs_[of_key_[static_cast<size_t>(found - keys_.begin())]];
 }
 
 std::string PostcodeIcbs::ToBytes() const {
     std::string out(kMagic);
     Put(out, static_cast<uint32_t>(icbs_.size()));
     for (const std::string& icb : icbs_) out.append(icb);  // each nine characters
-    Put(out, static_cast<uint64_t>(entries_.size()));
-    out.reserve(out.size() + entries_.size() * kEntryBytes);
-    for (const Entry& e : entries_) {
-        Put(out, e.key);
-        Put(out, e.icb);
+    Put(out, static_cast<uint64_t>(keys_.size()));
+    out.reserve(out.size() + keys_.size() * kEntryBytes);
+    for (size_t i = 0; i < keys_.size(); ++i) {
+        Put(out, keys_[i]);
+        Put(out, of_key_[i]);
     }
     return out;
 }
@@ -80,18 +91,21 @@ core::Result<PostcodeIcbs> PostcodeIcbs::FromBytes(std::string_view bytes) {
     bytes.remove_prefix(kMagic.size());
     PostcodeIcbs out;
     uint32_t icbs = 0;
-    if (!Take(bytes, icbs) || bytes.size() < size_t{icbs} * 9) return damaged();
+    if (!Take(bytes, icbs) || bytes.size() / 9 < icbs) return damaged();
     for (uint32_t i = 0; i < icbs; ++i) {
         out.icbs_.emplace_back(bytes.substr(0, 9));
         bytes.remove_prefix(9);
     }
     uint64_t entries = 0;
-    if (!Take(bytes, entries) || bytes.size() != entries * kEntryBytes) return damaged();
-    out.entries_.resize(entries);
-    for (Entry& e : out.entries_) {
-        if (!Take(bytes, e.key) || !Take(bytes, e.icb) || e.icb >= icbs) return damaged();
+    if (!Take(bytes, entries) || entries != bytes.size() / kEntryBytes || bytes.size() % kEntryBytes != 0) {
+        return damaged();
     }
-    if (!std::is_sorted(out.entries_.begin(), out.entries_.end())) return damaged();
+    out.keys_.resize(entries);
+    out.of_key_.resize(entries);
+    for (size_t i = 0; i < entries; ++i) {
+        if (!Take(bytes, out.keys_[i]) || !Take(bytes, out.of_key_[i]) || out.of_key_[i] >= icbs) return damaged();
+    }
+    if (!std::is_sorted(out.keys_.begin(), out.keys_.end())) return damaged();
     return out;
 }
 

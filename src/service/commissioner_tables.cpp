@@ -10,6 +10,7 @@
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/nhs_region.hpp"
 #include "refdata/published_modality.hpp"
+#include "service/commissioners.hpp"
 #include "store/icb_table.hpp"
 
 namespace did::service {
@@ -164,7 +165,27 @@ core::Status FillCommissionerTable(store::Store& store, std::string_view name, c
     }
     table.notes.push_back(
         "Commissioner: the Integrated Care Board of the patient's GP practice (ODS), else of the patient's postcode "
-        "(ONS Postcode Directory), as known when each file was stored; No ICB where neither gives an English ICB.");
+        "(ONS Postcode Directory), from the reference data in use when each file was counted (as it was stored, or "
+        "again by did db migrate); No ICB where neither gives an English ICB.");
+    // What the reference data lacks puts examinations under No ICB: say so, rather than let the
+    // row look like the patients'.
+    bool practices_with_icb = false;
+    organisations.ForEach([&](const refdata::Organisation& o) {
+        practices_with_icb = practices_with_icb || (o.kind == refdata::OrgKind::kGpPractice && !o.icb.empty());
+    });
+    auto postcodes = PostcodeIcbsLoaded(store);
+    if (!postcodes) return core::Fail(postcodes.error());
+    if (!practices_with_icb || !*postcodes) {
+        table.notes.push_back(fmt::format(
+            "The reference data in use has no ICB for {}: examinations counted without it are under No ICB. Import "
+            "{}, then count every file again (did db migrate --recount-statistics).",
+            !practices_with_icb && !*postcodes ? "GP practices or postcodes"
+            : !practices_with_icb              ? "GP practices"
+                                               : "postcodes",
+            !practices_with_icb && !*postcodes ? "the ODS practices (epraccur) and the postcode directory"
+            : !practices_with_icb              ? "the ODS practices (epraccur) again"
+                                               : "the postcode directory again"));
+    }
     if (icbs->empty()) {
         table.notes.push_back(
             "The ICBs' names and codes are not loaded (did refdata import-icbs): an ICB found from a postcode is shown "

@@ -16,10 +16,19 @@ core::Result<Commissioners> Commissioners::Load(store::Store& store,
     return Commissioners(organisations, std::move(*postcodes));
 }
 
+core::Result<bool> PostcodeIcbsLoaded(store::Store& store) {
+    auto details = store::PostcodeTable(store.db()).SnapshotDetails(kPostcodeIcbSnapshot);
+    if (!details) return core::Fail(details.error());
+    return details->has_value();
+}
+
 std::string_view Commissioners::OfPractice(std::string_view practice) const {
     if (organisations_ == nullptr || practice.empty()) return {};
     const refdata::Organisation* org = organisations_->Find(practice);
     if (org == nullptr || org->kind != refdata::OrgKind::kGpPractice) return {};
+    // An English ICB's ODS code starts with Q; a Welsh practice gives its health board (7A…),
+    // which is no English commissioner: its patients' postcodes decide.
+    if (!org->icb.starts_with('Q')) return {};
     return org->icb;
 }
 

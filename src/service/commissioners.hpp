@@ -15,6 +15,10 @@
 
 namespace did::service {
 
+// Whether the last postcode directory import kept the postcodes' ICBs (one made before the
+// commissioner tables existed did not).
+core::Result<bool> PostcodeIcbsLoaded(store::Store& store);
+
 class Commissioners {
   public:
     Commissioners() = default;  // knows no commissioner
@@ -25,7 +29,8 @@ class Commissioners {
     // import kept them (none before it was imported).
     static core::Result<Commissioners> Load(store::Store& store, const refdata::OrganisationDirectory* organisations);
 
-    // The ICB ODS code of a GP practice; "" when it is not a practice ODS lists with one.
+    // The ICB ODS code of a GP practice; "" when it is not a practice ODS lists with an English
+    // ICB (a code starting with Q).
     std::string_view OfPractice(std::string_view practice) const;
     // The ICB E54 code of a postcode; "" when it is not well formed or has no English ICB.
     std::string_view OfPostcode(std::string_view postcode) const;

@@ -4,6 +4,7 @@
 #include <array>
 #include <tuple>
 
+#include "core/postcode.hpp"
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/published_modality.hpp"
 #include "service/day_bands.hpp"
@@ -84,6 +85,9 @@ uint32_t StatisticsCube::CommissionerOf(std::string_view practice, std::string_v
     } else if (const uint32_t c = intern(commissioners_->OfPractice(practice)); c != 0) {
         return c;
     }
+    // A postcode not in a UK format has no ICB, and is not cached: the key below drops spaces,
+    // which the format check does not.
+    if (!core::IsPostcodeFormat(postcode)) return 0;
     // The postcode without its space, so that it fits the key.
     std::array<char, 7> compact{};
     size_t length = 0;
@@ -103,26 +107,29 @@ void StatisticsCube::Add(const Examination& x) {
     // Per record: one lookup by the catalogue entry's address and one by the setting's bytes,
     // no string compared.
     uint32_t exam_class = 0;
-    uint32_t exam_index = UINT32_MAX;  // into exams_; none for a code not in the catalogue
-    if (exam == nullptr) {
-        if (unknown_class_ == UINT32_MAX) unknown_class_ = Intern(names_, "unknown") << kGroupBits;
-        exam_class = unknown_class_;
-    } else if (const uint32_t* known = exam_of_.Find(reinterpret_cast<uintptr_t>(exam))) {
+    uint32_t exam_index = 0;  // into exams_
+    // A code the catalogue does not have is counted as the exam "unknown" (key 1: entries are
+    // aligned, so no entry's address is 1), so that every analysis sees every examination.
+    const uint64_t exam_key = exam != nullptr ? reinterpret_cast<uintptr_t>(exam) : 1;
+    if (const uint32_t* known = exam_of_.Find(exam_key)) {
         exam_index = *known - 1;
         Exam& e = exams_[exam_index];
         ++e.examinations;
         exam_class = e.exam_class;
     } else {
-        const uint32_t m = Intern(names_, refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality));
-        const std::string_view group = refdata::CancerTestGroups::Shipped().Of(exam->code);
+        const uint32_t m =
+            Intern(names_, exam != nullptr ? refdata::PublishedModalities::Shipped().Of(exam->code, exam->modality)
+                                           : std::string_view("unknown"));
+        const std::string_view group =
+            exam != nullptr ? refdata::CancerTestGroups::Shipped().Of(exam->code) : std::string_view();
         const auto in_group = std::find(refdata::kCancerTestGroups.begin(), refdata::kCancerTestGroups.end(), group);
         const auto g = in_group == refdata::kCancerTestGroups.end()
                            ? 0u
                            : static_cast<uint32_t>(in_group - refdata::kCancerTestGroups.begin()) + 1;
         exam_class = m << kGroupBits | g;
-        exams_.push_back({Intern(names_, exam->code), exam_class, 1});
+        exams_.push_back({Intern(names_, exam != nullptr ? std::string_view(exam->code) : "unknown"), exam_class, 1});
         exam_index = static_cast<uint32_t>(exams_.size() - 1);
-        exam_of_.Put(reinterpret_cast<uintptr_t>(exam), exam_index + 1);
+        exam_of_.Put(exam_key, exam_index + 1);
     }
     // Source settings are two digits; anything else (a warning let it through) is "unknown",
     // so that one file's settings stay within what the key has room for.
@@ -147,7 +154,6 @@ void StatisticsCube::Add(const Examination& x) {
                                                     DayBands::BucketOf(static_cast<int>(x.request_to_test))));
     ++by_commissioner_.FindOrInsert(CommissionerKey(commissioner, exam_class, gp_direct, false,
                                                     DayBands::BucketOf(static_cast<int>(x.test_to_report))));
-    if (exam_index == UINT32_MAX) return;  // the radiation analysis counts by code
     const uint64_t sex_key = BytesKey(x.sex);
     uint32_t& sex = sex_of_.FindOrInsert(sex_key != 0 ? sex_key : 1);
     if (sex == 0) sex = Intern(sexes_, sex_key != 0 ? x.sex : std::string_view("unknown")) + 1;

@@ -70,9 +70,8 @@ class StatisticsCube {
 
     std::vector<std::string> names_;         // modalities and codes
     std::vector<std::string> settings_;      // at most 101: the two-digit ones and "unknown"
-    std::vector<Exam> exams_;                // no entry (a code not in the catalogue) is not among them
+    std::vector<Exam> exams_;                // a code not in the catalogue is the exam "unknown"
     core::FlatU64Map<uint32_t> exam_of_;     // catalogue entry's address → exams_ index + 1
-    uint32_t unknown_class_ = UINT32_MAX;    // the class of a code not in the catalogue, once met
     core::FlatU64Map<uint32_t> setting_of_;  // setting's bytes → settings_ index
     core::FlatU64Map<int64_t> counts_;       // key: exam class, setting, measure, days + 1, packed
 

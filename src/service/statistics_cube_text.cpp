@@ -9,6 +9,10 @@ namespace {
 
 constexpr std::string_view kVersion = "C1";
 constexpr std::string_view kCommissionerVersion = "K1";  // as long as kVersion
+// The commissioner cube keeps bucket numbers, so its layout is these bands: a change to them
+// must come with a new version (and a migration that counts every file again).
+static_assert(DayBands::kStarts == std::array<int, 17>{0, 1, 2, 3, 4, 5, 6, 7, 8, 15, 29, 32, 43, 63, 94, 187, 366},
+              "DayBands changed: give kCommissionerVersion a new number");
 constexpr std::string_view kAgeSexVersion = "A1";
 constexpr std::string_view kDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 constexpr uint64_t kMore = 32;  // a digit at or above this is followed by another
@@ -51,7 +55,11 @@ class Reader {
             if (digit == 255) return Broken();
             ++at_;
             n |= uint64_t{digit & (kMore - 1)} << shift;
-            if (digit < kMore) return n;
+            if (digit < kMore) {
+                // The last digit may not carry bits beyond 64 (the thirteenth digit has 4 of them).
+                if (shift == 60 && digit > 15) return Broken();
+                return n;
+            }
         }
         return Broken();
     }
@@ -79,6 +87,12 @@ class Reader {
         return static_cast<uint32_t>(n);
     }
     void Fail() { Broken(); }
+    // A count of examinations: at most what an int64_t holds.
+    int64_t Examinations() {
+        const uint64_t n = Number();
+        if (n > static_cast<uint64_t>(INT64_MAX)) return static_cast<int64_t>(Broken());
+        return static_cast<int64_t>(n);
+    }
     bool Ok() const { return ok_; }
     bool AtEnd() const { return at_ == text_.size(); }
     size_t broken_at() const { return broken_at_; }
@@ -172,9 +186,10 @@ core::Status DecodeFileCube(std::string_view text, FileCube& cube) {
         s.size = static_cast<uint32_t>(cells);
         int64_t day = 0;  // days + 1
         for (uint64_t i = 0; i < cells && in.Ok(); ++i) {
-            day += static_cast<int64_t>(in.Number());
-            if (day > kMostDays) in.Fail();
-            cube.days.push_back({static_cast<int32_t>(day - 1), static_cast<int64_t>(in.Number())});
+            const uint64_t step = in.Number();
+            if (step > static_cast<uint64_t>(kMostDays - day)) in.Fail();
+            day += static_cast<int64_t>(step);
+            cube.days.push_back({static_cast<int32_t>(day - 1), in.Examinations()});
         }
         cube.series.push_back(s);
     }
@@ -182,7 +197,7 @@ core::Status DecodeFileCube(std::string_view text, FileCube& cube) {
         CubeCodeCount c;
         c.code = in.Index(cube.names.size());
         c.modality = in.Index(cube.names.size());
-        c.examinations = static_cast<int64_t>(in.Number());
+        c.examinations = in.Examinations();
         cube.codes.push_back(c);
     }
     if (!in.Ok() || !in.AtEnd()) return Damaged(in, text);
@@ -230,9 +245,10 @@ core::Status DecodeCommissionerCube(std::string_view text, CommissionerCube& cub
         s.size = static_cast<uint32_t>(cells);
         uint64_t bucket = 0;
         for (uint64_t i = 0; i < cells && in.Ok(); ++i) {
-            bucket += in.Number();
-            if (bucket >= DayBands::kBuckets) in.Fail();
-            cube.cells.push_back({static_cast<uint32_t>(bucket), static_cast<int64_t>(in.Number())});
+            const uint64_t step = in.Number();
+            if (step >= DayBands::kBuckets - bucket) in.Fail();
+            bucket += step;
+            cube.cells.push_back({static_cast<uint32_t>(bucket), in.Examinations()});
         }
         cube.series.push_back(s);
     }
@@ -265,7 +281,7 @@ core::Status DecodeAgeSexCube(std::string_view text, AgeSexCube& cube) {
         e.code = in.Index(cube.names.size());
         e.age_band = in.Index(cube.names.size());
         e.sex = in.Index(cube.names.size());
-        e.examinations = static_cast<int64_t>(in.Number());
+        e.examinations = in.Examinations();
         cube.entries.push_back(e);
     }
     if (!in.Ok() || !in.AtEnd()) return Damaged(in, text);

@@ -76,6 +76,65 @@ TEST(StatisticsCubeTextTest, DamagedTextIsRefusedAndSaysWhere) {
     EXPECT_NE(damaged.error().message.find("damaged near character 2"), std::string::npos) << damaged.error().message;
     // A count larger than the text could hold is refused before anything is sized by it.
     EXPECT_FALSE(DecodeFileCube("C1_____3", read));
+    // One name "A", one series, one cell: well formed, then with a step of days past any wait,
+    // a number past 64 bits, and examinations past what an int64_t holds.
+    EXPECT_TRUE(
+        DecodeFileCube("C1"
+                       "1"
+                       "1A"
+                       "1"
+                       "0000"
+                       "1"
+                       "1"
+                       "1"
+                       "0",
+                       read));
+    EXPECT_EQ(read.days[0].days, 0);
+    EXPECT_FALSE(
+        DecodeFileCube("C1"
+                       "1"
+                       "1A"
+                       "1"
+                       "0000"
+                       "1"
+                       "_____0"
+                       "1"
+                       "0",
+                       read));
+    EXPECT_FALSE(
+        DecodeFileCube("C1"
+                       "1"
+                       "1A"
+                       "1"
+                       "0000"
+                       "1"
+                       "1"
+                       "____________G"
+                       "0",
+                       read));
+    EXPECT_FALSE(
+        DecodeFileCube("C1"
+                       "1"
+                       "1A"
+                       "1"
+                       "0000"
+                       "1"
+                       "1"
+                       "____________F"
+                       "0",
+                       read));
+    EXPECT_TRUE(
+        DecodeFileCube("C1"
+                       "1"
+                       "1A"
+                       "1"
+                       "0000"
+                       "1"
+                       "1"
+                       "____________7"
+                       "0",
+                       read));
+    EXPECT_EQ(read.days[0].examinations, INT64_MAX);
 }
 
 TEST(StatisticsCubeTextTest, ANameThatIsNotPrintableAsciiIsNotWritten) {
