@@ -108,7 +108,7 @@ int WriteSamples(const RefdataOptions& o) {
     if (auto written = synth::WriteReferenceSamples(o.file); !written) {
         return UsageError("refdata samples", written.error().message);
     }
-    std::printf("Wrote epraccur.csv, etr.csv, ets.csv, ephp.csv and onspd.csv to %s\n", o.file.c_str());
+    std::printf("Wrote epraccur.csv, etr.csv, ets.csv, ephp.csv, onspd.csv and icb.csv to %s\n", o.file.c_str());
     return kExitOk;
 }
 

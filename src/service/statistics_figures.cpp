@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "refdata/cancer_test_groups.hpp"
 #include "refdata/interventional_codes.hpp"
@@ -72,6 +73,13 @@ class NameNumbers {
     }
     std::vector<size_t> modality_;
     std::vector<size_t> setting_;
+};
+
+// Hashes std::string and std::string_view alike, so that a map keyed by string is searched
+// with a view, never a copy.
+struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
 class Gatherer {
@@ -258,15 +266,27 @@ class Gatherer {
     void AddAgesAndSexes() {
         AgeSexFigures& a = f_.by_age_and_sex;
         const auto& names = age_sex_cube_.names;
+        // Each of the file's names resolved once (a code, an age band or a sex), not per entry:
+        // a file has thousands of entries and a few hundred names.
+        constexpr size_t kUnset = SIZE_MAX;
+        name_place_.assign(names.size(), kUnset);
+        auto place = [&](uint32_t name, const auto& find) {
+            if (name_place_[name] == kUnset) name_place_[name] = find(names[name]);
+            return name_place_[name];
+        };
+        auto code_of = [&](std::string_view code) {
+            if (const auto found = code_numbers_.find(code); found != code_numbers_.end()) return found->second;
+            code_numbers_.emplace(std::string(code), a.codes.size());
+            a.codes.emplace_back(code);
+            a.examinations.resize(a.codes.size() * kAgeBands.size() * kSexes.size());
+            return a.codes.size() - 1;
+        };
         for (const AgeSexCount& e : age_sex_cube_.entries) {
-            auto [found, added] = code_numbers_.try_emplace(std::string(names[e.code]), a.codes.size());
-            if (added) {
-                a.codes.emplace_back(names[e.code]);
-                a.examinations.resize(a.codes.size() * kAgeBands.size() * kSexes.size());
-            }
-            const size_t age = PlaceIn(kAgeBands, names[e.age_band]);
+            const size_t code = place(e.code, code_of);
+            const size_t age = place(e.age_band, [](std::string_view band) { return PlaceIn(kAgeBands, band); });
             if (age == kNone) continue;
-            a.examinations[a.At(found->second, age, SexOf(names[e.sex]))] += e.examinations;
+            const size_t sex = place(e.sex, SexOf);
+            a.examinations[a.At(code, age, sex)] += e.examinations;
         }
     }
 
@@ -291,7 +311,9 @@ class Gatherer {
     FileCube cube_;
     CommissionerCube commissioner_cube_;
     AgeSexCube age_sex_cube_;
-    std::map<std::string, size_t> code_numbers_;     // → f_.by_age_and_sex.codes
+    // → f_.by_age_and_sex.codes, found by a view of the file's text
+    std::unordered_map<std::string, size_t, TextHash, std::equal_to<>> code_numbers_;
+    std::vector<size_t> name_place_;                 // the file's names, resolved
     std::map<std::string, size_t> commissioner_of_;  // → who in f_.by_commissioner
     NameNumbers names_;
     std::vector<DayHistogram> provider_days_;  // by column and row: the provider being read

@@ -120,9 +120,16 @@ core::Status WriteReferenceSamples(const std::string& directory) {
             fmt::format("{0},{0},{0},198001,{1},E99999999,{2},E05000001,{3},E0100{4:04d},E0103{4:04d},E5400{5:04d}\n",
                         postcodes[i], i % 97 == 0 ? "201906" : "", area.local_authority, area.region, i % 9000, i % 42);
     }
+    // The ONS names and codes of the 42 ICBs the postcodes name; the first is the practices' (QWO),
+    // so that a practice and a postcode meet in one commissioner.
+    std::string icbs = "ICB23CD,ICB23CDH,ICB23NM,ObjectId\n";
+    for (int i = 0; i < 42; ++i) {
+        icbs += i == 0 ? fmt::format("E54{:06d},QWO,NHS SAMPLE WEST YORKSHIRE INTEGRATED CARE BOARD,1\n", i)
+                       : fmt::format("E54{:06d},Q{:02d},NHS SAMPLE {} INTEGRATED CARE BOARD,{}\n", i, i, i + 1, i + 1);
+    }
     for (const auto& [name, content] :
          {std::pair{"epraccur.csv", &practices}, std::pair{"etr.csv", &trusts}, std::pair{"ets.csv", &sites},
-          std::pair{"ephp.csv", &independents}, std::pair{"onspd.csv", &onspd}}) {
+          std::pair{"ephp.csv", &independents}, std::pair{"onspd.csv", &onspd}, std::pair{"icb.csv", &icbs}}) {
         if (auto written = core::WriteFileAtomically(directory + "/" + name, *content); !written) return written;
     }
     return {};

@@ -38,7 +38,8 @@ struct OdsRow {
 };
 std::string FormatOdsRow(const OdsRow& row);
 
-// Writes epraccur.csv, etr.csv, ets.csv, ephp.csv and onspd.csv into `directory`.
+// Writes epraccur.csv, etr.csv, ets.csv, ephp.csv, onspd.csv and icb.csv (the ONS names and codes of
+// the ICBs the postcodes name) into `directory`.
 core::Status WriteReferenceSamples(const std::string& directory);
 
 }  // namespace did::synth

@@ -200,7 +200,7 @@ TEST_F(CliTest, RulesPageInDocsIsGeneratedFromTheCatalogue) {
 
 TEST_F(CliTest, ShippedReferenceSamplesAreWhatTheGeneratorWrites) {
     ASSERT_EQ(Did("refdata samples samples").exit_code, 0);
-    for (const char* file : {"epraccur.csv", "etr.csv", "ets.csv", "ephp.csv", "onspd.csv"}) {
+    for (const char* file : {"epraccur.csv", "etr.csv", "ets.csv", "ephp.csv", "onspd.csv", "icb.csv"}) {
         EXPECT_EQ(ReadText(Path("samples/") + file), ReadText(std::string(DID_SOURCE_DIR) + "/data/samples/" + file))
             << file << ": regenerate with: did refdata samples data/samples";
     }
