@@ -23,7 +23,8 @@ out=bench/out/statistics_cube
 [[ -x $did ]] || { echo "build first: scripts/build release" >&2; exit 2; }
 rm -rf "$out" && mkdir -p "$out"
 out=$(cd "$out" && pwd)
-tables=(table1 table2 table3 table4 table5 table6 table7a table7b table8 table9 table10 table11 table12 table13)
+tables=(table1 table2 table3 table4 table5 table6 table7a table7b table8 table9 table10 table11 table12 table13 kh12
+    radiation)
 export DID_DATA_DIR="$out/data" DID_USER=bench
 
 "$did" generate --rows "$rows" --seed 3 --provider RXX --period 2026-01 --submitted 2026-02-05 \
@@ -39,8 +40,14 @@ SELECT 1000 + $3, $1, $2, 'current', s.file_name, s.file_sha256 || ($3), s.file_
     s.received_on, s.submitted_by, s.origin, s.records_total, s.accepted, s.rejected, s.warned, s.excluded,
     s.local_coded
 FROM submissions s, generate_series(0, $providers - 1) AS p, generate_series(0, 11) AS m WHERE s.provider = 'RXX';
-INSERT INTO statistics_cube_files (submission_id, provider, period, cells, commissioners)
-SELECT c.id, c.provider, c.period, f.cells, f.commissioners FROM submissions c, statistics_cube_files f
+INSERT INTO statistics_cube_files (submission_id, provider, period, cells)
+SELECT c.id, c.provider, c.period, f.cells FROM submissions c, statistics_cube_files f
+WHERE c.id >= 1000 AND f.submission_id = (SELECT id FROM submissions WHERE provider = 'RXX');
+INSERT INTO statistics_cube_commissioners (submission_id, provider, period, cells)
+SELECT c.id, c.provider, c.period, f.cells FROM submissions c, statistics_cube_commissioners f
+WHERE c.id >= 1000 AND f.submission_id = (SELECT id FROM submissions WHERE provider = 'RXX');
+INSERT INTO statistics_cube_age_sex (submission_id, provider, period, cells)
+SELECT c.id, c.provider, c.period, f.cells FROM submissions c, statistics_cube_age_sex f
 WHERE c.id >= 1000 AND f.submission_id = (SELECT id FROM submissions WHERE provider = 'RXX');
 SQL
 }

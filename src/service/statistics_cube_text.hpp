@@ -58,7 +58,7 @@ struct FileCube {
     std::vector<CubeCodeCount> codes;
 };
 
-// One file's examinations by commissioner (statistics_cube_files.commissioners), for the tables
+// One file's examinations by commissioner (statistics_cube_commissioners.cells), for the tables
 // by commissioner: per commissioner (the ICB code the file's records resolved to, "" for none),
 // modality, cancer test group, GP direct access or not and measure, the examinations in each
 // DayBands bucket. The same text as the cube's, version "K1":
@@ -88,7 +88,7 @@ struct CommissionerCube {
 };
 
 // One file's examinations by NICIP code, the patient's age band (service/age_band.hpp) and
-// sex as sent (statistics_cube_files.by_age_and_sex), for the radiation analysis. Version "A1":
+// sex as sent (statistics_cube_age_sex.cells), for the radiation analysis. Version "A1":
 //   names:   count, each name
 //   entries: count, each: code, age band, sex (names), examinations
 struct AgeSexCount {

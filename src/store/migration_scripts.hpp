@@ -29,5 +29,7 @@ std::string_view SqliteMigration011();
 std::string_view PostgresMigration011();
 std::string_view SqliteMigration012();
 std::string_view PostgresMigration012();
+std::string_view SqliteMigration013();
+std::string_view PostgresMigration013();
 
 }  // namespace did::store

@@ -9,13 +9,14 @@ namespace {
 const std::vector<std::string_view>& Scripts(Dialect dialect) {
     // A script's version is its place in the list: numbers are given in order, with no gap.
     static const std::vector<std::string_view> sqlite = {
-        SqliteMigration001(), SqliteMigration002(), SqliteMigration003(), SqliteMigration004(),
-        SqliteMigration005(), SqliteMigration006(), SqliteMigration007(), SqliteMigration008(),
-        SqliteMigration009(), SqliteMigration010(), SqliteMigration011(), SqliteMigration012()};
+        SqliteMigration001(), SqliteMigration002(), SqliteMigration003(), SqliteMigration004(), SqliteMigration005(),
+        SqliteMigration006(), SqliteMigration007(), SqliteMigration008(), SqliteMigration009(), SqliteMigration010(),
+        SqliteMigration011(), SqliteMigration012(), SqliteMigration013()};
     static const std::vector<std::string_view> postgres = {
         PostgresMigration001(), PostgresMigration002(), PostgresMigration003(), PostgresMigration004(),
         PostgresMigration005(), PostgresMigration006(), PostgresMigration007(), PostgresMigration008(),
-        PostgresMigration009(), PostgresMigration010(), PostgresMigration011(), PostgresMigration012()};
+        PostgresMigration009(), PostgresMigration010(), PostgresMigration011(), PostgresMigration012(),
+        PostgresMigration013()};
     return dialect == Dialect::kSqlite ? sqlite : postgres;
 }
 

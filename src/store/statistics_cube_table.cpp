@@ -4,14 +4,30 @@
 
 namespace did::store {
 
+namespace {
+
+// Each part of a file's cube has a table of its own, so that a table reads only its part.
+const char* TableOf(CubePart part) {
+    switch (part) {
+        case CubePart::kCells:
+            return "statistics_cube_files";
+        case CubePart::kCommissioners:
+            return "statistics_cube_commissioners";
+        case CubePart::kAgeAndSex:
+            return "statistics_cube_age_sex";
+    }
+    return "statistics_cube_files";
+}
+
+constexpr CubePart kParts[] = {CubePart::kCells, CubePart::kCommissioners, CubePart::kAgeAndSex};
+
+}  // namespace
+
 core::Status StatisticsCubeTable::ForEachCurrentFile(core::Period first, core::Period last, CubePart part,
                                                      const std::function<void(const StatisticsCubeFile&)>& visit) {
     StatisticsCubeFile file;
-    const std::string column = part == CubePart::kCells           ? "f.cells"
-                               : part == CubePart::kCommissioners ? "f.commissioners"
-                                                                  : "f.by_age_and_sex";
-    return db_.Query("SELECT f.provider, f.period, " + column +
-                         " FROM statistics_cube_files f JOIN submissions s ON s.id = f.submission_id "
+    return db_.Query(std::string("SELECT f.provider, f.period, f.cells FROM ") + TableOf(part) +
+                         " f JOIN submissions s ON s.id = f.submission_id "
                          "WHERE s.status = 'current' AND f.period BETWEEN ? AND ? ORDER BY f.provider, f.period",
                      {first.ToString(), last.ToString()}, [&](const SqlRow& r) {
                          file.provider = r.Text(0);
@@ -24,14 +40,31 @@ core::Status StatisticsCubeTable::ForEachCurrentFile(core::Period first, core::P
 
 core::Status StatisticsCubeTable::Write(int64_t submission_id, const std::string& provider, const std::string& period,
                                         const StatisticsCubeTexts& texts) {
-    return db_.Execute(
-        "INSERT INTO statistics_cube_files (submission_id, provider, period, cells, commissioners, by_age_and_sex) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        {submission_id, provider, period, texts.cells, texts.commissioners, texts.by_age_and_sex});
+    for (const CubePart part : kParts) {
+        const std::string& cells = part == CubePart::kCells           ? texts.cells
+                                   : part == CubePart::kCommissioners ? texts.commissioners
+                                                                      : texts.by_age_and_sex;
+        // A part left from a count that lost its cells (a file counted again) gives way.
+        if (auto stale =
+                db_.Execute(std::string("DELETE FROM ") + TableOf(part) + " WHERE submission_id = ?", {submission_id});
+            !stale) {
+            return stale;
+        }
+        if (auto written = db_.Execute(std::string("INSERT INTO ") + TableOf(part) +
+                                           " (submission_id, provider, period, cells) VALUES (?, ?, ?, ?)",
+                                       {submission_id, provider, period, cells});
+            !written) {
+            return written;
+        }
+    }
+    return {};
 }
 
 core::Status StatisticsCubeTable::ForgetAll() {
-    return db_.Execute("DELETE FROM statistics_cube_files");
+    for (const CubePart part : kParts) {
+        if (auto deleted = db_.Execute(std::string("DELETE FROM ") + TableOf(part)); !deleted) return deleted;
+    }
+    return {};
 }
 
 core::Result<std::vector<UncountedFile>> StatisticsCubeTable::Uncounted() {

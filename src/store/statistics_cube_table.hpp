@@ -1,4 +1,5 @@
-// StatisticsCubeTable: the statistics cube (statistics_cube_files: one row per stored file,
+// StatisticsCubeTable: the statistics cube (statistics_cube_files, and its parts by commissioner
+// and by age and sex in tables of their own: one row per stored file,
 // its cells as text, service/statistics_cube_text.hpp), read back for the published tables from
 // the current file of each provider and month only; and what filling it for files stored before
 // it existed needs: which files are not counted, and their records' few columns. One thread.

@@ -182,7 +182,7 @@ TEST_F(CollectionCliTest, AdministrationIsRecordedAndTheAuditChainHolds) {
 
     r = Did("db migrate");
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(Has(r, "schema version 12")) << r.out;
+    EXPECT_TRUE(Has(r, "schema version 13")) << r.out;
 }
 
 }  // namespace
