@@ -4,10 +4,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <optional>
 #include <set>
 
-#include "core/csv_rows.hpp"
+#include "core/checked_csv.hpp"
 
 namespace did::refdata {
 
@@ -23,23 +22,15 @@ const DoseTable& DoseTable::Shipped() {
 core::Result<DoseTable> DoseTable::Parse(std::string_view csv) {
     DoseTable table;
     std::set<std::string> patterns;
-    std::optional<core::Error> failed;
-    bool header = true;
-    core::ForEachCsvRow(csv, 8, [&](const core::CsvRow& row) {
-        auto fail = [&](const std::string& message) {
-            failed = core::Error::InvalidArgument(fmt::format("line {}: {}", row.line, message));
-            return false;
-        };
-        if (!row.error.empty()) return fail(std::string(row.error));
-        if (header) {
-            header = false;
-            if (row.columns < 3 || row.fields[0] != "nicip_pattern" || row.fields[1] != "examination" ||
-                row.fields[2] != "effective_dose_msv") {
-                return fail("the header must start nicip_pattern,examination,effective_dose_msv");
-            }
-            return true;
+    auto header = [](const core::CsvRow& row) -> std::string {
+        if (row.columns >= 3 && row.fields[0] == "nicip_pattern" && row.fields[1] == "examination" &&
+            row.fields[2] == "effective_dose_msv") {
+            return {};
         }
-        if (row.columns < 3) return fail(fmt::format("{} columns; a row has at least 3", row.columns));
+        return "the header must start nicip_pattern,examination,effective_dose_msv";
+    };
+    auto each = [&](const core::CsvRow& row) -> std::string {
+        if (row.columns < 3) return fmt::format("{} columns; a row has at least 3", row.columns);
         DoseEntry entry{std::string(row.fields[0]), std::string(row.fields[1]), 0,
                         row.fields.size() > 3 ? std::string(row.fields[3]) : std::string()};
         const std::string_view code =
@@ -47,21 +38,20 @@ core::Result<DoseTable> DoseTable::Parse(std::string_view csv) {
                 .substr(0, entry.pattern.ends_with('*') ? entry.pattern.size() - 1 : entry.pattern.size());
         if (code.empty() || !std::all_of(code.begin(), code.end(),
                                          [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); })) {
-            return fail(fmt::format("'{}' is not a NICIP code or a prefix ending in *", entry.pattern));
+            return fmt::format("'{}' is not a NICIP code or a prefix ending in *", entry.pattern);
         }
         const std::string_view dose = row.fields[2];
         const auto parsed = std::from_chars(dose.data(), dose.data() + dose.size(), entry.effective_dose_msv);
         if (dose.empty() || parsed.ec != std::errc() || parsed.ptr != dose.data() + dose.size() ||
             entry.effective_dose_msv < 0 || entry.effective_dose_msv > 100) {
-            return fail(fmt::format("'{}' is not an effective dose in mSv (0 to 100)", dose));
+            return fmt::format("'{}' is not an effective dose in mSv (0 to 100)", dose);
         }
-        if (entry.examination.empty()) return fail(entry.pattern + " has no examination name");
-        if (!patterns.insert(entry.pattern).second) return fail(entry.pattern + " is given twice");
+        if (entry.examination.empty()) return entry.pattern + " has no examination name";
+        if (!patterns.insert(entry.pattern).second) return entry.pattern + " is given twice";
         table.entries_.push_back(std::move(entry));
-        return true;
-    });
-    if (failed) return core::Fail(*failed);
-    if (header) return core::Fail(core::Error::InvalidArgument("the file is empty"));
+        return {};
+    };
+    if (auto read = core::ReadCheckedCsv(csv, 8, header, each); !read) return core::Fail(read.error());
     return table;
 }
 

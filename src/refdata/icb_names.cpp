@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <optional>
 
-#include "core/csv_rows.hpp"
+#include "core/checked_csv.hpp"
+#include "refdata/ods_file.hpp"
 
 namespace did::refdata {
 namespace {
@@ -20,12 +21,6 @@ bool IsColumn(std::string_view name, std::string_view suffix) {
            std::string_view(up).substr(5) == suffix;
 }
 
-bool IsOdsCode(std::string_view code) {
-    return !code.empty() && code.size() <= 5 && std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    });
-}
-
 }  // namespace
 
 core::Result<std::vector<IcbName>> ParseIcbNames(std::string_view csv) {
@@ -33,46 +28,28 @@ core::Result<std::vector<IcbName>> ParseIcbNames(std::string_view csv) {
     std::optional<size_t> code_column;
     std::optional<size_t> ods_column;
     std::optional<size_t> name_column;
-    bool header = true;
-    std::optional<core::Error> failed;
-    core::ForEachCsvRow(csv, 16, [&](const core::CsvRow& row) {
-        if (failed) return false;
-        if (!row.error.empty()) {
-            failed = core::Error::InvalidArgument(fmt::format("line {}: {}", row.line, row.error));
-            return false;
+    auto header = [&](const core::CsvRow& row) -> std::string {
+        for (size_t i = 0; i < row.fields.size(); ++i) {
+            if (IsColumn(row.fields[i], "CD")) code_column = i;
+            if (IsColumn(row.fields[i], "CDH")) ods_column = i;
+            if (IsColumn(row.fields[i], "NM")) name_column = i;
         }
-        if (header) {
-            header = false;
-            for (size_t i = 0; i < row.fields.size(); ++i) {
-                if (IsColumn(row.fields[i], "CD")) code_column = i;
-                if (IsColumn(row.fields[i], "CDH")) ods_column = i;
-                if (IsColumn(row.fields[i], "NM")) name_column = i;
-            }
-            if (!code_column || !ods_column || !name_column) {
-                failed = core::Error::InvalidArgument(
-                    "the header must name the ICB's E54 code, ODS code and name (ICB23CD, ICB23CDH, ICB23NM or "
-                    "another year's)");
-                return false;
-            }
-            return true;
-        }
+        if (code_column && ods_column && name_column) return {};
+        return "the header must name the ICB's E54 code, ODS code and name (ICB23CD, ICB23CDH, ICB23NM or another "
+               "year's)";
+    };
+    auto each = [&](const core::CsvRow& row) -> std::string {
         auto cell = [&](size_t column) { return column < row.fields.size() ? row.fields[column] : std::string_view(); };
         IcbName icb{std::string(cell(*code_column)), std::string(cell(*ods_column)), std::string(cell(*name_column))};
         if (icb.code.size() != 9 || !icb.code.starts_with("E54")) {
-            failed = core::Error::InvalidArgument(
-                fmt::format("line {}: '{}' is not an English ICB's code (E54 and six digits)", row.line, icb.code));
-        } else if (!IsOdsCode(icb.ods_code)) {
-            failed =
-                core::Error::InvalidArgument(fmt::format("line {}: '{}' is not an ODS code", row.line, icb.ods_code));
-        } else if (icb.name.empty()) {
-            failed = core::Error::InvalidArgument(fmt::format("line {}: {} has no name", row.line, icb.code));
-        } else {
-            icbs.push_back(std::move(icb));
+            return fmt::format("'{}' is not an English ICB's code (E54 and six digits)", icb.code);
         }
-        return !failed;
-    });
-    if (failed) return core::Fail(*failed);
-    if (header) return core::Fail(core::Error::InvalidArgument("the file is empty"));
+        if (!IsOdsCode(icb.ods_code)) return fmt::format("'{}' is not an ODS code", icb.ods_code);
+        if (icb.name.empty()) return icb.code + " has no name";
+        icbs.push_back(std::move(icb));
+        return {};
+    };
+    if (auto read = core::ReadCheckedCsv(csv, 16, header, each); !read) return core::Fail(read.error());
     return icbs;
 }
 

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <optional>
 #include <set>
 #include <tuple>
 
-#include "core/csv_rows.hpp"
+#include "core/checked_csv.hpp"
+#include "refdata/ods_file.hpp"
 
 namespace did::refdata {
 namespace {
@@ -19,12 +19,6 @@ bool IsFinancialYear(std::string_view year) {
     return year.size() == 7 && year[4] == '-' &&
            std::from_chars(year.data(), year.data() + 4, start).ec == std::errc() &&
            std::from_chars(year.data() + 5, year.data() + 7, end).ec == std::errc() && (start + 1) % 100 == end;
-}
-
-bool IsOdsCode(std::string_view code) {
-    return !code.empty() && code.size() <= 7 && std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    });
 }
 
 }  // namespace
@@ -45,46 +39,35 @@ std::string_view Kh12CategoryOf(std::string_view published_modality) {
 core::Result<std::vector<Kh12Return>> ParseKh12Returns(std::string_view csv) {
     std::vector<Kh12Return> returns;
     std::set<std::tuple<std::string, std::string, std::string>> seen;
-    std::optional<core::Error> failed;
-    bool header = true;
-    core::ForEachCsvRow(csv, 8, [&](const core::CsvRow& row) {
-        auto fail = [&](const std::string& message) {
-            failed = core::Error::InvalidArgument(fmt::format("line {}: {}", row.line, message));
-            return false;
-        };
-        if (!row.error.empty()) return fail(std::string(row.error));
-        if (header) {
-            header = false;
-            if (row.columns != 4 || row.fields[0] != "year" || row.fields[1] != "provider" ||
-                row.fields[2] != "category" || row.fields[3] != "examinations") {
-                return fail("the header must be year,provider,category,examinations");
-            }
-            return true;
+    auto header = [](const core::CsvRow& row) -> std::string {
+        if (row.columns == 4 && row.fields[0] == "year" && row.fields[1] == "provider" && row.fields[2] == "category" &&
+            row.fields[3] == "examinations") {
+            return {};
         }
-        if (row.columns != 4) return fail(fmt::format("{} columns; a row has 4", row.columns));
+        return "the header must be year,provider,category,examinations";
+    };
+    auto each = [&](const core::CsvRow& row) -> std::string {
+        if (row.columns != 4) return fmt::format("{} columns; a row has 4", row.columns);
         Kh12Return r{std::string(row.fields[0]), std::string(row.fields[1]), std::string(row.fields[2]), 0};
-        if (!IsFinancialYear(r.year)) return fail(fmt::format("'{}' is not a financial year (2025-26)", r.year));
-        if (!IsOdsCode(r.provider)) return fail(fmt::format("'{}' is not an ODS code", r.provider));
+        if (!IsFinancialYear(r.year)) return fmt::format("'{}' is not a financial year (2025-26)", r.year);
+        if (!IsOdsCode(r.provider)) return fmt::format("'{}' is not an ODS code", r.provider);
         if (std::find(kKh12Categories.begin(), kKh12Categories.end(), r.category) == kKh12Categories.end()) {
-            return fail(
-                fmt::format("'{}' is not a KH12 category (X-ray, Radio-isotopes, Ultrasound, CT, MRI, "
-                            "Fluoroscopy)",
-                            r.category));
+            return fmt::format("'{}' is not a KH12 category (X-ray, Radio-isotopes, Ultrasound, CT, MRI, Fluoroscopy)",
+                               r.category);
         }
         const std::string_view count = row.fields[3];
         if (count.empty() ||
             std::from_chars(count.data(), count.data() + count.size(), r.examinations).ec != std::errc() ||
             r.examinations < 0) {
-            return fail(fmt::format("'{}' is not a count of examinations", count));
+            return fmt::format("'{}' is not a count of examinations", count);
         }
         if (!seen.insert({r.year, r.provider, r.category}).second) {
-            return fail(fmt::format("{} {} {} is given twice", r.provider, r.year, r.category));
+            return fmt::format("{} {} {} is given twice", r.provider, r.year, r.category);
         }
         returns.push_back(std::move(r));
-        return true;
-    });
-    if (failed) return core::Fail(*failed);
-    if (header) return core::Fail(core::Error::InvalidArgument("the file is empty"));
+        return {};
+    };
+    if (auto read = core::ReadCheckedCsv(csv, 8, header, each); !read) return core::Fail(read.error());
     return returns;
 }
 

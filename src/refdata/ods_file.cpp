@@ -54,9 +54,7 @@ OdsParseResult ParseOdsFile(std::string_view text, OrgKind kind) {
         org.postcode = std::string(cell(10));
         org.region = std::string(cell(3));
         org.icb = std::string(cell(4));
-        if (org.code.empty() || org.code.size() > 7 || !std::all_of(org.code.begin(), org.code.end(), [](char c) {
-                return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            })) {
+        if (!IsOdsCode(org.code)) {
             problem(row.line, fmt::format("'{}' is not an ODS code", org.code));
             return true;
         }
@@ -70,6 +68,12 @@ OdsParseResult ParseOdsFile(std::string_view text, OrgKind kind) {
         return true;
     });
     return result;
+}
+
+bool IsOdsCode(std::string_view code) {
+    return !code.empty() && code.size() <= 7 && std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    });
 }
 
 std::optional<OrgKind> OdsKindFromFileName(std::string_view file_name) {

@@ -22,6 +22,9 @@ struct OdsParseResult {
 
 OdsParseResult ParseOdsFile(std::string_view text, OrgKind kind);
 
+// An ODS code: one to seven capital letters and digits.
+bool IsOdsCode(std::string_view code);
+
 // The kind an ODS file holds, from its usual name (epraccur, etr, ets, …), when it is known.
 std::optional<OrgKind> OdsKindFromFileName(std::string_view file_name);
 

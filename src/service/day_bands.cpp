@@ -8,18 +8,6 @@
 namespace did::service {
 namespace {
 
-// Each day's bucket up to the last start; every later day is in the last bucket.
-constexpr std::array<uint8_t, DayBands::kStarts.back() + 1> BucketOfDay() {
-    std::array<uint8_t, DayBands::kStarts.back() + 1> bucket{};
-    size_t b = 0;
-    for (size_t day = 0; day < bucket.size(); ++day) {
-        while (b + 1 < DayBands::kStarts.size() && static_cast<int>(day) >= DayBands::kStarts[b + 1]) ++b;
-        bucket[day] = static_cast<uint8_t>(b + 1);
-    }
-    return bucket;
-}
-constexpr auto kBucketOfDay = BucketOfDay();
-
 // The place of `day` among the bucket starts; kStarts.size() for none.
 size_t StartPlace(int day) {
     return static_cast<size_t>(std::find(DayBands::kStarts.begin(), DayBands::kStarts.end(), day) -
@@ -27,11 +15,6 @@ size_t StartPlace(int day) {
 }
 
 }  // namespace
-
-size_t DayBands::BucketOf(int days) {
-    if (days < 0) return 0;
-    return kBucketOfDay[static_cast<size_t>(std::min(days, static_cast<int>(kBucketOfDay.size()) - 1))];
-}
 
 void DayBands::Add(const DayBands& other) {
     for (size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];

@@ -4,20 +4,37 @@
 // commissioner keeps a file's waits as bucket counts rather than days. Plain values.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 
 namespace did::service {
 
+// The first day of each bucket.
+inline constexpr std::array<int, 17> kDayBandStarts = {0, 1, 2, 3, 4, 5, 6, 7, 8, 15, 29, 32, 43, 63, 94, 187, 366};
+
+// Each day's bucket (its start's place + 1) up to the last start; every later day is in the last.
+inline constexpr std::array<uint8_t, kDayBandStarts.back() + 1> kBucketOfDay = [] {
+    std::array<uint8_t, kDayBandStarts.back() + 1> bucket{};
+    size_t b = 0;
+    for (size_t day = 0; day < bucket.size(); ++day) {
+        while (b + 1 < kDayBandStarts.size() && static_cast<int>(day) >= kDayBandStarts[b + 1]) ++b;
+        bucket[day] = static_cast<uint8_t>(b + 1);
+    }
+    return bucket;
+}();
+
 class DayBands {
   public:
-    // The first day of each bucket.
-    static constexpr std::array<int, 17> kStarts = {0, 1, 2, 3, 4, 5, 6, 7, 8, 15, 29, 32, 43, 63, 94, 187, 366};
+    static constexpr std::array<int, 17> kStarts = kDayBandStarts;
     static constexpr size_t kBuckets = kStarts.size() + 1;  // bucket 0: not known; b + 1: from kStarts[b]
 
-    // The bucket of a wait (-1: not known).
-    static size_t BucketOf(int days);
+    // The bucket of a wait (-1: not known). Inline: the tables call it for every cell they read.
+    static size_t BucketOf(int days) {
+        if (days < 0) return 0;
+        return kBucketOfDay[static_cast<size_t>(std::min(days, static_cast<int>(kBucketOfDay.size()) - 1))];
+    }
 
     void Add(int days, int64_t examinations) { counts_[BucketOf(days)] += examinations; }
     void AddToBucket(size_t bucket, int64_t examinations) { counts_[bucket] += examinations; }
